@@ -1,0 +1,28 @@
+// @ts-check
+/** Astro configuration: prerendered help center + on-demand API, one Node process. */
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import node from '@astrojs/node';
+import { satteri } from '@astrojs/markdown-satteri';
+import { helpCenterBuild } from './src/integrations/help-center-build.ts';
+import { placeholderTags } from './src/integrations/placeholder-tags.ts';
+import { missingImages } from './src/integrations/missing-images.ts';
+
+// A test or a content repository builds into its own folder so builds never share state.
+const buildDir = process.env.KB_BUILD_DIR;
+
+export default defineConfig({
+  site: process.env.KB_SITE_URL || undefined,
+  output: 'static',
+  adapter: node({ mode: 'standalone' }),
+  outDir: buildDir ? `${buildDir}/dist` : './dist',
+  cacheDir: buildDir ? `${buildDir}/cache` : './node_modules/.astro',
+  trailingSlash: 'ignore',
+  build: { format: 'directory', inlineStylesheets: 'always' },
+  prefetch: false,
+  devToolbar: { enabled: false },
+  markdown: {
+    processor: satteri({ mdastPlugins: [missingImages(), placeholderTags()] }),
+  },
+  integrations: [mdx(), helpCenterBuild()],
+});

@@ -1,0 +1,205 @@
+/** The published help center: every article and tutorial with its derived fields, checked as a whole. */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { CategoriesFileSchema, type Category } from '../schemas/frontmatter.ts';
+import { contentDir } from './content-dir.ts';
+import { firstParagraph, linesOutsideCode, readingMinutes, truncate } from './plain-text.ts';
+import { folderFromPath, slugify } from './slug.ts';
+import { ContentError } from './slug-registry.ts';
+import { siteConfig } from './site-config.ts';
+
+export type ArticleEntry = CollectionEntry<'articles'>;
+export type TutorialEntry = CollectionEntry<'tutorials'>;
+
+interface DocBase {
+  slug: string;
+  url: string;
+  file: string;
+  title: string;
+  description: string;
+  hasDescription: boolean;
+  category: CategoryInfo;
+  productArea: string | null;
+  tags: string[];
+  updated: Date | null;
+  reviewed: Date | null;
+  owner: string | null;
+  relatedSlugs: string[];
+  redirectFrom: string[];
+  lang: string;
+  revision: string;
+  readingMinutes: number;
+}
+export interface ArticleDoc extends DocBase {
+  kind: 'article';
+  type: ArticleEntry['data']['type'];
+  entry: ArticleEntry;
+}
+export interface TutorialDoc extends DocBase {
+  kind: 'tutorial';
+  type: 'tutorial';
+  entry: TutorialEntry;
+  duration: number | null;
+  level: TutorialEntry['data']['level'];
+  prerequisites: string[];
+  steps: string[];
+}
+export type Doc = ArticleDoc | TutorialDoc;
+
+export interface CategoryInfo extends Category {
+  description: string | undefined;
+  count: number;
+  url: string;
+}
+
+export interface Catalog {
+  docs: Doc[];
+  bySlug: Map<string, Doc>;
+  articles: ArticleDoc[];
+  tutorials: TutorialDoc[];
+  categories: CategoryInfo[];
+}
+
+const UNCATEGORIZED = 'general';
+
+function readCategories(): Category[] {
+  const file = join(contentDir(), 'categories.json');
+  if (!existsSync(file)) return [];
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ContentError(relative(process.cwd(), file), 'file', `is not valid JSON (${(error as Error).message})`);
+  }
+  const parsed = CategoriesFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ContentError(relative(process.cwd(), file), issue.path.join('.') || 'file', issue.message);
+  }
+  return parsed.data;
+}
+
+/** "Account & Security" (a folder from an export) → a readable title when categories.json has none. */
+function titleFromFolder(folder: string): string {
+  const words = folder.replace(/[-_]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function revisionOf(filePath: string): string {
+  return createHash('sha256').update(readFileSync(filePath)).digest('hex').slice(0, 12);
+}
+
+/** Step headings ("## Title") of a tutorial body, outside code blocks. */
+function stepHeadings(body: string): string[] {
+  return linesOutsideCode(body)
+    .map((line) => /^##\s+(.+?)\s*#*\s*$/.exec(line)?.[1])
+    .filter((h): h is string => h !== undefined);
+}
+
+function checkTutorialSteps(doc: TutorialDoc): void {
+  const headings = stepHeadings(doc.entry.body ?? '');
+  const expected = doc.steps;
+  const same = headings.length === expected.length && headings.every((h, i) => h === expected[i]);
+  if (!same) {
+    throw new ContentError(
+      doc.file,
+      'steps',
+      `the "## " headings of the body must equal the steps, in order; steps are [${expected.map((s) => JSON.stringify(s)).join(', ')}] but headings are [${headings.map((s) => JSON.stringify(s)).join(', ')}]`,
+    );
+  }
+}
+
+async function buildCatalog(): Promise<Catalog> {
+  const config = siteConfig();
+  const declared = readCategories();
+  const categories = new Map<string, CategoryInfo>();
+  for (const c of declared) categories.set(c.id, { ...c, description: c.description, count: 0, url: `/categories/${c.id}/` });
+
+  const categoryFor = (folder: string, explicit: string | undefined): CategoryInfo => {
+    const top = folder.split('/')[0] ?? '';
+    const id = explicit ?? (slugify(top) || UNCATEGORIZED);
+    let info = categories.get(id);
+    if (!info) {
+      info = { id, title: top ? titleFromFolder(top) : 'General', description: undefined, count: 0, url: `/categories/${id}/` };
+      categories.set(id, info);
+    }
+    return info;
+  };
+
+  const visible = (draft: boolean) => !draft || import.meta.env.DEV;
+  const [articleEntries, tutorialEntries] = await Promise.all([
+    getCollection('articles', ({ data }) => visible(data.draft)),
+    getCollection('tutorials', ({ data }) => visible(data.draft)),
+  ]);
+
+  const base = (entry: ArticleEntry | TutorialEntry, kind: 'articles' | 'tutorials'): DocBase => {
+    const filePath = entry.filePath ?? '';
+    const root = join(contentDir(), kind);
+    const inCollection = relative(root, join(process.cwd(), filePath));
+    const derived = firstParagraph(entry.body ?? '');
+    const data = entry.data;
+    return {
+      slug: entry.id,
+      url: `/${kind}/${entry.id}/`,
+      file: filePath,
+      title: data.title,
+      description: data.description ?? truncate(derived ?? data.title, 180),
+      hasDescription: data.description !== undefined,
+      category: categoryFor(folderFromPath(inCollection), data.category),
+      productArea: data.product_area ?? null,
+      tags: data.tags,
+      updated: data.updated ?? null,
+      reviewed: data.reviewed ?? null,
+      owner: data.owner ?? null,
+      relatedSlugs: data.related,
+      redirectFrom: data.redirect_from,
+      lang: data.lang ?? config.defaultLang,
+      revision: revisionOf(filePath),
+      readingMinutes: readingMinutes(entry.body ?? ''),
+    };
+  };
+
+  const articles: ArticleDoc[] = articleEntries.map((entry) => ({
+    ...base(entry, 'articles'),
+    kind: 'article',
+    type: entry.data.type,
+    entry,
+  }));
+  const tutorials: TutorialDoc[] = tutorialEntries.map((entry) => ({
+    ...base(entry, 'tutorials'),
+    kind: 'tutorial',
+    type: 'tutorial',
+    entry,
+    duration: entry.data.duration ?? null,
+    level: entry.data.level,
+    prerequisites: entry.data.prerequisites,
+    steps: entry.data.steps,
+  }));
+
+  const docs: Doc[] = [...articles, ...tutorials].sort((a, b) => a.title.localeCompare(b.title));
+  const bySlug = new Map(docs.map((d) => [d.slug, d]));
+  for (const doc of docs) {
+    for (const slug of doc.relatedSlugs) {
+      if (!bySlug.has(slug)) throw new ContentError(doc.file, 'related', `no published article or tutorial has the slug "${slug}"`);
+    }
+    if (doc.kind === 'tutorial') checkTutorialSteps(doc);
+    if (doc.kind === 'article') doc.category.count += 1;
+  }
+  const list = [...categories.values()].filter((c) => c.count > 0);
+  return { docs, bySlug, articles, tutorials, categories: list };
+}
+
+let cached: Promise<Catalog> | undefined;
+
+/** Built once per build (pages share it); rebuilt on every request in dev so edits show up. */
+export function getCatalog(): Promise<Catalog> {
+  if (import.meta.env.DEV) return buildCatalog();
+  cached ??= buildCatalog();
+  return cached;
+}
+
+export function relatedDocs(catalog: Catalog, doc: Doc): Doc[] {
+  return doc.relatedSlugs.map((slug) => catalog.bySlug.get(slug)!).filter(Boolean);
+}

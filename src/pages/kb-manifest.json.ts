@@ -1,0 +1,29 @@
+/** Writes the manifest of published slugs and revisions into the build output. */
+import type { APIRoute } from 'astro';
+import { getCatalog } from '../lib/catalog.ts';
+import type { Manifest } from '../schemas/manifest.ts';
+
+export const GET: APIRoute = async () => {
+  const catalog = await getCatalog();
+  const manifest: Manifest = {
+    generated_at: new Date().toISOString(),
+    articles: Object.fromEntries(
+      catalog.docs.map((d) => [
+        d.slug,
+        {
+          kind: d.kind,
+          title: d.title,
+          url: d.url,
+          file: d.file,
+          revision: d.revision,
+          category: d.category.id,
+          product_area: d.productArea,
+          type: d.type,
+          lang: d.lang,
+          steps: d.kind === 'tutorial' ? d.steps.length : null,
+        },
+      ]),
+    ),
+  };
+  return new Response(JSON.stringify(manifest, null, 1), { headers: { 'Content-Type': 'application/json' } });
+};

@@ -1,0 +1,49 @@
+/** Environment variables, validated once at start and at build with a message naming the bad variable. */
+import { z } from 'zod';
+
+const flag = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', ''])
+  .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+
+const urlOrPath = z
+  .string()
+  .max(2000)
+  .refine((v) => v.startsWith('/') || /^(https?|mailto):/i.test(v), 'must be an http(s) or mailto: URL, or a path starting with "/"');
+
+export const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(4321),
+  HOST: z.string().min(1).max(255).default('localhost'),
+  KB_CONTENT_DIR: z.string().min(1).optional(),
+  KB_SITE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  KB_SITE_NAME: z.string().min(1).max(80).optional(),
+  KB_CONTACT_URL: urlOrPath.optional(),
+  KB_DEFAULT_LANG: z
+    .string()
+    .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a language tag like "en"')
+    .optional(),
+  KB_STRICT_CONTENT: flag.default(false),
+});
+export type Env = z.infer<typeof EnvSchema>;
+
+/** The site's own settings file, content/site.json; environment variables override it. */
+export const SiteFileSchema = z.object({
+  name: z.string().min(1).max(80).default('Help Center'),
+  product: z.string().min(1).max(80).optional(),
+  contactUrl: urlOrPath.default('mailto:support@example.com'),
+  defaultLang: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/).default('en'),
+  popular: z.array(z.string().max(120)).max(12).default([]),
+});
+export type SiteFile = z.infer<typeof SiteFileSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses the environment; throws one readable line per bad variable. */
+export function parseEnv(env: Record<string, string | undefined> = process.env): Env {
+  const picked = Object.fromEntries(Object.keys(EnvSchema.shape).map((k) => [k, env[k] === '' ? undefined : env[k]]));
+  const result = EnvSchema.safeParse(picked);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => `  ${i.path.join('.')}=${JSON.stringify(picked[String(i.path[0])])}: ${i.message}`);
+  throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
+}
