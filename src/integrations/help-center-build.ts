@@ -39,7 +39,8 @@ export function helpCenterBuild(): AstroIntegration {
         const pages = await indexSite(out);
         logger.info(`search index: ${pages} pages indexed in ${Math.round(performance.now() - started)} ms`);
 
-        const warnings = takeContentWarnings();
+        // Components report the page they were on; name the writer's file instead.
+        const warnings = takeContentWarnings().map((w) => ({ ...w, file: fileOf.get(w.file) ?? w.file }));
         if (warnings.length === 0) return;
         const lines = warnings.map((w) => `  ${w.file}: ${w.problem}: ${w.reference}`);
         const summary = `${warnings.length} content warning${warnings.length === 1 ? '' : 's'}:\n${lines.join('\n')}`;

@@ -5,6 +5,8 @@ import type { ContentWarning } from './content-warnings.ts';
 
 export const BODY_START = '<!--kb:body-->';
 export const BODY_END = '<!--/kb:body-->';
+/** Left in the HTML by the Markdown plugin where a local image was missing. */
+export const MISSING_IMAGE_ATTR = 'data-kb-missing-image';
 // Served on demand by the Node process, so absent from the static output.
 const DYNAMIC_PREFIXES = ['/api/', '/reports'];
 
@@ -41,6 +43,9 @@ export function findBrokenReferences(dir: string, sourceOf: (url: string) => str
     if (start < 0 || end < start) continue;
     const body = html.slice(start, end);
     const url = pageUrl(dir, file);
+    for (const m of body.matchAll(new RegExp(`${MISSING_IMAGE_ATTR}="([^"]*)"`, 'g'))) {
+      warnings.push({ file: sourceOf(url) ?? url, reference: m[1]!, problem: 'image not found' });
+    }
     for (const m of body.matchAll(/\s(href|src)="(\/(?!\/)[^"#?]*)[^"]*"/g)) {
       const path = m[2]!;
       if (!exists(dir, path)) {

@@ -1,9 +1,14 @@
-/** Markdown plugin: a local image that does not exist becomes its alt text and a build warning, not a failed build. */
+/**
+ * Markdown plugin: a local image that does not exist becomes its alt text and a build warning, not a failed build.
+ * The warning travels as a marker in the HTML (found by the post-build check), because Astro skips
+ * re-rendering unchanged files and a warning kept only in memory would vanish on the next build.
+ */
 import { existsSync } from 'node:fs';
-import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineMdastPlugin } from 'satteri';
-import { addContentWarning } from './content-warnings.ts';
+import { MISSING_IMAGE_ATTR } from './link-check.ts';
+
+const escapeAttr = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/|\/|#)/i;
 
@@ -20,9 +25,10 @@ export function missingImages() {
         target = ctx.fileURL;
       }
       if (target !== ctx.fileURL && existsSync(fileURLToPath(target))) return;
-      const file = relative(process.cwd(), fileURLToPath(ctx.fileURL));
-      addContentWarning({ file, reference: node.url, problem: 'image not found' });
-      ctx.replaceNode(node, { type: 'text', value: node.alt ? `[${node.alt}]` : '' });
+      ctx.replaceNode(node, {
+        type: 'html',
+        value: `<span class="missing-image" ${MISSING_IMAGE_ATTR}="${escapeAttr(node.url)}">${escapeAttr(node.alt ?? '')}</span>`,
+      });
     },
   });
 }

@@ -1,0 +1,114 @@
+/** Pagefind, loaded on first use, with one index per language: a query in Chinese or Russian searches that language. */
+
+export interface Hit {
+  url: string;
+  slug: string | null;
+  title: string;
+  excerpt: string; // Pagefind's excerpt: escaped text with <mark> around matches
+  category: string;
+  type: string;
+}
+export interface SearchOutcome {
+  query: string;
+  total: number;
+  hits: Hit[];
+}
+export type Filters = Record<string, string>;
+
+interface PagefindResult {
+  data(): Promise<{ url: string; excerpt: string; meta: Record<string, string | undefined> }>;
+}
+interface PagefindInstance {
+  search(term: string, options?: { filters?: Filters }): Promise<{ results: PagefindResult[] } | null>;
+  filters?(): Promise<Record<string, Record<string, number>>>;
+}
+interface PagefindModule {
+  createInstance(options: { basePath: string }): PagefindInstance;
+}
+
+const BASE = '/pagefind/';
+const SCRIPTS: [RegExp, string][] = [
+  [/[\u3040-\u30ff]/, 'ja'],
+  [/[\u3400-\u9fff]/, 'zh'],
+  [/[\uac00-\ud7af]/, 'ko'],
+  [/[\u0400-\u04ff]/, 'ru'],
+  [/[\u0590-\u05ff]/, 'he'],
+  [/[\u0600-\u06ff]/, 'ar'],
+];
+
+let modulePromise: Promise<PagefindModule> | undefined;
+let languagesPromise: Promise<string[]> | undefined;
+const instances = new Map<string, PagefindInstance>();
+
+function loadModule(): Promise<PagefindModule> {
+  const url = `${BASE}pagefind.js`;
+  modulePromise ??= import(/* @vite-ignore */ url) as Promise<PagefindModule>;
+  return modulePromise;
+}
+
+function loadLanguages(): Promise<string[]> {
+  languagesPromise ??= fetch(`${BASE}pagefind-entry.json`)
+    .then((r) => r.json() as Promise<{ languages: Record<string, unknown> }>)
+    .then((entry) => Object.keys(entry.languages))
+    .catch(() => []);
+  return languagesPromise;
+}
+
+/** The index to search: the query's script decides when it is not the page's language. */
+async function languageFor(query: string): Promise<string> {
+  const page = document.documentElement.lang.toLowerCase() || 'en';
+  const available = await loadLanguages();
+  const byScript = SCRIPTS.find(([re]) => re.test(query))?.[1];
+  const pick = [byScript, page, page.split('-')[0]].find((l) => l && available.includes(l));
+  return pick ?? page;
+}
+
+async function instanceFor(language: string): Promise<PagefindInstance> {
+  const existing = instances.get(language);
+  if (existing) return existing;
+  const mod = await loadModule();
+  // Pagefind picks its index from <html lang>; borrow the attribute while the instance is created.
+  const html = document.documentElement;
+  const lang = html.getAttribute('lang');
+  html.setAttribute('lang', language);
+  try {
+    const instance = mod.createInstance({ basePath: BASE });
+    instances.set(language, instance);
+    return instance;
+  } finally {
+    if (lang === null) html.removeAttribute('lang');
+    else html.setAttribute('lang', lang);
+  }
+}
+
+/** Starts downloading Pagefind (e.g. when the search box gets focus) so the first query is fast. */
+export function warmUp(): void {
+  void loadModule().catch(() => undefined);
+  void loadLanguages();
+}
+
+export function slugOf(url: string): string | null {
+  return /\/(?:articles|tutorials)\/([^/]+)\/?$/.exec(new URL(url, location.origin).pathname)?.[1] ?? null;
+}
+
+export async function search(query: string, limit: number, filters: Filters = {}): Promise<SearchOutcome> {
+  const q = query.trim();
+  if (!q) return { query: q, total: 0, hits: [] };
+  const instance = await instanceFor(await languageFor(q));
+  const found = await instance.search(q, { filters });
+  const results = found?.results ?? [];
+  const hits = await Promise.all(
+    results.slice(0, limit).map(async (r) => {
+      const d = await r.data();
+      return {
+        url: d.url,
+        slug: slugOf(d.url),
+        title: d.meta.title ?? d.url,
+        excerpt: d.excerpt,
+        category: d.meta.category ?? '',
+        type: d.meta.type ?? '',
+      };
+    }),
+  );
+  return { query: q, total: results.length, hits };
+}
