@@ -1,0 +1,180 @@
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { axeViolations, launchBrowser } from '../helpers/browser.ts';
+import { sampleSite } from '../helpers/sample-site.ts';
+import { serveSite, type RunningSite } from '../helpers/site-build.ts';
+
+let site: RunningSite;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  site = await serveSite(sampleSite());
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.stop();
+});
+
+async function freshPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
+  await context?.close();
+  context = await browser.newContext({ baseURL: site.url, ...options });
+  page = await context.newPage();
+  return page;
+}
+
+const headerSearch = () => page.getByRole('combobox', { name: 'Search the help center' });
+
+describe('the header search', () => {
+  test('shows the password-reset article first for "reset password" and opens it with the keyboard', async () => {
+    await freshPage();
+    await page.goto('/');
+    await page.keyboard.press('/');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('header-search-input');
+    await page.keyboard.type('reset password');
+    const first = page.getByRole('option').first();
+    await first.waitFor();
+    expect(await first.locator('.title').textContent()).toBe('Reset your password');
+    await page.keyboard.press('ArrowDown');
+    expect(await first.getAttribute('aria-selected')).toBe('true');
+    await Promise.all([page.waitForURL('**/articles/reset-your-password/'), page.keyboard.press('Enter')]);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Reset your password');
+  });
+
+  test('highlights the words that matched in each excerpt', async () => {
+    await freshPage();
+    await page.goto('/');
+    await headerSearch().fill('recurring invoices');
+    await page.getByRole('option').first().waitFor();
+    expect(await page.locator('[role="option"] mark').count()).toBeGreaterThan(0);
+  });
+
+  test('closes its results with Escape', async () => {
+    await freshPage();
+    await page.goto('/');
+    await headerSearch().fill('invoice');
+    await page.getByRole('option').first().waitFor();
+    await page.keyboard.press('Escape');
+    expect(await headerSearch().getAttribute('aria-expanded')).toBe('false');
+    expect(await page.getByRole('option').first().isVisible()).toBe(false);
+  });
+
+  test('says so when nothing matches and offers to contact support', async () => {
+    await freshPage();
+    await page.goto('/');
+    await headerSearch().fill('xylophone quantum');
+    await page.getByText('No articles match “xylophone quantum”').waitFor();
+    expect(await page.locator('[data-search-footer] a').textContent()).toBe('contact support');
+  });
+
+  test('finds Chinese articles by Chinese words and Russian articles by Russian words', async () => {
+    await freshPage();
+    await page.goto('/');
+    await headerSearch().fill('发票');
+    await page.getByRole('option').first().waitFor();
+    expect(await page.getByRole('option').first().getAttribute('href')).toMatch(/\/articles\/zh-/);
+    await headerSearch().fill('банковский счёт');
+    await expect.poll(() => page.getByRole('option').first().getAttribute('href')).toMatch(/\/articles\/ru-/);
+  });
+});
+
+describe('the search page', () => {
+  test('shows shareable results for the query in its address', async () => {
+    await freshPage();
+    await page.goto('/search/?q=reset%20password');
+    await page.getByText(/\d+ results? for “reset password”/).waitFor();
+    const first = page.locator('.result-list a').first();
+    expect(await first.textContent()).toBe('Reset your password');
+  });
+});
+
+describe('page weight', () => {
+  test('an article page loads under 15 KB of gzipped JavaScript and no search code until the search is used', async () => {
+    await freshPage();
+    const scripts: string[] = [];
+    let bytes = 0;
+    page.on('response', async (response) => {
+      if (response.request().resourceType() !== 'script') return;
+      scripts.push(response.url());
+      bytes += gzipSync(await response.body()).length;
+    });
+    await page.goto('/articles/reset-your-password/', { waitUntil: 'networkidle' });
+    const inline = await page.evaluate(() => [...document.querySelectorAll('script:not([src])')].map((s) => s.textContent ?? '').join(''));
+    bytes += gzipSync(inline).length;
+    expect(scripts.some((s) => s.includes('/pagefind/'))).toBe(false);
+    expect(bytes).toBeLessThan(15 * 1024);
+    await headerSearch().fill('invoice');
+    await page.getByRole('option').first().waitFor();
+    expect(scripts.some((s) => s.includes('/pagefind/pagefind.js'))).toBe(true);
+  });
+});
+
+describe('dark mode', () => {
+  test('follows the system preference until the reader toggles it, and remembers the choice', async () => {
+    await freshPage({ colorScheme: 'dark' });
+    await page.goto('/');
+    const theme = () => page.evaluate(() => document.documentElement.dataset.theme);
+    const toggle = page.getByRole('button', { name: 'Dark mode' });
+    expect(await theme()).toBe('dark');
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    await toggle.click();
+    expect(await theme()).toBe('light');
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    await page.reload();
+    expect(await theme()).toBe('light');
+  });
+});
+
+describe('small screens', () => {
+  for (const path of ['/', '/articles/reset-your-password/', '/tutorials/connect-your-bank-and-reconcile/']) {
+    test(`${path} fits a 360 px wide phone without sideways scrolling`, async () => {
+      await freshPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+      await page.goto(path);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    });
+  }
+});
+
+describe('accessibility', () => {
+  const pages = {
+    home: '/',
+    article: '/articles/reset-your-password/',
+    'article with components': '/articles/set-up-recurring-invoices/',
+    tutorial: '/tutorials/connect-your-bank-and-reconcile/',
+    'search page': '/search/?q=invoice',
+    'not found page': '/no-such-page/',
+  };
+  for (const scheme of ['light', 'dark'] as const) {
+    for (const [name, path] of Object.entries(pages)) {
+      test(`axe-core finds no violations on the ${name} in ${scheme} mode`, async () => {
+        await freshPage({ colorScheme: scheme });
+        await page.goto(path);
+        if (path.startsWith('/search')) await page.locator('.result-list li').first().waitFor();
+        expect(await axeViolations(page)).toEqual([]);
+      });
+    }
+  }
+});
+
+describe('tutorials', () => {
+  test('show the current step and move to the next one', async () => {
+    await freshPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto('/tutorials/connect-your-bank-and-reconcile/');
+    const label = page.locator('[data-progress-label]');
+    expect(await label.textContent()).toMatch(/^Step 1 of \d+$/);
+    await page.getByRole('link', { name: 'Next step →' }).click();
+    await expect.poll(() => label.textContent()).toMatch(/^Step 2 of \d+$/);
+  });
+});
+
+describe('old addresses', () => {
+  test('a not-found page offers a search box', async () => {
+    await freshPage();
+    const response = await page.goto('/no-such-page/');
+    expect(response?.status()).toBe(404);
+    expect(await page.getByRole('combobox', { name: 'Search for the article' }).isVisible()).toBe(true);
+  });
+});

@@ -1,0 +1,86 @@
+/** Builds a content folder into its own directory with the real `astro build`, and serves the result. */
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
+
+export interface BuildResult {
+  status: number | null;
+  output: string;
+  dist: string;
+}
+
+/** A fresh directory under the project (the build output must resolve the project's node_modules). */
+export function scratchDir(name: string): string {
+  const dir = join(ROOT, '.test-builds', `${name}-${process.pid}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** Copies a fixture content folder so a test can add files to it. */
+export function copyContent(fixture: string, into: string): string {
+  const target = join(into, 'content');
+  cpSync(join(ROOT, 'test/fixtures', fixture), target, { recursive: true });
+  return target;
+}
+
+export function buildSite(contentDir: string, buildDir: string, env: Record<string, string> = {}): BuildResult {
+  const result = spawnSync(process.execPath, [ASTRO, 'build'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, KB_CONTENT_DIR: contentDir, KB_BUILD_DIR: buildDir, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+  });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}`, dist: join(buildDir, 'dist') };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => ok(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+export interface RunningSite {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts the built standalone server on a free loopback port and waits until it answers. */
+export async function serveSite(dist: string, env: Record<string, string> = {}): Promise<RunningSite> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(dist, 'server/entry.mjs')], {
+    cwd: ROOT,
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  child.stdout.on('data', (d) => (log += d));
+  child.stderr.on('data', (d) => (log += d));
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited early:\n${log}`);
+    try {
+      await fetch(url);
+      return {
+        url,
+        stop: () =>
+          new Promise((done) => {
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+          }),
+      };
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  child.kill('SIGKILL');
+  throw new Error(`server did not start:\n${log}`);
+}
