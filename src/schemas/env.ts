@@ -22,6 +22,10 @@ export const EnvSchema = z.object({
     .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a language tag like "en"')
     .optional(),
   KB_STRICT_CONTENT: flag.default(false),
+  KB_DB_PATH: z.string().min(1).max(4096).default('db/kb.sqlite'),
+  KB_TRACKING: flag.default(true),
+  KB_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  KB_TRUST_PROXY: flag.default(false),
 });
 export type Env = z.infer<typeof EnvSchema>;
 

@@ -1,0 +1,125 @@
+/** The database as kysely sees it: one interface per table, times as epoch milliseconds, days as YYYY-MM-DD. */
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+export interface ArticlesTable {
+  id: Generated<number>;
+  slug: string;
+}
+export interface RevisionsTable {
+  id: Generated<number>;
+  article_id: number;
+  revision: string;
+  first_seen_at: number;
+}
+export interface QueriesTable {
+  id: Generated<number>;
+  text: string;
+}
+export interface SessionsTable {
+  id: Generated<number>;
+  key: string;
+  day: string;
+  started_at: number;
+  last_seen_at: number;
+  views: Generated<number>;
+  searches: Generated<number>;
+  contacts: Generated<number>;
+  up_votes: Generated<number>;
+  down_votes: Generated<number>;
+  first_contact_at: number | null;
+}
+export interface SessionArticlesTable {
+  session_id: number;
+  article_id: number;
+  day: string;
+  first_view_at: number | null;
+  last_view_at: number | null;
+  views: Generated<number>;
+  escalated: Generated<number>;
+  vote: 'up' | 'down' | null;
+  reason: string | null;
+  vote_at: number | null;
+  vote_day: string | null;
+  revision_id: number | null;
+  steps_reached: Generated<number>;
+}
+export interface SessionQueriesTable {
+  session_id: number;
+  query_id: number;
+  day: string;
+  searched_at: number;
+  results: number;
+  clicked: Generated<number>;
+  escalated: Generated<number>;
+}
+export interface ArticleDailyTable {
+  article_id: number;
+  day: string;
+  views: Generated<number>;
+  view_sessions: Generated<number>;
+  escalations: Generated<number>;
+  contacts: Generated<number>;
+  search_clicks: Generated<number>;
+  up: Generated<number>;
+  down: Generated<number>;
+  outdated: Generated<number>;
+  unclear: Generated<number>;
+  didnt_solve: Generated<number>;
+  product_issue: Generated<number>;
+  other: Generated<number>;
+}
+export interface QueryDailyTable {
+  query_id: number;
+  day: string;
+  searches: Generated<number>;
+  zero_results: Generated<number>;
+  clicked: Generated<number>;
+  escalated: Generated<number>;
+}
+export interface TutorialStepDailyTable {
+  article_id: number;
+  day: string;
+  step: number;
+  steps: number;
+  sessions: Generated<number>;
+}
+export interface CommentsTable {
+  id: Generated<number>;
+  article_id: number;
+  session_id: number;
+  revision_id: number | null;
+  ts: number;
+  vote: 'up' | 'down';
+  reason: string | null;
+  comment: string;
+}
+export interface EventsTable {
+  id: Generated<number>;
+  ts: number;
+  type: number;
+  session_id: number;
+  article_id: number | null;
+  revision_id: number | null;
+  query_id: number | null;
+  n1: number | null;
+  n2: number | null;
+}
+
+export interface Database {
+  articles: ArticlesTable;
+  revisions: RevisionsTable;
+  queries: QueriesTable;
+  sessions: SessionsTable;
+  session_articles: SessionArticlesTable;
+  session_queries: SessionQueriesTable;
+  article_daily: ArticleDailyTable;
+  query_daily: QueryDailyTable;
+  tutorial_step_daily: TutorialStepDailyTable;
+  comments: CommentsTable;
+  events: EventsTable;
+}
+
+export type Session = Selectable<SessionsTable>;
+export type SessionArticle = Selectable<SessionArticlesTable>;
+export type NewEvent = Insertable<EventsTable>;
+export type Comment = Selectable<CommentsTable>;

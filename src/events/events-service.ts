@@ -1,0 +1,74 @@
+/** The write path behind POST /api/events: bot filter, rate limit, validation, group commit. */
+import { isbot } from 'isbot';
+import type { Store } from '../../db/client.ts';
+import type { Dialect } from '../../db/dialect-sql.ts';
+import type { Issue } from '../lib/http.ts';
+import { GroupCommit } from './group-commit.ts';
+import type { PublishedArticles } from './published-articles.ts';
+import { RateLimiter } from './rate-limit.ts';
+import { isStoreUnavailable } from './store-errors.ts';
+import { validateBatch, type PreparedEvent } from './validate-batch.ts';
+import { EventWriter } from './write-events.ts';
+
+export type RecordResult =
+  | { kind: 'accepted'; count: number; stored: boolean }
+  | { kind: 'invalid'; code: 'invalid-json' | 'invalid-event'; issues: Issue[] }
+  | { kind: 'rate-limited'; retryAfter: number }
+  | { kind: 'unavailable'; retryAfter: number }
+  | { kind: 'not-built' };
+
+export interface EventsServiceOptions {
+  store: Store;
+  dialect: Dialect;
+  /** undefined while the site has not been built: there is nothing to check slugs against. */
+  published: () => PublishedArticles | undefined;
+  ratePerMinute: number;
+  now?: () => number;
+}
+
+export interface IncomingBatch {
+  body: string;
+  clientAddress: string;
+  userAgent: string;
+}
+
+export class EventsService {
+  private readonly options: EventsServiceOptions;
+  private readonly limiter: RateLimiter;
+  private readonly writer: EventWriter;
+  private readonly committer: GroupCommit<PreparedEvent>;
+
+  constructor(options: EventsServiceOptions) {
+    this.options = options;
+    this.limiter = new RateLimiter({ burst: Math.max(10, Math.ceil(options.ratePerMinute / 6)), perSecond: options.ratePerMinute / 60 });
+    this.writer = new EventWriter(options.dialect);
+    this.committer = new GroupCommit((events) => this.commit(events));
+  }
+
+  private async commit(events: PreparedEvent[]): Promise<void> {
+    await this.options.store.db.transaction().execute((trx) => this.writer.write(trx, events));
+    this.writer.commitCaches();
+  }
+
+  async record(batch: IncomingBatch): Promise<RecordResult> {
+    const wait = this.limiter.take(batch.clientAddress);
+    if (wait > 0) return { kind: 'rate-limited', retryAfter: wait };
+    const published = this.options.published();
+    if (!published) return { kind: 'not-built' };
+    const now = this.options.now?.() ?? Date.now();
+    const validation = validateBatch(batch.body, published, now);
+    if (!validation.ok) return { kind: 'invalid', code: validation.code, issues: validation.issues };
+    // Crawlers get the same answer as people, so they have no reason to retry, but nothing is stored.
+    if (isbot(batch.userAgent)) return { kind: 'accepted', count: validation.events.length, stored: false };
+    try {
+      await this.committer.submit(validation.events);
+    } catch (error) {
+      if (isStoreUnavailable(error)) {
+        console.error('event store unavailable:', (error as Error).message);
+        return { kind: 'unavailable', retryAfter: 5 };
+      }
+      throw error;
+    }
+    return { kind: 'accepted', count: validation.events.length, stored: true };
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * Group commit: every batch that arrives while the previous transaction is running (or within a
+ * millisecond of the first) is written in one transaction, and each request is answered after it commits.
+ */
+export class GroupCommit<T> {
+  private pending: { items: T[]; resolve: () => void; reject: (e: unknown) => void }[] = [];
+  private scheduled = false;
+  private running = false;
+  private readonly commit: (items: T[]) => Promise<void>;
+  private readonly windowMs: number;
+
+  constructor(commit: (items: T[]) => Promise<void>, windowMs = 1) {
+    this.commit = commit;
+    this.windowMs = windowMs;
+  }
+
+  /** Resolves once `items` are committed; rejects (for every request in the group) if the commit fails. */
+  submit(items: T[]): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ items, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.running) return;
+    this.scheduled = true;
+    setTimeout(() => void this.flush(), this.windowMs);
+  }
+
+  private async flush(): Promise<void> {
+    this.scheduled = false;
+    this.running = true;
+    const group = this.pending;
+    this.pending = [];
+    try {
+      await this.commit(group.flatMap((g) => g.items));
+      for (const g of group) g.resolve();
+    } catch (error) {
+      for (const g of group) g.reject(error);
+    } finally {
+      this.running = false;
+      if (this.pending.length) this.schedule();
+    }
+  }
+}

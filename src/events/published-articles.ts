@@ -1,0 +1,45 @@
+/** The build's manifest as the API sees it: which slugs exist, and each one's current revision. */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { MANIFEST_FILE, ManifestSchema, type Manifest } from '../schemas/manifest.ts';
+
+export interface PublishedArticles {
+  get(slug: string): Manifest['articles'][string] | undefined;
+}
+
+/** Finds dist/client/kb-manifest.json from wherever the server bundle runs, unless KB_MANIFEST_PATH says. */
+export function findManifest(from: string): string | undefined {
+  if (process.env.KB_MANIFEST_PATH) return process.env.KB_MANIFEST_PATH;
+  let dir = from;
+  for (let i = 0; i < 6; i++) {
+    const candidate = join(dir, 'client', MANIFEST_FILE);
+    if (existsSync(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return undefined;
+}
+
+/** Reads the manifest, and again when the file changes (a rebuild while the server runs). */
+export function manifestFile(path: string): PublishedArticles {
+  let mtime = -1;
+  let articles: Manifest['articles'] = {};
+  let checkedAt = 0;
+  const refresh = () => {
+    const now = Date.now();
+    if (now - checkedAt < 2000) return;
+    checkedAt = now;
+    const m = statSync(path).mtimeMs;
+    if (m === mtime) return;
+    articles = ManifestSchema.parse(JSON.parse(readFileSync(path, 'utf8'))).articles;
+    mtime = m;
+  };
+  refresh();
+  return {
+    get(slug) {
+      refresh();
+      return Object.hasOwn(articles, slug) ? articles[slug] : undefined;
+    },
+  };
+}

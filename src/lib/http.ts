@@ -1,0 +1,72 @@
+/** The one error envelope of the API, and request-body reading with a size limit. */
+
+export const ERROR_CODES = [
+  'invalid-json',
+  'invalid-event',
+  'invalid-params',
+  'payload-too-large',
+  'unsupported-media-type',
+  'method-not-allowed',
+  'rate-limited',
+  'store-unavailable',
+  'site-not-built',
+  'unauthorized',
+  'not-found',
+  'internal-error',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface Issue {
+  path: string;
+  message: string;
+}
+
+export function errorResponse(
+  status: number,
+  code: ErrorCode,
+  message: string,
+  options: { issues?: Issue[]; headers?: Record<string, string> } = {},
+): Response {
+  const body = { error: { code, message, ...(options.issues ? { issues: options.issues } : {}) } };
+  return Response.json(body, { status, headers: { 'Cache-Control': 'no-store', ...options.headers } });
+}
+
+/** A 500 that tells the client nothing about the internals; the cause goes to the server log. */
+export function internalError(error: unknown): Response {
+  console.error('internal error:', error);
+  return errorResponse(500, 'internal-error', 'Something went wrong on our side. Please try again later.');
+}
+
+/** `events[3].query`: zod's path as a reader would write it. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${String(part)}` : String(part)), '');
+}
+
+export class BodyTooLargeError extends Error {}
+
+/** Reads the body as text, stopping as soon as it passes `limit` bytes, so a huge body costs no memory. */
+export async function readBodyText(request: Request, limit: number): Promise<string> {
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > limit) throw new BodyTooLargeError();
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw new BodyTooLargeError();
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
+export function isJson(request: Request): boolean {
+  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  // sendBeacon cannot set application/json without a CORS preflight, so it sends text/plain.
+  return type === 'application/json' || type === 'text/plain';
+}

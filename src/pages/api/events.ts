@@ -1,0 +1,41 @@
+/** POST /api/events: the browser's batches of reader events (contract in the README). */
+import type { APIRoute } from 'astro';
+import { BodyTooLargeError, errorResponse, internalError, isJson, readBodyText } from '../../lib/http.ts';
+import { getRuntime } from '../../lib/runtime.ts';
+import { clientAddress } from '../../lib/client-address.ts';
+import { MAX_BODY_BYTES } from '../../schemas/events.ts';
+
+export const prerender = false;
+
+export const POST: APIRoute = async (context) => {
+  const { request } = context;
+  if (!isJson(request)) return errorResponse(415, 'unsupported-media-type', 'Send the events as JSON (Content-Type: application/json).');
+  try {
+    const body = await readBodyText(request, MAX_BODY_BYTES);
+    const { env, events } = await getRuntime();
+    if (!env.KB_TRACKING) return errorResponse(404, 'not-found', 'Tracking is turned off on this help center.');
+    const result = await events.record({
+      body,
+      clientAddress: clientAddress(context, env.KB_TRUST_PROXY),
+      userAgent: request.headers.get('user-agent') ?? '',
+    });
+    switch (result.kind) {
+      case 'accepted':
+        return Response.json({ accepted: result.count }, { status: 202, headers: { 'Cache-Control': 'no-store' } });
+      case 'invalid':
+        return errorResponse(400, result.code, result.code === 'invalid-json' ? 'The body is not valid JSON.' : 'The batch was rejected; nothing was stored.', { issues: result.issues });
+      case 'rate-limited':
+        return errorResponse(429, 'rate-limited', 'Too many requests from this address; try again later.', { headers: { 'Retry-After': String(result.retryAfter) } });
+      case 'unavailable':
+        return errorResponse(503, 'store-unavailable', 'Events cannot be stored right now; try again later.', { headers: { 'Retry-After': String(result.retryAfter) } });
+      case 'not-built':
+        return errorResponse(503, 'site-not-built', 'The help center has not been built yet.', { headers: { 'Retry-After': '30' } });
+    }
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return errorResponse(413, 'payload-too-large', `The body must be at most ${MAX_BODY_BYTES} bytes.`);
+    return internalError(error);
+  }
+};
+
+export const ALL: APIRoute = () =>
+  errorResponse(405, 'method-not-allowed', 'Use POST to send events.', { headers: { Allow: 'POST' } });

@@ -1,0 +1,57 @@
+/** The events the browser sends to POST /api/events: a batch of 1–50, each a discriminated union on `type`. */
+import { z } from 'zod';
+
+export const REASONS = ['outdated', 'unclear', 'didnt_solve', 'product_issue', 'other'] as const;
+export const VOTES = ['up', 'down'] as const;
+export const MAX_BATCH = 50;
+export const MAX_BODY_BYTES = 64 * 1024;
+
+const session = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8–64 letters, digits, "_" or "-"');
+const article = z.string().min(1).max(120);
+const query = z.string().trim().min(1, 'must not be empty').max(200);
+const ts = z.number().int().nonnegative().max(8.64e15).optional();
+const base = { session, ts };
+
+export const ViewEventSchema = z.object({ type: z.literal('view'), ...base, article });
+export const SearchEventSchema = z.object({ type: z.literal('search'), ...base, query, results: z.number().int().min(0).max(1_000_000) });
+export const SearchClickEventSchema = z.object({
+  type: z.literal('search_click'),
+  ...base,
+  query,
+  article,
+  position: z.number().int().min(1).max(1000),
+});
+export const FeedbackEventSchema = z.object({
+  type: z.literal('feedback'),
+  ...base,
+  article,
+  vote: z.enum(VOTES),
+  reason: z.enum(REASONS).optional(),
+  comment: z.string().trim().max(2000).optional(),
+});
+export const ContactEventSchema = z.object({ type: z.literal('contact'), ...base, article: article.optional(), query: query.optional() });
+export const TutorialStepEventSchema = z
+  .object({
+    type: z.literal('tutorial_step'),
+    ...base,
+    article,
+    step: z.number().int().min(1).max(30),
+    steps: z.number().int().min(1).max(30),
+  })
+  .refine((e) => e.steps >= e.step, { message: 'must not be smaller than step', path: ['steps'] });
+
+export const EventSchema = z.discriminatedUnion('type', [
+  ViewEventSchema,
+  SearchEventSchema,
+  SearchClickEventSchema,
+  FeedbackEventSchema,
+  ContactEventSchema,
+  TutorialStepEventSchema,
+]);
+export type Event = z.infer<typeof EventSchema>;
+export type EventType = Event['type'];
+
+export const EventBatchSchema = z.object({
+  events: z.array(EventSchema).min(1, 'must hold at least one event').max(MAX_BATCH, `must hold at most ${MAX_BATCH} events`),
+});
+export type EventBatch = z.infer<typeof EventBatchSchema>;
