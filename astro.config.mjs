@@ -21,6 +21,9 @@ export default defineConfig({
   trailingSlash: 'ignore',
   build: { format: 'directory', inlineStylesheets: 'always' },
   prefetch: false,
+  // The events API takes text/plain (what sendBeacon sends, also from another origin) and uses no
+  // cookies; the reports use a SameSite=Strict cookie or a bearer token, so Astro's origin check is off.
+  security: { checkOrigin: false },
   devToolbar: { enabled: false },
   markdown: {
     processor: satteri({ mdastPlugins: [missingImages(), placeholderTags()] }),

@@ -1,0 +1,42 @@
+/** Recomputes the rollups from the raw events and returns every row where the two disagree. */
+import type SqliteDatabase from 'better-sqlite3';
+
+const DAY = "strftime('%Y-%m-%d', ts / 1000, 'unixepoch')";
+
+const CHECKS: Record<string, string> = {
+  'article views': `
+    select article_id, day, views from article_daily where views <> 0
+    except select article_id, ${DAY}, count(*) from events where type = 1 group by 1, 2`,
+  'article views (reverse)': `
+    select article_id, ${DAY}, count(*) from events where type = 1 group by 1, 2
+    except select article_id, day, views from article_daily where views <> 0`,
+  'searches per query and day': `
+    select query_id, ${DAY} as d, count(*), sum(n1 = 0) from events where type = 2 group by 1, 2
+    except select query_id, day, searches, zero_results from query_daily where searches <> 0`,
+  'session counters': `
+    select s.id, s.views, s.searches, s.contacts from sessions s
+    except select s.id,
+      (select count(*) from events e where e.session_id = s.id and e.type = 1),
+      (select count(*) from events e where e.session_id = s.id and e.type = 2),
+      (select count(*) from events e where e.session_id = s.id and e.type = 5)
+    from sessions s`,
+  'final votes per article and day': `
+    select article_id, vote_day, sum(vote = 'up'), sum(vote = 'down') from session_articles where vote is not null group by 1, 2
+    except select article_id, day, up, down from article_daily where up <> 0 or down <> 0`,
+  'final vote is the last feedback event': `
+    select sa.session_id, sa.article_id, sa.vote from session_articles sa where sa.vote is not null
+    except select e.session_id, e.article_id, case e.n1 when 1 then 'up' else 'down' end from events e
+      where e.type = 4 and e.id = (select max(id) from events f where f.type = 4 and f.session_id = e.session_id and f.article_id = e.article_id)`,
+  'tutorial steps': `
+    select article_id, ${DAY}, n1, count(*) from events where type = 6 group by 1, 2, 3
+    except select article_id, day, step, sessions from tutorial_step_daily`,
+};
+
+export function rollupMismatches(sqlite: SqliteDatabase.Database): Record<string, unknown[]> {
+  const out: Record<string, unknown[]> = {};
+  for (const [name, query] of Object.entries(CHECKS)) {
+    const rows = sqlite.prepare(query).raw().all();
+    if (rows.length) out[name] = rows;
+  }
+  return out;
+}
