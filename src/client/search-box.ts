@@ -65,10 +65,10 @@ function initSearchBox(form: HTMLFormElement, contactUrl: string): void {
       )
       .join('');
     footer.innerHTML = outcome.total
-      ? `<a href="/search/?q=${encodeURIComponent(outcome.query)}">See all ${outcome.total} results</a>`
+      ? `<a href="/search/?q=${encodeURIComponent(outcome.query)}">${outcome.total === 1 ? 'Open the results page' : `See all ${outcome.total} results`}</a>`
       : `No articles match “${q}”. Try other words, or <a href="${escapeHtml(contactUrl)}" data-contact-support>contact support</a>.`;
     footer.className = outcome.total ? 'search-more' : 'search-empty';
-    status.textContent = outcome.total ? `${outcome.total} results` : 'No results';
+    status.textContent = outcome.total ? `${outcome.total} result${outcome.total === 1 ? '' : 's'}` : 'No results';
     active = -1;
     input.removeAttribute('aria-activedescendant');
     open(true);
