@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { ConfigError, parseEnv } from '../schemas/env.ts';
 import { contentDir } from '../lib/content-dir.ts';
 import { inputsHash, isBuildFresh, markBuilt } from './build-freshness.ts';
+import { migrateDatabase } from './db-migrate.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const outDir = process.env.KB_BUILD_DIR ? resolve(process.env.KB_BUILD_DIR, 'dist') : resolve(root, 'dist');
@@ -32,6 +33,9 @@ if (isBuildFresh(outDir, hash)) {
   if (result.status !== 0) fail('The build failed; the messages above name the file and the problem.');
   markBuilt(outDir, hash);
 }
+
+const applied = await migrateDatabase(env.KB_DB_PATH);
+console.log(`Events database: ${env.KB_DB_PATH}${applied.length ? ` (applied ${applied.join(', ')})` : ''}`);
 
 // The standalone server reads HOST and PORT itself.
 process.env.HOST = env.HOST;

@@ -60,7 +60,7 @@ describe('accepted events', () => {
     expect(response.status).toBe(202);
     expect(await response.json()).toEqual({ accepted: 6 });
     const revision = manifest.articles[ARTICLE]!.revision;
-    expect(eventsOf(session).map(({ ts, ...rest }) => rest)).toEqual([
+    expect((eventsOf(session) as { ts: number }[]).map(({ ts, ...rest }) => rest)).toEqual([
       { type: 1, article: ARTICLE, revision, query: null, n1: null, n2: null },
       { type: 2, article: null, revision: null, query: 'reset password', n1: 3, n2: null },
       { type: 3, article: ARTICLE, revision, query: 'reset password', n1: 2, n2: null },

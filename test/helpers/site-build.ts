@@ -34,7 +34,9 @@ export function buildSite(contentDir: string, buildDir: string, env: Record<stri
     encoding: 'utf8',
     env: { ...process.env, KB_CONTENT_DIR: contentDir, KB_BUILD_DIR: buildDir, ASTRO_TELEMETRY_DISABLED: '1', ...env },
   });
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}`, dist: join(buildDir, 'dist') };
+  // Colors depend on the terminal (CI has none); assertions read the plain text.
+  const output = `${result.stdout}\n${result.stderr}`.replace(/\x1b\[[0-9;]*m/g, '');
+  return { status: result.status, output, dist: join(buildDir, 'dist') };
 }
 
 async function freePort(): Promise<number> {
