@@ -1,8 +1,9 @@
 /** Builds a content folder into its own directory with the real `astro build`, and serves the result. */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import { inputsHash, isBuildFresh, markBuilt } from '../../src/cli/build-freshness.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
@@ -53,6 +54,8 @@ async function freePort(): Promise<number> {
 export interface RunningSite {
   url: string;
   stop(): Promise<void>;
+  /** Ends the server abruptly, as a crash or power cut would, and resolves when it is gone. */
+  kill(): Promise<void>;
 }
 
 /** Starts the built standalone server on a free loopback port and waits until it answers. */
@@ -71,18 +74,31 @@ export async function serveSite(dist: string, env: Record<string, string> = {}):
     if (child.exitCode !== null) throw new Error(`server exited early:\n${log}`);
     try {
       await fetch(url);
-      return {
-        url,
-        stop: () =>
-          new Promise((done) => {
-            child.once('exit', () => done());
-            child.kill('SIGTERM');
-          }),
-      };
+      const end = (signal: NodeJS.Signals) =>
+        new Promise<void>((done) => {
+          if (child.exitCode !== null || child.signalCode !== null) return done();
+          child.once('exit', () => done());
+          child.kill(signal);
+        });
+      return { url, stop: () => end('SIGTERM'), kill: () => end('SIGKILL') };
     } catch {
       await new Promise((r) => setTimeout(r, 100));
     }
   }
   child.kill('SIGKILL');
   throw new Error(`server did not start:\n${log}`);
+}
+
+/** Builds `contentDir` into .test-builds/<name> unless the last build there had the same inputs; returns its dist. */
+export function builtSite(contentDir: string, name: string): string {
+  const buildDir = join(ROOT, '.test-builds', name);
+  const dist = join(buildDir, 'dist');
+  const hash = inputsHash(ROOT, contentDir, {});
+  if (!isBuildFresh(dist, hash)) {
+    mkdirSync(buildDir, { recursive: true });
+    const result = buildSite(contentDir, buildDir);
+    if (result.status !== 0 || !existsSync(join(dist, 'server/entry.mjs'))) throw new Error(`${name} did not build:\n${result.output}`);
+    markBuilt(dist, hash);
+  }
+  return dist;
 }
