@@ -227,6 +227,26 @@ describe('rejected batches', () => {
   });
 });
 
+describe('store failures', () => {
+  test('answers 503 with Retry-After while another process holds the database locked, and 202 once it is free', async () => {
+    const locker = new SqliteDatabase(dbPath);
+    const session = newSession();
+    try {
+      locker.exec('BEGIN EXCLUSIVE');
+      const response = await postEvents(site.url, [{ type: 'view', session, article: ARTICLE }]);
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('5');
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe('store-unavailable');
+    } finally {
+      locker.exec('ROLLBACK');
+      locker.close();
+    }
+    expect(sessionRow(session)).toBeUndefined();
+    expect((await postEvents(site.url, [{ type: 'view', session, article: ARTICLE }])).status).toBe(202);
+    expect(eventsOf(session)).toHaveLength(1);
+  });
+});
+
 describe('abuse', () => {
   test('answers 429 with Retry-After once an address passes the rate limit, while other addresses go on', async () => {
     const statuses: number[] = [];
