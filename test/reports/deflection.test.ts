@@ -1,0 +1,69 @@
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import type { Store } from '../../db/client.ts';
+import { getDeflection } from '../../src/reports/deflection.ts';
+import { freshStore, seed } from '../helpers/seed-events.ts';
+
+let store: Store;
+beforeEach(async () => {
+  store = await freshStore();
+});
+afterEach(() => store.close());
+
+const RANGE = { from: '2026-11-01', to: '2026-11-30' };
+
+test('counts a session that searched and read without contacting support as deflected', async () => {
+  await seed(store, [
+    { type: 'search', session: 'session-a1', query: 'refund', results: 2, at: '2026-11-02T10:00:00Z' },
+    { type: 'view', session: 'session-a1', article: 'refund-a-payment', at: '2026-11-02T10:01:00Z' },
+  ]);
+  const { summary } = await getDeflection(store.db, RANGE);
+  expect(summary).toEqual({ kbSessions: 1, escalatedSessions: 0, deflectionRate: 1, selfServiceScore: null, confirmedDeflections: 0 });
+});
+
+test('computes deflection, the self-service score and confirmed deflection from a hand-made day', async () => {
+  await seed(store, [
+    // 4 help-center sessions: one escalates after reading, one votes up, one only searches, one reads.
+    { type: 'view', session: 'session-b1', article: 'refund-a-payment', at: '2026-11-03T09:00:00Z' },
+    { type: 'contact', session: 'session-b1', article: 'refund-a-payment', at: '2026-11-03T09:05:00Z' },
+    { type: 'view', session: 'session-b2', article: 'refund-a-payment', at: '2026-11-03T09:10:00Z' },
+    { type: 'feedback', session: 'session-b2', article: 'refund-a-payment', vote: 'up', at: '2026-11-03T09:11:00Z' },
+    { type: 'search', session: 'session-b3', query: 'Payroll', results: 0, at: '2026-11-03T11:00:00Z' },
+    { type: 'contact', session: 'session-b3', query: 'payroll', at: '2026-11-03T11:01:00Z' },
+    { type: 'view', session: 'session-b4', article: 'connect-shopify', at: '2026-11-04T08:00:00Z' },
+    // A contact with no help-center use is not a help-center session.
+    { type: 'contact', session: 'session-b5', at: '2026-11-04T08:30:00Z' },
+    // Outside the range.
+    { type: 'view', session: 'session-b6', article: 'connect-shopify', at: '2026-10-31T23:59:00Z' },
+  ]);
+  const report = await getDeflection(store.db, RANGE);
+  expect(report.summary).toEqual({ kbSessions: 4, escalatedSessions: 2, deflectionRate: 0.5, selfServiceScore: 2, confirmedDeflections: 1 });
+  expect(report.byDay.map((d) => [d.day, d.kbSessions, d.escalatedSessions])).toEqual([
+    ['2026-11-03', 3, 2],
+    ['2026-11-04', 1, 0],
+  ]);
+  expect(report.articles).toEqual([
+    { slug: 'refund-a-payment', viewSessions: 2, escalatedSessions: 1, escalationRate: 0.5 },
+    { slug: 'connect-shopify', viewSessions: 1, escalatedSessions: 0, escalationRate: 0 },
+  ]);
+  expect(report.queries).toEqual([{ query: 'payroll', searches: 1, escalated: 1, escalationRate: 1 }]);
+});
+
+test('does not count an article read after the contact as escalated', async () => {
+  await seed(store, [
+    { type: 'search', session: 'session-c1', query: 'invoice', results: 4, at: '2026-11-05T10:00:00Z' },
+    { type: 'contact', session: 'session-c1', query: 'invoice', at: '2026-11-05T10:01:00Z' },
+    { type: 'view', session: 'session-c1', article: 'issue-a-credit-note', at: '2026-11-05T10:02:00Z' },
+  ]);
+  const report = await getDeflection(store.db, RANGE);
+  expect(report.articles).toEqual([{ slug: 'issue-a-credit-note', viewSessions: 1, escalatedSessions: 0, escalationRate: 0 }]);
+});
+
+test('reports an empty range with zero counts and null rates, never NaN', async () => {
+  const report = await getDeflection(store.db, RANGE);
+  expect(report).toEqual({
+    summary: { kbSessions: 0, escalatedSessions: 0, deflectionRate: null, selfServiceScore: null, confirmedDeflections: 0 },
+    byDay: [],
+    articles: [],
+    queries: [],
+  });
+});
