@@ -1,0 +1,17 @@
+/** Groups near-duplicate queries ("reset password", "password resets") under one key: sorted, stemmed words. */
+const STOP_WORDS = new Set(['a', 'an', 'the', 'to', 'my', 'i', 'how', 'do', 'can', 'of', 'in', 'on', 'for', 'is', 'what', 'why', 'your']);
+
+function stem(word: string): string {
+  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
+  return word;
+}
+
+export function queryGroupKey(query: string): string {
+  const words = query
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w && !STOP_WORDS.has(w))
+    .map(stem);
+  return [...new Set(words)].sort().join(' ') || query.toLowerCase();
+}

@@ -1,0 +1,65 @@
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import type { Store } from '../../db/client.ts';
+import { queryGroupKey } from '../../src/reports/query-groups.ts';
+import { getSearch } from '../../src/reports/search.ts';
+import { freshStore, seed } from '../helpers/seed-events.ts';
+
+let store: Store;
+beforeEach(async () => {
+  store = await freshStore();
+});
+afterEach(() => store.close());
+
+const RANGE = { from: '2026-11-01', to: '2026-11-30' };
+const at = '2026-11-12T10:00:00Z';
+
+test('groups near-duplicate queries under one key', () => {
+  expect(queryGroupKey('reset password')).toBe(queryGroupKey('Password resets'));
+  expect(queryGroupKey('how do I reset my password?')).toBe('password reset');
+  expect(queryGroupKey('payroll')).not.toBe(queryGroupKey('payouts'));
+});
+
+test('computes the zero-result rate and a click-through rate that never passes 100%', async () => {
+  await seed(store, [
+    { type: 'search', session: 'session-s1', query: 'refund', results: 3, at },
+    // Three clicks on the same settled search are still one search followed by a click.
+    { type: 'search_click', session: 'session-s1', query: 'refund', article: 'refund-a-payment', position: 1, at },
+    { type: 'search_click', session: 'session-s1', query: 'refund', article: 'issue-a-credit-note', position: 2, at },
+    { type: 'search_click', session: 'session-s1', query: 'refund', article: 'refund-a-payment', position: 1, at },
+    { type: 'search', session: 'session-s2', query: 'refund', results: 3, at },
+    { type: 'search', session: 'session-s3', query: 'payroll', results: 0, at },
+    { type: 'search', session: 'session-s4', query: 'Payroll ', results: 0, at },
+  ]);
+  const report = await getSearch(store.db, RANGE);
+  expect(report.searches).toBe(4);
+  expect(report.zeroResultRate).toBe(0.5);
+  expect(report.clickThroughRate).toBe(0.25);
+  expect(report.topQueries.map((q) => [q.query, q.searches, q.clicked, q.clickThroughRate])).toEqual([
+    ['payroll', 2, 0, 0],
+    ['refund', 2, 1, 0.5],
+  ]);
+  expect(report.zeroResultQueries.map((q) => q.query)).toEqual(['payroll']);
+});
+
+test('lists content gaps by sessions with their near-duplicate wordings, and queries followed by contact', async () => {
+  await seed(store, [
+    { type: 'search', session: 'session-g1', query: 'payroll', results: 0, at },
+    { type: 'search', session: 'session-g2', query: 'payroll', results: 0, at },
+    { type: 'search', session: 'session-g3', query: 'run payroll', results: 0, at },
+    { type: 'search', session: 'session-g4', query: 'payroll run', results: 0, at },
+    { type: 'contact', session: 'session-g4', query: 'payroll run', at },
+    { type: 'search', session: 'session-g5', query: 'vat number', results: 2, at },
+  ]);
+  const report = await getSearch(store.db, RANGE);
+  expect(report.contentGaps).toEqual([
+    { query: 'payroll', variants: ['payroll'], sessions: 2, zeroResults: 2, withoutClick: 2 },
+    { query: 'payroll run', variants: ['payroll run', 'run payroll'], sessions: 2, zeroResults: 2, withoutClick: 2 },
+    { query: 'vat number', variants: ['vat number'], sessions: 1, zeroResults: 0, withoutClick: 1 },
+  ]);
+  expect(report.queriesFollowedByContact.map((q) => [q.query, q.escalated])).toEqual([['payroll run', 1]]);
+});
+
+test('reports no searches with null rates', async () => {
+  const report = await getSearch(store.db, RANGE);
+  expect(report).toMatchObject({ searches: 0, zeroResultRate: null, clickThroughRate: null, topQueries: [], contentGaps: [] });
+});
