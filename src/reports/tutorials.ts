@@ -1,0 +1,45 @@
+/** Tutorial funnels: sessions that reached each step, completion rate, and the step that loses the most readers. */
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { ReportParams } from '../schemas/report-params.ts';
+import { rate } from './wilson.ts';
+
+export interface TutorialFunnel {
+  slug: string;
+  steps: number;
+  /** Sessions that reached step 1, 2, … (index 0 is step 1). */
+  reached: number[];
+  completionRate: number | null;
+  /** The step after which the largest share of readers stopped, with that share; null without readers. */
+  largestDropOff: { afterStep: number; lost: number; share: number } | null;
+}
+
+export async function getTutorials(db: Kysely<Database>, params: ReportParams): Promise<TutorialFunnel[]> {
+  const rows = await db
+    .selectFrom('tutorial_step_daily as t')
+    .innerJoin('articles as a', 'a.id', 't.article_id')
+    .select(['a.slug', 't.step', sql<number>`max(t.steps)`.as('steps'), sql<number>`sum(t.sessions)`.as('sessions')])
+    .where('t.day', '>=', params.from)
+    .where('t.day', '<=', params.to)
+    .groupBy(['a.slug', 't.step'])
+    .execute();
+  const bySlug = new Map<string, { steps: number; counts: Map<number, number> }>();
+  for (const r of rows) {
+    const entry = bySlug.get(r.slug) ?? { steps: 0, counts: new Map() };
+    entry.steps = Math.max(entry.steps, Number(r.steps));
+    entry.counts.set(r.step, Number(r.sessions));
+    bySlug.set(r.slug, entry);
+  }
+  return [...bySlug]
+    .map(([slug, { steps, counts }]) => {
+      const reached = Array.from({ length: steps }, (_, i) => counts.get(i + 1) ?? 0);
+      let largestDropOff: TutorialFunnel['largestDropOff'] = null;
+      for (let i = 0; i + 1 < reached.length; i++) {
+        const lost = reached[i]! - reached[i + 1]!;
+        const share = rate(lost, reached[i]!);
+        if (share !== null && lost > 0 && (!largestDropOff || share > largestDropOff.share)) largestDropOff = { afterStep: i + 1, lost, share };
+      }
+      return { slug, steps, reached, completionRate: rate(reached.at(-1) ?? 0, reached[0] ?? 0), largestDropOff };
+    })
+    .sort((a, b) => (a.completionRate ?? 1) - (b.completionRate ?? 1) || a.slug.localeCompare(b.slug));
+}
