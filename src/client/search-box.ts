@@ -4,14 +4,11 @@
  */
 import { search, warmUp, type SearchOutcome } from './search-engine.ts';
 import { announceClick, announceSettled } from './search-events.ts';
+import { escapeHtml } from './escape-html.ts';
 
 const TYPE_DEBOUNCE_MS = 120;
 const SETTLE_MS = 800;
 const LIMIT = 8;
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 function initSearchBox(form: HTMLFormElement, contactUrl: string): void {
   const input = form.querySelector<HTMLInputElement>('input[type="search"]')!;

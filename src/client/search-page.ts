@@ -1,10 +1,7 @@
 /** The results page: reads ?q=, &category= and &type= so a search can be shared, and lists every match. */
 import { search, type Filters } from './search-engine.ts';
 import { announceClick, announceSettled } from './search-events.ts';
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+import { escapeHtml } from './escape-html.ts';
 
 export function initSearchPage(): void {
   const form = document.querySelector<HTMLFormElement>('[data-search-page]');

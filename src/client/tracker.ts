@@ -71,18 +71,21 @@ export async function send(events: Payload[]): Promise<number> {
 
 /** Sends `events` now, behind whatever is queued, so the server sees them in the order they happened. */
 export function sendNow(events: Payload[]): Promise<number> {
+  return send(drain(events));
+}
+
+/** Takes kept, queued and `extra` events as one batch of at most 50; older ones stay kept for the next send. */
+function drain(extra: Payload[] = []): Payload[] {
   clearTimeout(timer);
-  const all = [...readOutbox(), ...queue, ...events].slice(-50);
+  const all = [...readOutbox(), ...queue, ...extra];
   storage('local')?.removeItem(OUTBOX_KEY);
   queue = [];
-  return send(all);
+  if (all.length > 50) keep(all.slice(0, -50));
+  return all.slice(-50);
 }
 
 function flush(useBeacon = false): void {
-  clearTimeout(timer);
-  const events = [...readOutbox(), ...queue].slice(-50);
-  storage('local')?.removeItem(OUTBOX_KEY);
-  queue = [];
+  const events = drain();
   if (!events.length) return;
   if (useBeacon && navigator.sendBeacon) {
     if (!navigator.sendBeacon(endpoint, new Blob([JSON.stringify({ events })], { type: 'text/plain' }))) keep(events);

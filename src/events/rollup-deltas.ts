@@ -1,6 +1,7 @@
 /** Counter changes gathered while writing one group of events, applied as one upsert per row at the end. */
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { greatest, type Dialect } from '../../db/dialect-sql.ts';
 
 type Counters<K extends string> = { [P in K]?: number };
 type ArticleCounter = 'views' | 'view_sessions' | 'escalations' | 'contacts' | 'search_clicks' | 'up' | 'down' | 'outdated' | 'unclear' | 'didnt_solve' | 'product_issue' | 'other';
@@ -18,6 +19,7 @@ export class RollupDeltas {
   private queries = new Map<string, Counters<QueryCounter>>();
   private steps = new Map<string, number>();
   private sessions = new Map<string, Counters<SessionCounter>>();
+  private lastSeen = new Map<number, number>();
 
   article(articleId: number, day: string, counter: ArticleCounter, by = 1): void {
     bump(this.articles, `${articleId}|${day}`, counter, by);
@@ -32,8 +34,11 @@ export class RollupDeltas {
   session(sessionId: number, counter: SessionCounter, by = 1): void {
     bump(this.sessions, String(sessionId), counter, by);
   }
+  seen(sessionId: number, ts: number): void {
+    this.lastSeen.set(sessionId, Math.max(ts, this.lastSeen.get(sessionId) ?? ts));
+  }
 
-  async apply(trx: Transaction<Database>): Promise<void> {
+  async apply(trx: Transaction<Database>, dialect: Dialect): Promise<void> {
     for (const [key, counters] of this.articles) {
       const [articleId, day] = key.split('|') as [string, string];
       await trx
@@ -60,9 +65,13 @@ export class RollupDeltas {
         )
         .execute();
     }
-    for (const [id, counters] of this.sessions) {
-      const set = Object.fromEntries(Object.entries(counters).map(([c, by]) => [c, sql`${sql.ref(c)} + ${by}`]));
-      await trx.updateTable('sessions').set(set).where('id', '=', Number(id)).execute();
+    for (const id of new Set([...this.sessions.keys()].map(Number).concat([...this.lastSeen.keys()]))) {
+      const set: Record<string, unknown> = Object.fromEntries(
+        Object.entries(this.sessions.get(String(id)) ?? {}).map(([c, by]) => [c, sql`${sql.ref(c)} + ${by}`]),
+      );
+      const seen = this.lastSeen.get(id);
+      if (seen !== undefined) set.last_seen_at = greatest(dialect, sql.ref('last_seen_at'), sql`${seen}`);
+      await trx.updateTable('sessions').set(set).where('id', '=', id).execute();
     }
   }
 }

@@ -41,7 +41,7 @@ export class EventWriter {
     const staged = new DimensionCache();
     const ctx = new WriteContext(trx, this.dialect, this.cache, staged);
     for (const event of events) await ctx.write(event);
-    await ctx.deltas.apply(trx);
+    await ctx.deltas.apply(trx, this.dialect);
     this.commitCaches = () => this.cache.merge(staged);
   }
 
@@ -111,11 +111,8 @@ class WriteContext {
   private async sessionId(key: string, ts: number, day: string): Promise<number> {
     const known = this.sessions.get(key);
     if (known !== undefined) {
-      await this.trx
-        .updateTable('sessions')
-        .set({ last_seen_at: greatest(this.dialect, sql.ref('last_seen_at'), sql`${ts}`) })
-        .where('id', '=', known)
-        .execute();
+      // Later events of a session already written in this group move last_seen_at once, at the end.
+      this.deltas.seen(known, ts);
       return known;
     }
     const row = await this.trx

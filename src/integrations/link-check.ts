@@ -25,7 +25,17 @@ function pageUrl(dir: string, file: string): string {
   return rel.endsWith('/index.html') ? rel.slice(0, -'index.html'.length) : rel;
 }
 
+// Every page links to the same few targets; look each one up on disk once per build.
+const checked = new Map<string, boolean>();
+
 function exists(dir: string, path: string): boolean {
+  const key = `${dir}\u0000${path}`;
+  let found = checked.get(key);
+  if (found === undefined) checked.set(key, (found = existsOnDisk(dir, path)));
+  return found;
+}
+
+function existsOnDisk(dir: string, path: string): boolean {
   if (DYNAMIC_PREFIXES.some((p) => path.startsWith(p))) return true;
   const decoded = decodeURIComponent(path);
   const target = join(dir, decoded);
@@ -35,6 +45,7 @@ function exists(dir: string, path: string): boolean {
 
 /** `sourceOf` maps a page URL to the content file it was built from, for messages writers can act on. */
 export function findBrokenReferences(dir: string, sourceOf: (url: string) => string | undefined): ContentWarning[] {
+  checked.clear();
   const warnings: ContentWarning[] = [];
   for (const file of htmlFiles(dir)) {
     const html = readFileSync(file, 'utf8');
