@@ -4,6 +4,24 @@ import type { Generated, Insertable, Selectable } from 'kysely';
 export interface ArticlesTable {
   id: Generated<number>;
   slug: string;
+  /** Copied from the build's manifest by syncCatalog; null for a slug no build has described. */
+  kind: 'article' | 'tutorial' | null;
+  title: string | null;
+  category: string | null;
+  product_area: string | null;
+  lang: string | null;
+  /** YYYY-MM-DD from the frontmatter's `reviewed`. */
+  reviewed: string | null;
+  has_description: Generated<number>;
+  published: Generated<number>;
+}
+export interface AdminCredentialsTable {
+  id: Generated<number>;
+  kind: 'admin' | 'login' | 'session';
+  /** sha256 of the token, hex. */
+  hash: string;
+  created_at: number;
+  expires_at: number | null;
 }
 export interface RevisionsTable {
   id: Generated<number>;
@@ -76,6 +94,12 @@ export interface QueryDailyTable {
   clicked: Generated<number>;
   escalated: Generated<number>;
 }
+export interface QueryArticleDailyTable {
+  article_id: number;
+  query_id: number;
+  day: string;
+  clicks: Generated<number>;
+}
 export interface TutorialStepDailyTable {
   article_id: number;
   day: string;
@@ -115,8 +139,10 @@ export interface Database {
   article_daily: ArticleDailyTable;
   query_daily: QueryDailyTable;
   tutorial_step_daily: TutorialStepDailyTable;
+  query_article_daily: QueryArticleDailyTable;
   comments: CommentsTable;
   events: EventsTable;
+  admin_credentials: AdminCredentialsTable;
 }
 
 export type Session = Selectable<SessionsTable>;

@@ -1,7 +1,11 @@
 /** Every migration, in order. Listed by hand so bundling cannot lose one; landed entries are never edited. */
 import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001-events.ts';
+import * as m0002 from './0002-report-rollups.ts';
+import * as m0003 from './0003-admin-access.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-events': m0001,
+  '0002-report-rollups': m0002,
+  '0003-admin-access': m0003,
 };

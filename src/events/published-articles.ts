@@ -5,6 +5,8 @@ import { MANIFEST_FILE, ManifestSchema, type Manifest } from '../schemas/manifes
 
 export interface PublishedArticles {
   get(slug: string): Manifest['articles'][string] | undefined;
+  /** The whole manifest and the file's modification time, which changes with every build. */
+  current(): { articles: Manifest['articles']; version: number };
 }
 
 /** Finds dist/client/kb-manifest.json from wherever the server bundle runs, unless KB_MANIFEST_PATH says. */
@@ -40,6 +42,10 @@ export function manifestFile(path: string): PublishedArticles {
     get(slug) {
       refresh();
       return Object.hasOwn(articles, slug) ? articles[slug] : undefined;
+    },
+    current() {
+      refresh();
+      return { articles, version: mtime };
     },
   };
 }

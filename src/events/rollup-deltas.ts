@@ -18,6 +18,7 @@ export class RollupDeltas {
   private articles = new Map<string, Counters<ArticleCounter>>();
   private queries = new Map<string, Counters<QueryCounter>>();
   private steps = new Map<string, number>();
+  private clicks = new Map<string, number>();
   private sessions = new Map<string, Counters<SessionCounter>>();
   private lastSeen = new Map<number, number>();
 
@@ -30,6 +31,10 @@ export class RollupDeltas {
   step(articleId: number, day: string, step: number, steps: number): void {
     const key = `${articleId}|${day}|${step}|${steps}`;
     this.steps.set(key, (this.steps.get(key) ?? 0) + 1);
+  }
+  click(queryId: number, articleId: number, day: string): void {
+    const key = `${articleId}|${day}|${queryId}`;
+    this.clicks.set(key, (this.clicks.get(key) ?? 0) + 1);
   }
   session(sessionId: number, counter: SessionCounter, by = 1): void {
     bump(this.sessions, String(sessionId), counter, by);
@@ -63,6 +68,14 @@ export class RollupDeltas {
         .onConflict((oc) =>
           oc.columns(['day', 'article_id', 'step']).doUpdateSet({ sessions: sql`tutorial_step_daily.sessions + ${count}`, steps: Number(steps) }),
         )
+        .execute();
+    }
+    for (const [key, count] of this.clicks) {
+      const [articleId, day, queryId] = key.split('|') as [string, string, string];
+      await trx
+        .insertInto('query_article_daily')
+        .values({ article_id: Number(articleId), day, query_id: Number(queryId), clicks: count })
+        .onConflict((oc) => oc.columns(['article_id', 'day', 'query_id']).doUpdateSet({ clicks: sql`query_article_daily.clicks + ${count}` }))
         .execute();
     }
     for (const id of new Set([...this.sessions.keys()].map(Number).concat([...this.lastSeen.keys()]))) {

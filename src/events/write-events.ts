@@ -213,6 +213,7 @@ class WriteContext {
   private async click(e: PreparedEvent & { type: 'search_click' }, sessionId: number, articleId: number, queryId: number): Promise<void> {
     await this.insertRaw(e, sessionId, { article_id: articleId, revision_id: await this.revision(e, articleId), query_id: queryId, n1: e.position });
     this.deltas.article(articleId, e.day, 'search_clicks');
+    this.deltas.click(queryId, articleId, e.day);
     const search = await this.trx
       .updateTable('session_queries')
       .set({ clicked: 1 })

@@ -1,14 +1,19 @@
-/** The server's long-lived parts, created on first use: the store (migrated), the manifest, the events service. */
+/** The server's long-lived parts, created on first use: the store (migrated), the manifest, events, reports access. */
 import { createDb, type Store } from '../../db/client.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { parseEnv, type Env } from '../schemas/env.ts';
 import { EventsService } from '../events/events-service.ts';
 import { findManifest, manifestFile, type PublishedArticles } from '../events/published-articles.ts';
+import { syncCatalog } from '../reports/sync-catalog.ts';
+import { AdminAuth } from './admin-auth.ts';
 
 interface Runtime {
   env: Env;
   store: Store;
   events: EventsService;
+  auth: AdminAuth;
+  /** Brings the articles table up to the current build before a report reads it. */
+  syncCatalog(): Promise<void>;
 }
 
 let runtime: Promise<Runtime> | undefined;
@@ -18,19 +23,27 @@ async function create(): Promise<Runtime> {
   const store = createDb(env.KB_DB_PATH);
   await migrateToLatest(store.db);
   let published: PublishedArticles | undefined;
-  const events = new EventsService({
+  const manifest = () => {
+    if (!published) {
+      const path = findManifest(import.meta.dirname);
+      if (path) published = manifestFile(path);
+    }
+    return published;
+  };
+  const events = new EventsService({ store, dialect: 'sqlite', ratePerMinute: env.KB_RATE_LIMIT_PER_MINUTE, published: manifest });
+  let synced = -1;
+  return {
+    env,
     store,
-    dialect: 'sqlite',
-    ratePerMinute: env.KB_RATE_LIMIT_PER_MINUTE,
-    published: () => {
-      if (!published) {
-        const path = findManifest(import.meta.dirname);
-        if (path) published = manifestFile(path);
-      }
-      return published;
+    events,
+    auth: new AdminAuth(store.db, env.KB_ADMIN_TOKEN),
+    async syncCatalog() {
+      const current = manifest()?.current();
+      if (!current || current.version === synced) return;
+      await syncCatalog(store.db, current.articles);
+      synced = current.version;
     },
-  });
-  return { env, store, events };
+  };
 }
 
 export function getRuntime(): Promise<Runtime> {

@@ -21,6 +21,8 @@ export const GET: APIRoute = async () => {
           type: d.type,
           lang: d.lang,
           steps: d.kind === 'tutorial' ? d.steps.length : null,
+          reviewed: d.reviewed ? d.reviewed.toISOString().slice(0, 10) : null,
+          has_description: d.hasDescription,
         },
       ]),
     ),

@@ -2,6 +2,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { ReportParams } from '../schemas/report-params.ts';
+import { articleScope } from './article-scope.ts';
+import { weekOf } from './report-period.ts';
+import { sessionsByDay, sumDays, type SessionDay } from './session-totals.ts';
 import { rate } from './wilson.ts';
 
 export interface DeflectionSummary {
@@ -30,11 +33,15 @@ export interface QueryEscalation {
 export interface Deflection {
   summary: DeflectionSummary;
   byDay: DeflectionDay[];
+  /** ISO weeks (starting Monday) that overlap the range; the first and last may be partial. */
+  byWeek: (DeflectionSummary & { week: string })[];
   articles: ArticleEscalation[];
+  /** Queries are not tied to a category: this list ignores the category and product-area filters. */
   queries: QueryEscalation[];
 }
 
-function summarize(kb: number, escalated: number, confirmed: number): DeflectionSummary {
+function summarize(totals: { kbSessions: number; escalated: number; confirmed: number }): DeflectionSummary {
+  const { kbSessions: kb, escalated, confirmed } = totals;
   return {
     kbSessions: kb,
     escalatedSessions: escalated,
@@ -45,21 +52,9 @@ function summarize(kb: number, escalated: number, confirmed: number): Deflection
 }
 
 export async function getDeflection(db: Kysely<Database>, params: ReportParams): Promise<Deflection> {
-  const days = await db
-    .selectFrom('sessions')
-    .select([
-      'day',
-      sql<number>`count(*)`.as('kb'),
-      sql<number>`sum(case when contacts > 0 then 1 else 0 end)`.as('escalated'),
-      sql<number>`sum(case when contacts = 0 and up_votes > 0 then 1 else 0 end)`.as('confirmed'),
-    ])
-    .where('day', '>=', params.from)
-    .where('day', '<=', params.to)
-    .where((eb) => eb.or([eb('views', '>', 0), eb('searches', '>', 0)]))
-    .groupBy('day')
-    .orderBy('day')
-    .execute();
-  const total = days.reduce((t, d) => ({ kb: t.kb + Number(d.kb), escalated: t.escalated + Number(d.escalated), confirmed: t.confirmed + Number(d.confirmed) }), { kb: 0, escalated: 0, confirmed: 0 });
+  const days = await sessionsByDay(db, params);
+  const weeks = new Map<string, SessionDay[]>();
+  for (const d of days) weeks.set(weekOf(d.day), [...(weeks.get(weekOf(d.day)) ?? []), d]);
 
   const articles = await db
     .selectFrom('session_articles as sa')
@@ -68,6 +63,7 @@ export async function getDeflection(db: Kysely<Database>, params: ReportParams):
     .where('sa.first_view_at', 'is not', null)
     .where('sa.day', '>=', params.from)
     .where('sa.day', '<=', params.to)
+    .where(articleScope(params))
     .groupBy('a.slug')
     .execute();
   const queries = await db
@@ -77,17 +73,18 @@ export async function getDeflection(db: Kysely<Database>, params: ReportParams):
     .where('qd.day', '>=', params.from)
     .where('qd.day', '<=', params.to)
     .groupBy('q.text')
+    .having(sql`sum(qd.escalated)`, '>', 0)
     .execute();
 
   return {
-    summary: summarize(total.kb, total.escalated, total.confirmed),
-    byDay: days.map((d) => ({ day: d.day, ...summarize(Number(d.kb), Number(d.escalated), Number(d.confirmed)) })),
+    summary: summarize(sumDays(days)),
+    byDay: days.map((d) => ({ day: d.day, ...summarize(d) })),
+    byWeek: [...weeks].map(([week, list]) => ({ week, ...summarize(sumDays(list)) })),
     articles: articles
       .map((a) => ({ slug: a.slug, viewSessions: Number(a.viewed), escalatedSessions: Number(a.escalated), escalationRate: rate(Number(a.escalated), Number(a.viewed)) }))
-      .sort((a, b) => (b.escalationRate ?? 0) - (a.escalationRate ?? 0) || b.viewSessions - a.viewSessions),
+      .sort((a, b) => (b.escalationRate ?? 0) - (a.escalationRate ?? 0) || b.viewSessions - a.viewSessions || a.slug.localeCompare(b.slug)),
     queries: queries
       .map((q) => ({ query: q.text, searches: Number(q.searches), escalated: Number(q.escalated), escalationRate: rate(Number(q.escalated), Number(q.searches)) }))
-      .filter((q) => q.escalated > 0)
       .sort((a, b) => b.escalated - a.escalated || a.query.localeCompare(b.query)),
   };
 }

@@ -22,6 +22,7 @@ export interface ContentGap {
   zeroResults: number;
   withoutClick: number;
 }
+/** Queries are not tied to a category: the search report applies the date range only. */
 export interface SearchReport {
   searches: number;
   zeroResultRate: number | null;

@@ -2,6 +2,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { ReportParams } from '../schemas/report-params.ts';
+import { articleScope } from './article-scope.ts';
 import { rate } from './wilson.ts';
 
 export interface TutorialFunnel {
@@ -21,6 +22,7 @@ export async function getTutorials(db: Kysely<Database>, params: ReportParams): 
     .select(['a.slug', 't.step', sql<number>`max(t.steps)`.as('steps'), sql<number>`sum(t.sessions)`.as('sessions')])
     .where('t.day', '>=', params.from)
     .where('t.day', '<=', params.to)
+    .where(articleScope(params))
     .groupBy(['a.slug', 't.step'])
     .execute();
   const bySlug = new Map<string, { steps: number; counts: Map<number, number> }>();

@@ -14,6 +14,9 @@ export const ManifestEntrySchema = z.object({
   type: z.string(),
   lang: z.string(),
   steps: z.number().int().nullable(),
+  /** YYYY-MM-DD, from the frontmatter's `reviewed`. */
+  reviewed: z.string().nullable(),
+  has_description: z.boolean(),
 });
 export type ManifestEntry = z.infer<typeof ManifestEntrySchema>;
 

@@ -1,5 +1,11 @@
-/** Query parameters every report accepts: an inclusive UTC date range and optional filters. */
+/** Report names and the query parameters every report accepts: an inclusive UTC date range and optional filters. */
 import { z } from 'zod';
+
+/** Every report, listed once; `article` takes a slug (`/api/reports/article/<slug>`). */
+export const REPORTS = ['overview', 'deflection', 'ratings', 'friction', 'search', 'content', 'tutorials', 'article'] as const;
+export const ReportNameSchema = z.enum(REPORTS);
+export type ReportName = z.infer<typeof ReportNameSchema>;
+export const FORMATS = ['json', 'csv'] as const;
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-10-14').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'is not a calendar date');
 
@@ -9,6 +15,39 @@ export const ReportParamsSchema = z
     to: day,
     category: z.string().max(120).optional(),
     product_area: z.string().max(120).optional(),
+    /** Content health: an article whose `reviewed` date is older than this many days is stale. */
+    review_days: z.coerce.number().int().min(1).max(3650).optional(),
   })
   .refine((p) => p.from <= p.to, { message: 'must not be after "to"', path: ['from'] });
 export type ReportParams = z.infer<typeof ReportParamsSchema>;
+
+export const DEFAULT_RANGE_DAYS = 28;
+const MAX_RANGE_DAYS = 3660;
+const DAY_MS = 86_400_000;
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * A report request as it arrives (query string or CLI flags): every field optional, `from`/`to` default to the
+ * last 28 days ending today (UTC), or 28 days around whichever of the two is given.
+ */
+export const ReportQuerySchema = z
+  .object({
+    from: day.optional(),
+    to: day.optional(),
+    category: z.string().min(1).max(120).optional(),
+    product_area: z.string().min(1).max(120).optional(),
+    review_days: z.coerce.number().int().min(1).max(3650).optional(),
+    format: z.enum(FORMATS).default('json'),
+    /** For CSV: which of the report's tables; the first when absent. */
+    table: z.string().regex(/^[a-z][a-z-]{0,39}$/, 'must be a table name like "articles"').optional(),
+  })
+  .strict()
+  .transform(({ from, to, ...rest }) => {
+    const span = (DEFAULT_RANGE_DAYS - 1) * DAY_MS;
+    const end = to ?? (from ? isoDay(Date.parse(from) + span) : isoDay(Date.now()));
+    const start = from ?? isoDay(Date.parse(end) - span);
+    return { ...rest, from: start, to: end };
+  })
+  .refine((p) => p.from <= p.to, { message: 'must not be after "to"', path: ['from'] })
+  .refine((p) => (Date.parse(p.to) - Date.parse(p.from)) / DAY_MS < MAX_RANGE_DAYS, { message: `must be at most ${MAX_RANGE_DAYS} days before "to"`, path: ['from'] });
+export type ReportQuery = z.infer<typeof ReportQuerySchema>;

@@ -27,6 +27,9 @@ const CHECKS: Record<string, string> = {
     select sa.session_id, sa.article_id, sa.vote from session_articles sa where sa.vote is not null
     except select e.session_id, e.article_id, case e.n1 when 1 then 'up' else 'down' end from events e
       where e.type = 4 and e.id = (select max(id) from events f where f.type = 4 and f.session_id = e.session_id and f.article_id = e.article_id)`,
+  'search clicks per query and article': `
+    select article_id, ${DAY}, query_id, count(*) from events where type = 3 group by 1, 2, 3
+    except select article_id, day, query_id, clicks from query_article_daily`,
   'tutorial steps': `
     select article_id, ${DAY}, n1, count(*) from events where type = 6 group by 1, 2, 3
     except select article_id, day, step, sessions from tutorial_step_daily`,

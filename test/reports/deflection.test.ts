@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import type { Store } from '../../db/client.ts';
 import { getDeflection } from '../../src/reports/deflection.ts';
+import { publish } from '../helpers/report-catalog.ts';
 import { freshStore, seed } from '../helpers/seed-events.ts';
 
 let store: Store;
@@ -41,6 +42,8 @@ test('computes deflection, the self-service score and confirmed deflection from 
     ['2026-11-03', 3, 2],
     ['2026-11-04', 1, 0],
   ]);
+  // 2026-11-03 is a Tuesday and 2026-11-04 a Wednesday: both in the ISO week starting Monday 2026-11-02.
+  expect(report.byWeek.map((w) => [w.week, w.kbSessions, w.escalatedSessions, w.deflectionRate])).toEqual([['2026-11-02', 4, 2, 0.5]]);
   expect(report.articles).toEqual([
     { slug: 'refund-a-payment', viewSessions: 2, escalatedSessions: 1, escalationRate: 0.5 },
     { slug: 'connect-shopify', viewSessions: 1, escalatedSessions: 0, escalationRate: 0 },
@@ -63,7 +66,35 @@ test('reports an empty range with zero counts and null rates, never NaN', async 
   expect(report).toEqual({
     summary: { kbSessions: 0, escalatedSessions: 0, deflectionRate: null, selfServiceScore: null, confirmedDeflections: 0 },
     byDay: [],
+    byWeek: [],
     articles: [],
     queries: [],
   });
+});
+
+test('splits weeks on Mondays', async () => {
+  await seed(store, [
+    { type: 'view', session: 'session-w1', article: 'connect-shopify', at: '2026-11-08T23:00:00Z' }, // Sunday
+    { type: 'view', session: 'session-w2', article: 'connect-shopify', at: '2026-11-09T01:00:00Z' }, // Monday
+    { type: 'contact', session: 'session-w2', article: 'connect-shopify', at: '2026-11-09T01:02:00Z' },
+  ]);
+  const { byWeek } = await getDeflection(store.db, RANGE);
+  expect(byWeek.map((w) => [w.week, w.kbSessions, w.escalatedSessions])).toEqual([
+    ['2026-11-02', 1, 0],
+    ['2026-11-09', 1, 1],
+  ]);
+});
+
+test('with a category filter, counts the sessions that read an article of that category', async () => {
+  await publish(store, { 'refund-a-payment': { category: 'payments' }, 'connect-shopify': { category: 'integrations' } });
+  await seed(store, [
+    { type: 'view', session: 'session-f1', article: 'refund-a-payment', at: '2026-11-03T09:00:00Z' },
+    { type: 'contact', session: 'session-f1', article: 'refund-a-payment', at: '2026-11-03T09:05:00Z' },
+    { type: 'view', session: 'session-f2', article: 'refund-a-payment', at: '2026-11-03T10:00:00Z' },
+    { type: 'view', session: 'session-f3', article: 'connect-shopify', at: '2026-11-03T11:00:00Z' },
+    { type: 'search', session: 'session-f4', query: 'refund', results: 0, at: '2026-11-03T12:00:00Z' },
+  ]);
+  const report = await getDeflection(store.db, { ...RANGE, category: 'payments' });
+  expect(report.summary).toMatchObject({ kbSessions: 2, escalatedSessions: 1, deflectionRate: 0.5 });
+  expect(report.articles.map((a) => a.slug)).toEqual(['refund-a-payment']);
 });

@@ -1,0 +1,97 @@
+/** `npm run report -- <name> [--from] [--to] [--category] [--product-area] [--format table|json|csv]`: a report in the terminal. */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createDb } from '../../db/client.ts';
+import { migrateToLatest } from '../../db/migrate.ts';
+import { toCsv } from '../lib/csv.ts';
+import { ConfigError, parseEnv } from '../schemas/env.ts';
+import { MANIFEST_FILE, ManifestSchema } from '../schemas/manifest.ts';
+import { REPORTS } from '../schemas/report-params.ts';
+import { answerReport, reportJson } from '../reports/report-request.ts';
+import { reportTables } from '../reports/report-tables.ts';
+import { syncCatalog } from '../reports/sync-catalog.ts';
+import { textTable } from './text-table.ts';
+
+const USAGE = `Usage: npm run report -- <report> [options]
+
+Reports: ${REPORTS.map((r) => (r === 'article' ? 'article <slug>' : r)).join(', ')}
+
+Options:
+  --from YYYY-MM-DD       first day (UTC, inclusive); default: 27 days before --to
+  --to YYYY-MM-DD         last day (UTC, inclusive); default: today
+  --category <id>         only articles of this category
+  --product-area <id>     only articles of this product area
+  --review-days <n>       content: reviewed longer ago than this is stale (default 180)
+  --format table|json|csv table (default) prints every table aligned; csv prints one table
+  --table <name>          with --format csv or table: only this table
+`;
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+const { values, positionals } = (() => {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: {
+        from: { type: 'string' },
+        to: { type: 'string' },
+        category: { type: 'string' },
+        'product-area': { type: 'string' },
+        'review-days': { type: 'string' },
+        format: { type: 'string', default: 'table' },
+        table: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    return fail(`${(error as Error).message}\n\n${USAGE}`);
+  }
+})();
+if (values.help || positionals.length === 0) {
+  console.log(USAGE);
+  process.exit(values.help ? 0 : 1);
+}
+if (!['table', 'json', 'csv'].includes(values.format!)) fail(`--format must be table, json or csv (got "${values.format}")`);
+
+let env;
+try {
+  env = parseEnv();
+} catch (error) {
+  fail(error instanceof ConfigError ? error.message : String(error));
+}
+if (!existsSync(env.KB_DB_PATH)) fail(`No events database at ${env.KB_DB_PATH} yet: run \`npm start\` (and read some articles) or \`npm run demo\` first.`);
+
+const store = createDb(env.KB_DB_PATH);
+await migrateToLatest(store.db);
+// Titles, categories and product areas come from the last build, as they do for the server.
+const dist = process.env.KB_BUILD_DIR ? resolve(process.env.KB_BUILD_DIR, 'dist') : resolve(import.meta.dirname, '../../dist');
+const manifestPath = resolve(dist, 'client', MANIFEST_FILE);
+if (existsSync(manifestPath)) await syncCatalog(store.db, ManifestSchema.parse(JSON.parse(readFileSync(manifestPath, 'utf8'))).articles);
+
+const query = Object.fromEntries(
+  Object.entries({
+    from: values.from,
+    to: values.to,
+    category: values.category,
+    product_area: values['product-area'],
+    review_days: values['review-days'],
+    format: values.format === 'csv' ? 'csv' : 'json',
+    table: values.table,
+  }).filter(([, v]) => v !== undefined),
+) as Record<string, string>;
+const answer = await answerReport(store.db, positionals.join('/'), query);
+await store.close();
+
+if (answer.kind === 'not-found') fail(answer.message);
+if (answer.kind === 'invalid') fail(answer.issues.map((i) => `--${i.path.replace('_', '-')}: ${i.message}`).join('\n'));
+if (values.format === 'json') console.log(JSON.stringify(reportJson(answer), null, 2));
+else if (values.format === 'csv') process.stdout.write(toCsv(answer.table!));
+else {
+  const { from, to } = answer.query;
+  console.log(`${answer.result.name} · ${from} to ${to}${query.category ? ` · category ${query.category}` : ''}${query.product_area ? ` · product area ${query.product_area}` : ''}\n`);
+  for (const table of reportTables(answer.result).filter((t) => !values.table || t.name === values.table)) console.log(textTable(table));
+}

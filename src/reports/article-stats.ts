@@ -1,0 +1,83 @@
+/** Per-article totals over a range from the daily rollup: views, readers, escalations, final votes and reasons. */
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { ReportParams } from '../schemas/report-params.ts';
+import { articleScope } from './article-scope.ts';
+
+export interface ArticleStats {
+  slug: string;
+  title: string | null;
+  kind: 'article' | 'tutorial' | null;
+  category: string | null;
+  productArea: string | null;
+  published: boolean;
+  views: number;
+  viewSessions: number;
+  /** Sessions that viewed the article and later contacted support. */
+  escalations: number;
+  up: number;
+  down: number;
+  outdated: number;
+  unclear: number;
+  didntSolve: number;
+  productIssue: number;
+  other: number;
+}
+
+const total = (column: string) => sql<number>`coalesce(sum(${sql.ref(`d.${column}`)}), 0)`;
+
+/** Every article in scope that is published or has data in the range; published articles without data have zeros. */
+export async function articleStats(db: Kysely<Database>, params: ReportParams): Promise<ArticleStats[]> {
+  const rows = await db
+    .selectFrom('articles as a')
+    .leftJoin('article_daily as d', (join) => join.onRef('d.article_id', '=', 'a.id').on('d.day', '>=', params.from).on('d.day', '<=', params.to))
+    .select([
+      'a.slug',
+      'a.title',
+      'a.kind',
+      'a.category',
+      'a.product_area',
+      'a.published',
+      total('views').as('views'),
+      total('view_sessions').as('view_sessions'),
+      total('escalations').as('escalations'),
+      total('up').as('up'),
+      total('down').as('down'),
+      total('outdated').as('outdated'),
+      total('unclear').as('unclear'),
+      total('didnt_solve').as('didnt_solve'),
+      total('product_issue').as('product_issue'),
+      total('other').as('other'),
+      sql<number>`count(d.day)`.as('days'),
+    ])
+    .where(articleScope(params))
+    .groupBy(['a.id', 'a.slug', 'a.title', 'a.kind', 'a.category', 'a.product_area', 'a.published'])
+    .execute();
+  return rows
+    .filter((r) => r.published === 1 || Number(r.days) > 0)
+    .map((r) => ({
+      slug: r.slug,
+      title: r.title,
+      kind: r.kind,
+      category: r.category,
+      productArea: r.product_area,
+      published: r.published === 1,
+      views: Number(r.views),
+      viewSessions: Number(r.view_sessions),
+      escalations: Number(r.escalations),
+      up: Number(r.up),
+      down: Number(r.down),
+      outdated: Number(r.outdated),
+      unclear: Number(r.unclear),
+      didntSolve: Number(r.didnt_solve),
+      productIssue: Number(r.product_issue),
+      other: Number(r.other),
+    }));
+}
+
+export function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}

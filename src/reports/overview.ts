@@ -1,0 +1,110 @@
+/** Overview: the help center's headline numbers for a range, each beside the previous equal period and the change. */
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { ReportParams } from '../schemas/report-params.ts';
+import { articleScope, isScoped } from './article-scope.ts';
+import { previousPeriod } from './report-period.ts';
+import { sessionsByDay, sumDays } from './session-totals.ts';
+import { rate } from './wilson.ts';
+
+/**
+ * `change` is relative for counts and ratios ((value − previous) / previous) and a difference in
+ * percentage points, as a fraction, for rates; null when either side is null or the previous count is 0.
+ */
+export interface Metric {
+  value: number | null;
+  previous: number | null;
+  change: number | null;
+  unit: 'count' | 'rate' | 'ratio';
+}
+
+export interface Overview {
+  range: { from: string; to: string };
+  previousRange: { from: string; to: string };
+  kbSessions: Metric;
+  escalatedSessions: Metric;
+  views: Metric;
+  /** Settled searches; with a category or product-area filter, those made in sessions that read an article of that scope. */
+  searches: Metric;
+  votes: Metric;
+  helpfulness: Metric;
+  deflectionRate: Metric;
+  /** KB sessions per escalated session; null when nothing escalated (shown as ∞ beside the counts). */
+  selfServiceScore: Metric;
+  /** Share of KB sessions that contacted support. */
+  contactRate: Metric;
+}
+
+interface Totals {
+  kbSessions: number;
+  escalated: number;
+  views: number;
+  searches: number;
+  up: number;
+  down: number;
+}
+
+async function totals(db: Kysely<Database>, params: ReportParams): Promise<Totals> {
+  const sessions = sumDays(await sessionsByDay(db, params));
+  const articles = await db
+    .selectFrom('article_daily as d')
+    .innerJoin('articles as a', 'a.id', 'd.article_id')
+    .select([sql<number>`coalesce(sum(d.views), 0)`.as('views')])
+    .where('d.day', '>=', params.from)
+    .where('d.day', '<=', params.to)
+    .where(articleScope(params))
+    .executeTakeFirstOrThrow();
+  // Final votes per session, dated by the vote: the same count the ratings report shows.
+  const votes = await db
+    .selectFrom('session_articles as sa')
+    .innerJoin('articles as a', 'a.id', 'sa.article_id')
+    .select([sql<number>`coalesce(sum(case when sa.vote = 'up' then 1 else 0 end), 0)`.as('up'), sql<number>`count(*)`.as('n')])
+    .where('sa.vote', 'is not', null)
+    .where('sa.vote_day', '>=', params.from)
+    .where('sa.vote_day', '<=', params.to)
+    .where(articleScope(params))
+    .executeTakeFirstOrThrow();
+  let searches = sessions.searches;
+  if (!isScoped(params)) {
+    const row = await db
+      .selectFrom('query_daily')
+      .select(sql<number>`coalesce(sum(searches), 0)`.as('searches'))
+      .where('day', '>=', params.from)
+      .where('day', '<=', params.to)
+      .executeTakeFirstOrThrow();
+    searches = Number(row.searches);
+  }
+  const up = Number(votes.up);
+  return { kbSessions: sessions.kbSessions, escalated: sessions.escalated, views: Number(articles.views), searches, up, down: Number(votes.n) - up };
+}
+
+function metric(value: number | null, previous: number | null, unit: Metric['unit']): Metric {
+  let change: number | null = null;
+  if (value !== null && previous !== null) change = unit === 'rate' ? value - previous : rate(value - previous, previous);
+  return { value, previous, change, unit };
+}
+
+export async function getOverview(db: Kysely<Database>, params: ReportParams): Promise<Overview> {
+  const before = previousPeriod(params);
+  const [now, then] = [await totals(db, params), await totals(db, before)];
+  const derived = (t: Totals) => ({
+    helpfulness: rate(t.up, t.up + t.down),
+    deflection: rate(t.kbSessions - t.escalated, t.kbSessions),
+    score: rate(t.kbSessions, t.escalated),
+    contact: rate(t.escalated, t.kbSessions),
+  });
+  const [d, p] = [derived(now), derived(then)];
+  return {
+    range: { from: params.from, to: params.to },
+    previousRange: { from: before.from, to: before.to },
+    kbSessions: metric(now.kbSessions, then.kbSessions, 'count'),
+    escalatedSessions: metric(now.escalated, then.escalated, 'count'),
+    views: metric(now.views, then.views, 'count'),
+    searches: metric(now.searches, then.searches, 'count'),
+    votes: metric(now.up + now.down, then.up + then.down, 'count'),
+    helpfulness: metric(d.helpfulness, p.helpfulness, 'rate'),
+    deflectionRate: metric(d.deflection, p.deflection, 'rate'),
+    selfServiceScore: metric(d.score, p.score, 'ratio'),
+    contactRate: metric(d.contact, p.contact, 'rate'),
+  };
+}

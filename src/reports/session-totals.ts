@@ -1,0 +1,58 @@
+/**
+ * Help-center sessions per day (a session with a view or a search), escalated and confirmed-deflected ones.
+ * With a category or product-area filter, the sessions that read an article of that scope.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { ReportParams } from '../schemas/report-params.ts';
+import { articleScope, isScoped } from './article-scope.ts';
+
+export interface SessionDay {
+  day: string;
+  kbSessions: number;
+  escalated: number;
+  confirmed: number;
+  searches: number;
+}
+
+export async function sessionsByDay(db: Kysely<Database>, params: ReportParams): Promise<SessionDay[]> {
+  const rows = await db
+    .selectFrom('sessions as s')
+    .select([
+      's.day',
+      sql<number>`count(*)`.as('kb'),
+      sql<number>`sum(case when s.contacts > 0 then 1 else 0 end)`.as('escalated'),
+      sql<number>`sum(case when s.contacts = 0 and s.up_votes > 0 then 1 else 0 end)`.as('confirmed'),
+      sql<number>`sum(s.searches)`.as('searches'),
+    ])
+    .where('s.day', '>=', params.from)
+    .where('s.day', '<=', params.to)
+    .where((eb) => eb.or([eb('s.views', '>', 0), eb('s.searches', '>', 0)]))
+    .$if(isScoped(params), (qb) =>
+      qb.where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('session_articles as sa')
+            .innerJoin('articles as a', 'a.id', 'sa.article_id')
+            .select(sql`1`.as('one'))
+            .whereRef('sa.session_id', '=', 's.id')
+            .where('sa.first_view_at', 'is not', null)
+            .where(articleScope(params)),
+        ),
+      ),
+    )
+    .groupBy('s.day')
+    .orderBy('s.day')
+    .execute();
+  return rows.map((r) => ({ day: r.day, kbSessions: Number(r.kb), escalated: Number(r.escalated), confirmed: Number(r.confirmed), searches: Number(r.searches) }));
+}
+
+export function sumDays(days: SessionDay[]): Omit<SessionDay, 'day'> {
+  const total = { kbSessions: 0, escalated: 0, confirmed: 0, searches: 0 };
+  for (const d of days) {
+    total.kbSessions += d.kbSessions;
+    total.escalated += d.escalated;
+    total.confirmed += d.confirmed;
+    total.searches += d.searches;
+  }
+  return total;
+}
