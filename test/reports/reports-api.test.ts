@@ -40,7 +40,7 @@ describe('with KB_ADMIN_TOKEN set', () => {
   afterAll(() => site?.stop());
 
   test.each(ROUTES)('answers 401 with the error envelope for %s without credentials or with a wrong token', async (route) => {
-    for (const headers of [{}, bearer('wrong-token-wrong-token-wrong'), bearer(`${TOKEN}x`), { Authorization: TOKEN }, { Cookie: 'kb_admin=forged' }]) {
+    for (const headers of [{} as Record<string, string>, bearer('wrong-token-wrong-token-wrong'), bearer(`${TOKEN}x`), { Authorization: TOKEN }, { Cookie: 'kb_admin=forged' }]) {
       const response = await get(site, `${route}?${RANGE}`, headers);
       expect(response.status).toBe(401);
       expect(response.headers.get('www-authenticate')).toBe('Bearer');
