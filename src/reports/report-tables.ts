@@ -26,12 +26,14 @@ const table = (name: string, spec: string, rows: Record<string, Cell>[]): Table 
 
 const RATING = 'up:count down:count n:count helpfulness:rate lower:rate upper:rate enough_votes';
 const rating = (h: Helpfulness) => ({ up: h.up, down: h.down, n: h.n, helpfulness: h.helpfulness, lower: h.interval?.lower ?? null, upper: h.interval?.upper ?? null, enough_votes: h.enoughVotes });
+/** The self-service score with sessions but no escalation is "∞" (DOMAIN.md), not an empty cell. */
+const infinite = (score: number | null, kbSessions: number | null): Cell => score ?? (kbSessions ? '∞' : null);
 const SUMMARY = 'kb_sessions:count escalated_sessions:count deflection_rate:rate self_service_score:ratio confirmed_deflections:count';
 const summary = (s: ReportResults['deflection']['summary']) => ({
   kb_sessions: s.kbSessions,
   escalated_sessions: s.escalatedSessions,
   deflection_rate: s.deflectionRate,
-  self_service_score: s.selfServiceScore,
+  self_service_score: infinite(s.selfServiceScore, s.kbSessions),
   confirmed_deflections: s.confirmedDeflections,
 });
 const QUERY = 'query searches:count zero_results:count clicked:count click_through_rate:rate escalated:count';
@@ -44,6 +46,8 @@ export function reportTables(result: ReportResult): Table[] {
     case 'overview': {
       const { range, previousRange, ...metrics } = result.data;
       const rows = Object.entries(metrics).map(([metric, m]) => ({ metric, value: m.value, previous: m.previous, change: m.change, unit: m.unit }));
+      const score = rows.find((r) => r.metric === 'selfServiceScore')!;
+      Object.assign(score, { value: infinite(score.value as number | null, metrics.kbSessions.value), previous: infinite(score.previous as number | null, metrics.kbSessions.previous) });
       return [
         table('metrics', 'metric value:unit previous:unit change:change unit', rows),
         table('range', 'from to previous_from previous_to', [{ from: range.from, to: range.to, previous_from: previousRange.from, previous_to: previousRange.to }]),
