@@ -2,11 +2,13 @@
 import type { Cell, Column, Table } from '../reports/report-tables.ts';
 
 const MAX_WIDTH = 60;
+/** Cut to MAX_WIDTH unless it is the sentence or text a person reads in full (always the last column). */
+const FULL_TEXT = new Set(['evidence', 'comment']);
 
 function formatCell(value: Cell, column: Column, row: Record<string, Cell>): string {
   if (value === null || value === undefined) return '–';
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  if (typeof value !== 'number') return value.length > MAX_WIDTH ? `${value.slice(0, MAX_WIDTH - 1)}…` : value;
+  if (typeof value !== 'number') return value.length > MAX_WIDTH && !FULL_TEXT.has(column.key) ? `${value.slice(0, MAX_WIDTH - 1)}…` : value;
   const unit = column.kind === 'unit' || column.kind === 'change' ? row.unit : column.kind;
   if (column.kind === 'change') {
     const sign = value > 0 ? '+' : value < 0 ? '−' : '±';

@@ -77,7 +77,7 @@ export function reportTables(result: ReportResult): Table[] {
       return [
         table(
           'flags',
-          'kind target slug product_area score:count signals evidence views:count previous_views:count view_sessions:count votes:count',
+          'kind target slug product_area score:count views:count previous_views:count view_sessions:count votes:count signals evidence',
           [...result.data.content, ...result.data.product].map((f) => ({
             kind: f.kind,
             target: f.target,

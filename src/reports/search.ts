@@ -2,7 +2,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { ReportParams } from '../schemas/report-params.ts';
-import { queryGroupKey } from './query-groups.ts';
+import { nearDuplicateKeys, queryGroupKey } from './query-groups.ts';
 import { rate } from './wilson.ts';
 
 export interface QueryStats {
@@ -15,11 +15,12 @@ export interface QueryStats {
   escalated: number;
 }
 export interface ContentGap {
-  /** The most searched wording of the group. */
+  /** The wording searched most often. */
   query: string;
   variants: string[];
   sessions: number;
   zeroResults: number;
+  /** Searches not followed by a click, zero-result ones included: the sessions the gap failed. */
   withoutClick: number;
 }
 /** Queries are not tied to a category: the search report applies the date range only. */
@@ -31,6 +32,34 @@ export interface SearchReport {
   zeroResultQueries: QueryStats[];
   contentGaps: ContentGap[];
   queriesFollowedByContact: QueryStats[];
+}
+
+/** A query fails its readers when some searches found nothing, or most found something nobody opened. */
+export const GAP_NO_CLICK_SHARE = 0.5;
+/** Near-duplicate grouping compares groups pairwise, so only the most failed queries are grouped. */
+const MAX_GAP_QUERIES = 2000;
+
+/** Content gaps: failing queries grouped with their near-duplicate wordings, most failed sessions first. */
+function groupGaps(stats: QueryStats[]): ContentGap[] {
+  const failing = stats
+    .filter((s) => s.zeroResults > 0 || (s.searches - s.clicked) / s.searches >= GAP_NO_CLICK_SHARE)
+    .sort((a, b) => b.searches - b.clicked - (a.searches - a.clicked) || a.query.localeCompare(b.query))
+    .slice(0, MAX_GAP_QUERIES);
+  const groups: { key: string; top: number; gap: ContentGap }[] = [];
+  for (const s of failing) {
+    const key = queryGroupKey(s.query);
+    let group = groups.find((g) => nearDuplicateKeys(g.key, key));
+    if (!group) {
+      group = { key, top: 0, gap: { query: s.query, variants: [], sessions: 0, zeroResults: 0, withoutClick: 0 } };
+      groups.push(group);
+    }
+    if (s.searches > group.top) Object.assign(group, { top: s.searches, gap: { ...group.gap, query: s.query } });
+    group.gap.variants.push(s.query);
+    group.gap.sessions += s.searches;
+    group.gap.zeroResults += s.zeroResults;
+    group.gap.withoutClick += s.searches - s.clicked;
+  }
+  return groups.map((g) => g.gap).sort((a, b) => b.withoutClick - a.withoutClick || b.zeroResults - a.zeroResults || a.query.localeCompare(b.query));
 }
 
 export async function getSearch(db: Kysely<Database>, params: ReportParams, limit = 50): Promise<SearchReport> {
@@ -61,18 +90,7 @@ export async function getSearch(db: Kysely<Database>, params: ReportParams, limi
     .sort((a, b) => b.searches - a.searches || a.query.localeCompare(b.query));
   const total = stats.reduce((t, s) => ({ searches: t.searches + s.searches, zero: t.zero + s.zeroResults, clicked: t.clicked + s.clicked }), { searches: 0, zero: 0, clicked: 0 });
 
-  const groups = new Map<string, ContentGap>();
-  for (const s of stats) {
-    const withoutClick = s.searches - s.clicked;
-    if (s.zeroResults === 0 && withoutClick === 0) continue;
-    const key = queryGroupKey(s.query);
-    const gap = groups.get(key) ?? { query: s.query, variants: [], sessions: 0, zeroResults: 0, withoutClick: 0 };
-    gap.variants.push(s.query);
-    gap.sessions += s.searches;
-    gap.zeroResults += s.zeroResults;
-    gap.withoutClick += withoutClick;
-    groups.set(key, gap);
-  }
+  const contentGaps = groupGaps(stats).slice(0, limit);
 
   return {
     searches: total.searches,
@@ -80,7 +98,7 @@ export async function getSearch(db: Kysely<Database>, params: ReportParams, limi
     clickThroughRate: rate(total.clicked, total.searches),
     topQueries: stats.slice(0, limit),
     zeroResultQueries: stats.filter((s) => s.zeroResults > 0).sort((a, b) => b.zeroResults - a.zeroResults || a.query.localeCompare(b.query)).slice(0, limit),
-    contentGaps: [...groups.values()].sort((a, b) => b.sessions - a.sessions || a.query.localeCompare(b.query)).slice(0, limit),
+    contentGaps,
     queriesFollowedByContact: stats.filter((s) => s.escalated > 0).sort((a, b) => b.escalated - a.escalated || a.query.localeCompare(b.query)).slice(0, limit),
   };
 }

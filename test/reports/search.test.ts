@@ -41,7 +41,7 @@ test('computes the zero-result rate and a click-through rate that never passes 1
   expect(report.zeroResultQueries.map((q) => q.query)).toEqual(['payroll']);
 });
 
-test('lists content gaps by sessions with their near-duplicate wordings, and queries followed by contact', async () => {
+test('lists content gaps by failed sessions with their near-duplicate wordings, and queries followed by contact', async () => {
   await seed(store, [
     { type: 'search', session: 'session-g1', query: 'payroll', results: 0, at },
     { type: 'search', session: 'session-g2', query: 'payroll', results: 0, at },
@@ -57,6 +57,27 @@ test('lists content gaps by sessions with their near-duplicate wordings, and que
     { query: 'vat number', variants: ['vat number'], sessions: 1, zeroResults: 0, withoutClick: 1 },
   ]);
   expect(report.queriesFollowedByContact.map((q) => [q.query, q.escalated])).toEqual([['payroll run', 1]]);
+});
+
+test('groups a typo with its query, and leaves out a query most readers click through', async () => {
+  await seed(store, [
+    { type: 'search', session: 'session-t1', query: 'payroll taxes', results: 0, at },
+    { type: 'search', session: 'session-t2', query: 'payrol taxes', results: 0, at },
+    { type: 'search', session: 'session-t8', query: 'payroll taxes', results: 0, at },
+    { type: 'search', session: 'session-t3', query: 'tax', results: 0, at },
+    { type: 'search', session: 'session-t4', query: 'taxi', results: 0, at },
+    // 2 of 3 searches clicked: the readers found something.
+    ...['t5', 't6', 't7'].map((s) => ({ type: 'search' as const, session: `session-${s}`, query: 'recurring invoices', results: 4, at })),
+    { type: 'search_click', session: 'session-t5', query: 'recurring invoices', article: 'set-up-recurring-invoices', position: 1, at },
+    { type: 'search_click', session: 'session-t6', query: 'recurring invoices', article: 'set-up-recurring-invoices', position: 1, at },
+  ]);
+  const { contentGaps } = await getSearch(store.db, RANGE);
+  // Short words must match exactly: "tax" and "taxi" stay apart.
+  expect(contentGaps.map((g) => [g.query, g.variants, g.withoutClick])).toEqual([
+    ['payroll taxes', ['payroll taxes', 'payrol taxes'], 3],
+    ['tax', ['tax'], 1],
+    ['taxi', ['taxi'], 1],
+  ]);
 });
 
 test('reports no searches with null rates', async () => {
