@@ -7,8 +7,14 @@ export const ReportNameSchema = z.enum(REPORTS);
 export type ReportName = z.infer<typeof ReportNameSchema>;
 export const FORMATS = ['json', 'csv'] as const;
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-10-14')// Date.parse rolls 2026-02-30 over to March; a real calendar date survives the round trip.
-  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d, 'is not a calendar date');
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date like 2026-10-14', abort: true })
+  // Date.parse rolls 2026-02-30 over to March; a real calendar date survives the round trip.
+  .refine((d) => {
+    const ms = Date.parse(`${d}T00:00:00Z`);
+    return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === d;
+  }, 'is not a calendar date');
 
 export const ReportParamsSchema = z
   .object({
