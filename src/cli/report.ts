@@ -1,16 +1,17 @@
 /** `npm run report -- <name> [--from] [--to] [--category] [--product-area] [--format table|json|csv]`: a report in the terminal. */
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDb } from '../../db/client.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { toCsv } from '../lib/csv.ts';
-import { ConfigError, parseEnv } from '../schemas/env.ts';
-import { MANIFEST_FILE, ManifestSchema } from '../schemas/manifest.ts';
+import { MANIFEST_FILE } from '../schemas/manifest.ts';
 import { REPORTS } from '../schemas/report-params.ts';
 import { answerReport, reportJson } from '../reports/report-request.ts';
 import { reportTables } from '../reports/report-tables.ts';
 import { syncCatalog } from '../reports/sync-catalog.ts';
+import { envOrExit, fail, readManifest } from './cli-exit.ts';
+import { buildOutDir } from './ensure-built.ts';
 import { textTable } from './text-table.ts';
 
 const USAGE = `Usage: npm run report -- <report> [options]
@@ -26,11 +27,6 @@ Options:
   --format table|json|csv table (default) prints every table aligned; csv prints one table
   --table <name>          with --format csv or table: only this table
 `;
-
-function fail(message: string): never {
-  console.error(message);
-  process.exit(1);
-}
 
 const { values, positionals } = (() => {
   try {
@@ -57,20 +53,14 @@ if (values.help || positionals.length === 0) {
 }
 if (!['table', 'json', 'csv'].includes(values.format!)) fail(`--format must be table, json or csv (got "${values.format}")`);
 
-let env;
-try {
-  env = parseEnv();
-} catch (error) {
-  fail(error instanceof ConfigError ? error.message : String(error));
-}
+const env = envOrExit();
 if (!existsSync(env.KB_DB_PATH)) fail(`No events database at ${env.KB_DB_PATH} yet: run \`npm start\` (and read some articles) or \`npm run demo\` first.`);
 
 const store = createDb(env.KB_DB_PATH);
 await migrateToLatest(store.db);
 // Titles, categories and product areas come from the last build, as they do for the server.
-const dist = process.env.KB_BUILD_DIR ? resolve(process.env.KB_BUILD_DIR, 'dist') : resolve(import.meta.dirname, '../../dist');
-const manifestPath = resolve(dist, 'client', MANIFEST_FILE);
-if (existsSync(manifestPath)) await syncCatalog(store.db, ManifestSchema.parse(JSON.parse(readFileSync(manifestPath, 'utf8'))).articles);
+const outDir = buildOutDir();
+if (existsSync(join(outDir, 'client', MANIFEST_FILE))) await syncCatalog(store.db, readManifest(outDir).articles);
 
 const query = Object.fromEntries(
   Object.entries({

@@ -91,10 +91,11 @@ export function productSignals(t: Totals, previousViews: number, c: ProductConte
     words.push(what);
     excess.push(t.views - c.baseline * c.articles);
   }
+  // Without views before, there is no trend to speak of: a new article, or history that starts in this range.
   const change = previousViews > 0 ? (t.views - previousViews) / previousViews : null;
-  if (t.views >= R.minRisingViews && (change === null || change >= R.risingChange) && poissonZ(t.views, previousViews) >= R.risingZ) {
+  if (change !== null && t.views >= R.minRisingViews && change >= R.risingChange && poissonZ(t.views, previousViews) >= R.risingZ) {
     signals.push('rising-traffic');
-    words.push(`views ${change === null ? 'new' : signedPercent(change)} vs previous ${b.days} days (${count(previousViews)} → ${count(t.views)})`);
+    words.push(`views ${signedPercent(change)} vs previous ${b.days} days (${count(previousViews)} → ${count(t.views)})`);
     excess.push(t.views - previousViews);
   }
   if (signals.length === 0) return null;

@@ -109,3 +109,10 @@ test('raises nothing on an empty database', async () => {
   expect(friction.product).toEqual([]);
   expect(friction.baselines.medianHelpfulness).toBeNull();
 });
+
+test('calls no traffic rising when the previous period has no views to compare with', async () => {
+  await publish(store, { 'bank-feed-stopped-updating': { category: 'bank-sync', product_area: 'bank-sync' } });
+  await seed(store, readers('bank-feed-stopped-updating', { views: 300 }));
+  const friction = await getFriction(store.db, RANGE);
+  expect(friction.product.flatMap((f) => f.signals)).not.toContain('rising-traffic');
+});

@@ -1,0 +1,56 @@
+/** The text `npm run demo` prints at the end: what was simulated, what was planted and where each report shows it. */
+import type { EventType } from '../schemas/events.ts';
+import type { PlantedPattern } from './planted-patterns.ts';
+
+export interface DemoRun {
+  from: string;
+  to: string;
+  days: number;
+  seed: number;
+  sessions: number;
+  byType: Partial<Record<EventType, number>>;
+  written: number;
+  elapsedMs: number;
+  patterns: readonly PlantedPattern[];
+  /** Slugs that received the two hostile comments. */
+  hostileSlugs: string[];
+  /** Set when the database is not the default one, so the commands printed point at it. */
+  dbPath?: string;
+}
+
+const TYPES: EventType[] = ['view', 'search', 'search_click', 'tutorial_step', 'feedback', 'contact'];
+const n = (value: number) => value.toLocaleString('en-US');
+const DAY_MS = 86_400_000;
+const shiftDay = (day: string, by: number) => new Date(Date.parse(`${day}T00:00:00Z`) + by * DAY_MS).toISOString().slice(0, 10);
+
+function subject(p: PlantedPattern): string {
+  if (p.kind === 'missing-topic') return 'payroll searches';
+  return p.kind === 'heavy-area' ? `product area ${p.productArea}` : p.slug;
+}
+
+export function demoSummary(run: DemoRun): string {
+  const env = run.dbPath ? `KB_DB_PATH=${run.dbPath} ` : '';
+  const recent = run.days >= 56 ? `; compare the last 28 days (${shiftDay(run.to, -27)} … ${run.to}) with the 28 before` : '';
+  const lines = [
+    '',
+    `Simulated ${run.days} days (${run.from} … ${run.to}, seed ${run.seed}): ${n(run.sessions)} sessions, ${n(run.written)} events written in ${(run.elapsedMs / 1000).toFixed(1)} s.`,
+    `  ${TYPES.map((t) => `${t} ${n(run.byType[t] ?? 0)}`).join(' · ')}`,
+    '',
+    `Planted patterns${recent}:`,
+    ...run.patterns.map((p) => `  ${p.kind}: ${subject(p)} — ${p.description}\n      → ${env}npm run report -- ${p.report}`),
+  ];
+  if (run.hostileSlugs.length) {
+    const commands = run.hostileSlugs.map((slug) => `${env}npm run report -- article ${slug}`).join('\n      → ');
+    lines.push(`  hostile comments: ${run.hostileSlugs.join(', ')} — a <script> tag and a =HYPERLINK formula, to be shown as plain text\n      → ${commands}`);
+  }
+  lines.push(
+    '  Every other article is deliberately healthy: 85% helpful, about 4% of readers contact support, steady traffic.',
+    '',
+    'How to look:',
+    `  ${env}npm start      then open the dashboard at /reports (the URL it prints, e.g. http://localhost:4321/reports)`,
+    `  ${env}npm run report -- overview      and deflection, ratings, friction, search, content, tutorials, article <slug>`,
+    `  (reports cover the last 28 days by default; add --from ${run.from} --to ${run.to} for the whole history)`,
+    '',
+  );
+  return lines.join('\n');
+}

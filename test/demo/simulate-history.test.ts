@@ -1,0 +1,141 @@
+import { afterEach, expect, test } from 'vitest';
+import type { Store } from '../../db/client.ts';
+import { oldRevision } from '../../src/demo/article-profiles.ts';
+import { activePatterns, MISSING_TOPIC, PLANTED, REVISION_CHANGE, SURGE } from '../../src/demo/planted-patterns.ts';
+import { simulateHistory, type HistoryOptions } from '../../src/demo/simulate-history.ts';
+import { bulkLoad } from '../../src/events/bulk-load.ts';
+import type { PreparedEvent } from '../../src/events/validate-batch.ts';
+import { EventSchema } from '../../src/schemas/events.ts';
+import type { Manifest, ManifestEntry } from '../../src/schemas/manifest.ts';
+import { freshStore } from '../helpers/seed-events.ts';
+
+/** A small help center with every planted slug, a staff-only article and a non-English one. */
+function entry(title: string, category: string, productArea: string | null, extra: Partial<ManifestEntry> = {}): ManifestEntry {
+  const revision = `${title.length.toString(16).padStart(2, '0')}aa11bb22cc`.slice(0, 12);
+  return { kind: 'article', title, url: '/articles/x/', file: 'x.md', revision, category, product_area: productArea, type: 'how-to', lang: 'en', steps: null, reviewed: null, has_description: true, ...extra };
+}
+const MANIFEST: Manifest = {
+  generated_at: '2026-11-24T00:00:00.000Z',
+  articles: {
+    'reset-your-password': entry('Reset your password', 'account-and-security', 'account'),
+    'export-your-data': entry('Export all your Ledgerly data', 'account-and-security', 'account'),
+    'compare-plans': entry('Compare Ledgerly plans', 'billing', 'subscription'),
+    'bank-feed-stopped-updating': entry('Your bank feed stopped updating', 'bank-sync', 'bank-sync', { type: 'troubleshooting' }),
+    'connect-a-bank-account': entry('Connect a bank account', 'bank-sync', 'bank-sync'),
+    'set-up-recurring-invoices': entry('Set up recurring invoices', 'invoicing', 'invoices'),
+    'create-your-first-invoice': entry('Create and send your first invoice', 'getting-started', 'invoices'),
+    'invoice-emails-not-delivered': entry("Invoice emails aren't being delivered", 'troubleshooting', 'invoices'),
+    'connect-shopify': entry('Connect your Shopify store', 'integrations', 'integrations'),
+    'connect-your-bank-and-reconcile': entry('Connect your bank and reconcile', 'general', 'bank-sync', { kind: 'tutorial', steps: 5 }),
+    'writing-articles': entry('Writing articles', 'writers', null),
+    'zh-reset-your-password': entry('重置密码', 'account-and-security', 'account', { lang: 'zh' }),
+  },
+};
+const SMALL: HistoryOptions = { days: 10, end: '2026-11-24', seed: 42, sessionsPerDay: 40 };
+const DAY_MS = 86_400_000;
+const history = (options: Partial<HistoryOptions> = {}, manifest = MANIFEST) => [...simulateHistory(manifest, { ...SMALL, ...options })];
+
+let store: Store | undefined;
+afterEach(async () => {
+  await store?.close();
+  store = undefined;
+});
+
+test('gives exactly the same events for the same seed and options', () => {
+  expect(history()).toEqual(history());
+});
+
+test('gives different events for a different seed', () => {
+  expect(history({ seed: 43 })).not.toEqual(history());
+});
+
+test('sends only events the API would accept, about published, customer-facing slugs', () => {
+  const events = history();
+  expect(events.length).toBeGreaterThan(500);
+  for (const { day, revision, normalizedQuery, ...event } of events) {
+    expect(EventSchema.safeParse(event).error).toBeUndefined();
+    if (!('article' in event) || event.article === undefined) continue;
+    const published = MANIFEST.articles[event.article];
+    expect(published).toBeDefined();
+    expect(published!.category).not.toBe('writers');
+    if (event.type === 'tutorial_step') {
+      expect(published!.kind).toBe('tutorial');
+      expect(event.steps).toBe(published!.steps);
+      expect(event.step).toBeLessThanOrEqual(published!.steps!);
+    }
+  }
+});
+
+test('keeps every session in time order, inside 30 minutes and inside the requested days', () => {
+  const events = history();
+  const first = Date.parse('2026-11-15T00:00:00Z');
+  const sessions = new Map<string, PreparedEvent[]>();
+  for (const e of events) sessions.set(e.session, [...(sessions.get(e.session) ?? []), e]);
+  expect(sessions.size).toBeGreaterThan(10 * 40 * 0.7);
+  for (const [key, list] of sessions) {
+    expect(key).toMatch(/^[A-Za-z0-9_-]{16,24}$/);
+    for (let i = 1; i < list.length; i++) expect(list[i]!.ts).toBeGreaterThanOrEqual(list[i - 1]!.ts);
+    expect(list.at(-1)!.ts - list[0]!.ts).toBeLessThan(30 * 60 * 1000);
+  }
+  for (const e of events) {
+    expect(e.ts).toBeGreaterThanOrEqual(first);
+    expect(e.ts).toBeLessThan(first + 10 * DAY_MS);
+    expect(e.day).toBe(new Date(e.ts).toISOString().slice(0, 10));
+  }
+});
+
+test('stamps article events with a revision and events with a query with its normalized form', () => {
+  for (const e of history()) {
+    const article = 'article' in e ? e.article : undefined;
+    if (article === undefined) expect(e.revision).toBeNull();
+    else expect(e.revision).toMatch(/^[0-9a-f]{12}$/);
+    const query = 'query' in e ? e.query : undefined;
+    expect(e.normalizedQuery).toBe(query === undefined ? null : query.trim().toLowerCase().replace(/\s+/g, ' '));
+  }
+});
+
+test('plants each pattern: a late surge, failed payroll searches, and an edit that changes the revision', () => {
+  const events = history({ days: 56, sessionsPerDay: 100 });
+  const lastTwoWeeks = Date.parse('2026-11-11T00:00:00Z');
+  const views = (slug: string, late: boolean) => events.filter((e) => e.type === 'view' && e.article === slug && e.ts >= lastTwoWeeks === late).length;
+  // 14 late days at ×5 against 42 earlier days at ×1: about 5 / 3 as many views.
+  expect(views(SURGE.slug, true)).toBeGreaterThan(views(SURGE.slug, false) * 1.2);
+  const payroll = events.filter((e) => e.type === 'search' && (MISSING_TOPIC.queries as readonly string[]).includes(e.query));
+  expect(payroll.length).toBeGreaterThan(0);
+  expect(payroll.every((e) => e.type === 'search' && e.results === 0)).toBe(true);
+  const revisions = new Set(events.filter((e) => 'article' in e && e.article === REVISION_CHANGE.slug).map((e) => e.revision));
+  expect(revisions).toEqual(new Set([oldRevision(REVISION_CHANGE.slug, 42), MANIFEST.articles[REVISION_CHANGE.slug]!.revision]));
+});
+
+test('keeps well-behaved articles near 85% helpful with steady traffic, so no report flags them by luck', () => {
+  const events = history({ days: 56, sessionsPerDay: 150 });
+  const split = Date.parse('2026-10-28T00:00:00Z');
+  for (const slug of ['reset-your-password', 'export-your-data', 'compare-plans', 'connect-a-bank-account']) {
+    const votes = events.filter((e) => e.type === 'feedback' && e.article === slug && e.comment?.includes('<script>') !== true && !e.comment?.startsWith('='));
+    const up = votes.filter((e) => e.type === 'feedback' && e.vote === 'up').length;
+    expect(up / votes.length).toBeGreaterThan(0.8);
+    expect(up / votes.length).toBeLessThan(0.9);
+    const views = (late: boolean) => events.filter((e) => e.type === 'view' && e.article === slug && e.ts >= split === late).length;
+    expect(views(true) / views(false)).toBeGreaterThan(0.85);
+    expect(views(true) / views(false)).toBeLessThan(1.15);
+  }
+});
+
+test('skips a planted pattern quietly when its article is not published', () => {
+  const { [SURGE.slug]: _surge, ...articles } = MANIFEST.articles;
+  const manifest = { ...MANIFEST, articles };
+  expect(activePatterns(manifest).map((p) => p.kind)).toEqual(PLANTED.map((p) => p.kind).filter((k) => k !== 'surge'));
+  expect(history({}, manifest).some((e) => 'article' in e && e.article === SURGE.slug)).toBe(false);
+});
+
+test('loads through the real write path into a fresh database', async () => {
+  store = await freshStore();
+  const events = history();
+  const written = await bulkLoad(store, events, { batchSize: 500 });
+  expect(written).toBe(events.length);
+  const rows = store.sqlite.prepare('select count(*) as n from events').get() as { n: number };
+  // Every generated event is distinct (no repeated view or search), so the store keeps all of them.
+  expect(rows.n).toBe(events.length);
+  const sessions = store.sqlite.prepare('select count(*) as n from sessions').get() as { n: number };
+  expect(sessions.n).toBe(new Set(events.map((e) => e.session)).size);
+});
