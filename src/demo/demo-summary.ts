@@ -47,7 +47,7 @@ export function demoSummary(run: DemoRun): string {
     '  Every other article is deliberately healthy: 85% helpful, about 4% of readers contact support, steady traffic.',
     '',
     'How to look:',
-    `  ${env}npm start      then open the dashboard at /reports (the URL it prints, e.g. http://localhost:4321/reports)`,
+    `  ${env}npm start      then GET /api/reports/<name> with the admin token it prints at first start`,
     `  ${env}npm run report -- overview      and deflection, ratings, friction, search, content, tutorials, article <slug>`,
     `  (reports cover the last 28 days by default; add --from ${run.from} --to ${run.to} for the whole history)`,
     '',
