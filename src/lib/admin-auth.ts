@@ -87,9 +87,26 @@ export class AdminAuth {
     return this.issue('session', SESSION_TTL_MS, now);
   }
 
+  /** The admin token typed into the login form: a new session token, or undefined when it is wrong. */
+  async signIn(token: string, now = Date.now()): Promise<string | undefined> {
+    const valid = this.envToken !== undefined ? sameToken(token, this.envToken) : matchesHash(token, await this.hashes('admin', now));
+    return valid ? this.issue('session', SESSION_TTL_MS, now) : undefined;
+  }
+
+  async signOut(request: Request): Promise<void> {
+    const session = cookieValue(request.headers.get('cookie'), SESSION_COOKIE);
+    if (session !== undefined) await this.db.deleteFrom('admin_credentials').where('kind', '=', 'session').where('hash', '=', hashToken(session)).execute();
+  }
+
   async hasAdminToken(): Promise<boolean> {
     if (this.envToken !== undefined) return true;
     const row = await this.db.selectFrom('admin_credentials').select('id').where('kind', '=', 'admin').executeTakeFirst();
     return row !== undefined;
   }
 }
+
+/** The session cookie: HttpOnly, SameSite=Strict, and Secure whenever the dashboard is served over HTTPS. */
+export function sessionCookie(token: string, secure: boolean): string {
+  return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${SESSION_TTL_MS / 1000}${secure ? '; Secure' : ''}`;
+}
+export const CLEARED_SESSION_COOKIE = `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0`;

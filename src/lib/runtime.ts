@@ -4,6 +4,7 @@ import { migrateToLatest } from '../../db/migrate.ts';
 import { parseEnv, type Env } from '../schemas/env.ts';
 import { EventsService } from '../events/events-service.ts';
 import { findManifest, manifestFile, type PublishedArticles } from '../events/published-articles.ts';
+import { RateLimiter } from '../events/rate-limit.ts';
 import { syncCatalog } from '../reports/sync-catalog.ts';
 import { AdminAuth } from './admin-auth.ts';
 
@@ -12,6 +13,8 @@ interface Runtime {
   store: Store;
   events: EventsService;
   auth: AdminAuth;
+  /** Login attempts per client address: 5 at once, then one every 12 seconds. */
+  loginLimiter: RateLimiter;
   /** Brings the articles table up to the current build before a report reads it. */
   syncCatalog(): Promise<void>;
 }
@@ -37,6 +40,7 @@ async function create(): Promise<Runtime> {
     store,
     events,
     auth: new AdminAuth(store.db, env.KB_ADMIN_TOKEN),
+    loginLimiter: new RateLimiter({ burst: 5, perSecond: 5 / 60 }),
     async syncCatalog() {
       const current = manifest()?.current();
       if (!current || current.version === synced) return;

@@ -1,0 +1,56 @@
+/** What a dashboard page needs: its report for the filters in the URL, the filter choices, and links that keep the filters. */
+import type { Issue } from '../lib/http.ts';
+import { getRuntime } from '../lib/runtime.ts';
+import { answerReport } from '../reports/report-request.ts';
+import type { ReportResult, ReportResults } from '../reports/report-registry.ts';
+import { reportTables, type Table } from '../reports/report-tables.ts';
+import type { ReportName, ReportQuery } from '../schemas/report-params.ts';
+
+export const FILTER_KEYS = ['from', 'to', 'category', 'product_area', 'review_days'] as const;
+
+export interface FilterChoices {
+  categories: string[];
+  productAreas: string[];
+}
+
+export type DashboardPage<N extends ReportName> =
+  | { ok: true; data: ReportResults[N]; tables: Table[]; query: ReportQuery; filters: URLSearchParams; choices: FilterChoices }
+  | { ok: false; status: 400 | 404; message: string; issues: Issue[]; filters: URLSearchParams; choices: FilterChoices };
+
+/** The URL's filters, without anything else (a stale `format` or `table` would change the answer). */
+export function filtersOf(url: URL): URLSearchParams {
+  const out = new URLSearchParams();
+  for (const key of FILTER_KEYS) {
+    const value = url.searchParams.get(key);
+    if (value) out.set(key, value);
+  }
+  return out;
+}
+
+/** `/reports/articles/<slug>?<filters>`, `/api/reports/…?…&format=csv`: links that keep the view's filters. */
+export function withFilters(path: string, filters: URLSearchParams, extra: Record<string, string> = {}): string {
+  const params = new URLSearchParams(filters);
+  for (const [k, v] of Object.entries(extra)) params.set(k, v);
+  const query = params.toString();
+  return query ? `${path}?${query}` : path;
+}
+
+export async function dashboardReport<N extends ReportName>(url: URL, name: N, slug?: string): Promise<DashboardPage<N>> {
+  const runtime = await getRuntime();
+  await runtime.syncCatalog();
+  const db = runtime.store.db;
+  const filters = filtersOf(url);
+  const rows = await db
+    .selectFrom('articles')
+    .select(['category', 'product_area'])
+    .where('published', '=', 1)
+    .execute();
+  const distinct = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => v !== null))].sort();
+  const choices = { categories: distinct(rows.map((r) => r.category)), productAreas: distinct(rows.map((r) => r.product_area)) };
+
+  const answer = await answerReport(db, slug === undefined ? name : `${name}/${slug}`, Object.fromEntries(filters));
+  if (answer.kind === 'invalid') return { ok: false, status: 400, message: 'Some filters are not valid.', issues: answer.issues, filters, choices };
+  if (answer.kind === 'not-found') return { ok: false, status: 404, message: answer.message, issues: [], filters, choices };
+  const result = answer.result as Extract<ReportResult, { name: N }>;
+  return { ok: true, data: result.data as ReportResults[N], tables: reportTables(answer.result), query: answer.query, filters, choices };
+}

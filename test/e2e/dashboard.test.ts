@@ -1,0 +1,177 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createDb } from '../../db/client.ts';
+import { migrateToLatest } from '../../db/migrate.ts';
+import { readManifest } from '../../src/cli/cli-exit.ts';
+import { simulateHistory } from '../../src/demo/simulate-history.ts';
+import { bulkLoad } from '../../src/events/bulk-load.ts';
+import { syncCatalog } from '../../src/reports/sync-catalog.ts';
+import { axeViolations, launchBrowser } from '../helpers/browser.ts';
+import { sampleSite } from '../helpers/sample-site.ts';
+import { ROOT, serveSite, type RunningSite } from '../helpers/site-build.ts';
+
+const TOKEN = 'dashboard-test-token-0123456789abcdef';
+const SCREENSHOTS = join(ROOT, 'test-results', 'dashboard');
+const PAGES = [
+  ['overview', '/reports'],
+  ['deflection', '/reports/deflection'],
+  ['ratings', '/reports/ratings'],
+  ['friction', '/reports/friction'],
+  ['search', '/reports/search'],
+  ['content', '/reports/content'],
+  ['tutorials', '/reports/tutorials'],
+  ['article', '/reports/articles/bank-feed-stopped-updating'],
+] as const;
+
+let site: RunningSite;
+let browser: Browser;
+
+beforeAll(async () => {
+  const dist = sampleSite();
+  const dbPath = join(mkdtempSync(join(tmpdir(), 'lantern-dashboard-')), 'kb.sqlite');
+  const store = createDb(dbPath);
+  await migrateToLatest(store.db);
+  const manifest = readManifest(dist);
+  await syncCatalog(store.db, manifest.articles);
+  // The demo history ending today, so the dashboard's default range (the last 28 days) shows it.
+  await bulkLoad(store, simulateHistory(manifest, { days: 60, end: new Date().toISOString().slice(0, 10), seed: 7, sessionsPerDay: 200 }));
+  await store.close();
+  site = await serveSite(dist, { KB_DB_PATH: dbPath, KB_ADMIN_TOKEN: TOKEN, KB_TRUST_PROXY: '1' });
+  browser = await launchBrowser();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.stop();
+});
+
+async function signedIn(options: { colorScheme?: 'light' | 'dark'; javaScriptEnabled?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL: site.url, acceptDownloads: true, ...options, extraHTTPHeaders: { 'X-Forwarded-For': `192.0.2.${Math.floor(Math.random() * 250)}` } });
+  const page = await context.newPage();
+  await page.goto('/reports');
+  await page.getByLabel('Admin token').fill(TOKEN);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+  return { context, page };
+}
+
+test('refuses a wrong token and keeps the reports behind the login', async () => {
+  const context = await browser.newContext({ baseURL: site.url, extraHTTPHeaders: { 'X-Forwarded-For': '192.0.2.251' } });
+  const page = await context.newPage();
+  await page.goto('/reports/friction');
+  expect(new URL(page.url()).pathname).toBe('/reports/login');
+  await page.getByLabel('Admin token').fill('not-the-token-not-the-token');
+  const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Sign in' }).click()]);
+  expect(response.status()).toBe(401);
+  await expect.poll(() => page.getByRole('alert').textContent()).toContain('not the admin token');
+  expect((await fetch(`${site.url}/reports/ratings`, { method: 'HEAD', redirect: 'manual' })).status).toBe(303);
+  await context.close();
+});
+
+test('limits login attempts per address', async () => {
+  const attempt = () => fetch(`${site.url}/reports/login`, { method: 'POST', body: new URLSearchParams({ token: 'wrong-wrong-wrong-wrong-wrong' }), headers: { 'X-Forwarded-For': '198.51.100.77' } });
+  const statuses = [];
+  for (let i = 0; i < 7; i++) statuses.push((await attempt()).status);
+  expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+  expect(statuses.slice(5)).toEqual([429, 429]);
+});
+
+test('signs in, shows the overview with its change, and keeps a new range in the URL', async () => {
+  const { context, page } = await signedIn();
+  const tile = page.locator('.kpi', { hasText: 'Deflection rate' });
+  await expect.poll(() => tile.locator('.kpi-value').textContent()).toMatch(/^\d+\.\d%$/);
+  expect(await tile.locator('.kpi-previous').textContent()).toMatch(/^vs \d+\.\d% before$/);
+  await expect.poll(() => page.getByRole('img', { name: 'Help-center sessions per day' }).count()).toBe(1);
+  await page.getByRole('link', { name: '7 days' }).click();
+  await page.waitForURL(/from=\d{4}-\d{2}-\d{2}&to=/);
+  expect(await page.getByRole('link', { name: '7 days' }).getAttribute('aria-current')).toBe('true');
+  await page.getByRole('link', { name: 'Ratings', exact: true }).click();
+  // The navigation keeps the chosen range.
+  expect(page.url()).toMatch(/\/reports\/ratings\?from=\d{4}-\d{2}-\d{2}&to=/);
+  await context.close();
+});
+
+test('follows a friction flag to the article drill-down and its comments', async () => {
+  const { context, page } = await signedIn();
+  await page.getByRole('link', { name: 'Friction', exact: true }).click();
+  const content = page.locator('section', { has: page.getByRole('heading', { name: /Content friction/ }) });
+  const first = content.locator('.flag').first();
+  expect(await first.locator('.evidence').textContent()).toMatch(/helpful \d+% \[\d+–\d+%\] n=\d+/);
+  await first.getByRole('heading').getByRole('link').click();
+  await page.getByRole('heading', { name: /What readers wrote/ }).waitFor();
+  expect(page.url()).toMatch(/\/reports\/articles\/[a-z0-9-]+/);
+  expect(await page.locator('.comments li').count()).toBeGreaterThan(0);
+  await context.close();
+});
+
+test('exports a table as CSV with the same filters', async () => {
+  const { context, page } = await signedIn();
+  await page.goto('/reports/ratings?product_area=invoices');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download CSV' }).first().click()]);
+  expect(download.suggestedFilename()).toMatch(/^lantern-ratings-articles-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = readFileSync((await download.path())!, 'utf8');
+  const lines = csv.trimEnd().split('\r\n');
+  expect(lines[0]).toMatch(/^slug,title,category,product_area,up,down,n,helpfulness,lower,upper/);
+  expect(lines.slice(1).every((l) => l.includes(',invoices,'))).toBe(true);
+  await context.close();
+});
+
+test('shows a comment with markup as text, and runs none of it', async () => {
+  const { context, page } = await signedIn();
+  let dialogs = 0;
+  page.on('dialog', (dialog) => {
+    dialogs += 1;
+    void dialog.dismiss();
+  });
+  await page.goto('/reports/articles/reset-your-password');
+  const comment = page.locator('.comments blockquote', { hasText: '<script>alert("x")</script>' });
+  await expect.poll(() => comment.count()).toBe(1);
+  expect(await page.locator('.comments script').count()).toBe(0);
+  expect(dialogs).toBe(0);
+  await context.close();
+});
+
+test('reads without JavaScript: charts are server-drawn SVG with a text alternative', async () => {
+  const { context, page } = await signedIn({ javaScriptEnabled: false });
+  const figure = page.locator('figure.chart').first();
+  expect(await figure.locator('svg[role="img"] title').count()).toBe(1);
+  expect(await figure.locator('figcaption').textContent()).toMatch(/\d/);
+  await context.close();
+});
+
+describe('every dashboard page', () => {
+  test.each(PAGES)('%s has no axe-core violations in light and dark mode, sends a strict CSP, and is screenshotted', async (name, path) => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const { context, page } = await signedIn({ colorScheme });
+      const blocked: string[] = [];
+      page.on('console', (m) => {
+        if (/Content Security Policy/i.test(m.text())) blocked.push(m.text());
+      });
+      const response = (await page.goto(path))!;
+      expect(response.status()).toBe(200);
+      const headers = response.headers();
+      expect(headers['content-security-policy']).toMatch(/^default-src 'self'; script-src 'self'( 'sha256-[^']+')*; style-src 'self'( 'sha256-[^']+')*;.*frame-ancestors 'none'$/);
+      expect(headers['content-security-policy']).not.toContain('unsafe-inline');
+      expect(headers['x-robots-tag']).toBe('noindex, nofollow');
+      expect(await page.locator('meta[name="robots"]').getAttribute('content')).toBe('noindex, nofollow');
+      expect(await axeViolations(page)).toEqual([]);
+      expect(blocked).toEqual([]);
+      await page.screenshot({ path: join(SCREENSHOTS, `${name}-${colorScheme}.png`), fullPage: true });
+      await context.close();
+    }
+  });
+});
+
+test('logs out: the session cookie no longer opens the reports', async () => {
+  const { context, page } = await signedIn();
+  const [cookie] = await context.cookies();
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await page.waitForURL(/\/reports\/login/);
+  const after = await fetch(`${site.url}/api/reports/overview`, { headers: { Cookie: `${cookie!.name}=${cookie!.value}` } });
+  expect(after.status).toBe(401);
+  await context.close();
+});
