@@ -19,18 +19,28 @@ export function queryGroupKey(query: string): string {
   return [...new Set(words)].sort().join(' ') || query.toLowerCase();
 }
 
-/** At most one insertion, deletion or substitution apart. */
-function oneEditApart(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
-}
+/** Shortest word a typo is forgiven in: in shorter ones one letter changes the meaning ("tax", "taxi"). */
+const MIN_TYPO_WORD = 5;
 
-/** Two group keys with the same words, except that words of 5 letters or more may differ by one typo. */
-export function nearDuplicateKeys(a: string, b: string): boolean {
-  if (a === b) return true;
-  const [wa, wb] = [a.split(' '), b.split(' ')];
-  return wa.length === wb.length && wa.every((w, i) => w === wb[i] || (w.length >= 5 && wb[i]!.length >= 5 && oneEditApart(w, wb[i]!)));
+/**
+ * The keys under which a group key is filed: itself, and itself with one letter dropped from one word of
+ * 5 or more letters (when what is left still has 5). Two keys share one exactly when their words match
+ * except for one typo (a letter missing, extra, changed or swapped) — found by lookup, not by comparing
+ * every pair, so grouping stays linear in the number of queries.
+ */
+export function nearDuplicateSignatures(key: string): string[] {
+  const words = key.split(' ');
+  const out = [key];
+  words.forEach((word, i) => {
+    if (word.length <= MIN_TYPO_WORD) return;
+    for (let j = 0; j < word.length; j++) {
+      const shorter = word.slice(0, j) + word.slice(j + 1);
+      out.push(`${i}\u0000${words.slice(0, i).join(' ')}\u0000${shorter}\u0000${words.slice(i + 1).join(' ')}`);
+    }
+  });
+  // The unchanged key also answers for a longer neighbour with one letter dropped from word i.
+  words.forEach((word, i) => {
+    if (word.length >= MIN_TYPO_WORD) out.push(`${i}\u0000${words.slice(0, i).join(' ')}\u0000${word}\u0000${words.slice(i + 1).join(' ')}`);
+  });
+  return [...new Set(out)];
 }

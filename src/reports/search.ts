@@ -2,7 +2,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { ReportParams } from '../schemas/report-params.ts';
-import { nearDuplicateKeys, queryGroupKey } from './query-groups.ts';
+import { nearDuplicateSignatures, queryGroupKey } from './query-groups.ts';
 import { rate } from './wilson.ts';
 
 export interface QueryStats {
@@ -36,23 +36,22 @@ export interface SearchReport {
 
 /** A query fails its readers when some searches found nothing, or most found something nobody opened. */
 export const GAP_NO_CLICK_SHARE = 0.5;
-/** Near-duplicate grouping compares groups pairwise, so only the most failed queries are grouped. */
-const MAX_GAP_QUERIES = 2000;
 
 /** Content gaps: failing queries grouped with their near-duplicate wordings, most failed sessions first. */
 function groupGaps(stats: QueryStats[]): ContentGap[] {
   const failing = stats
     .filter((s) => s.zeroResults > 0 || (s.searches - s.clicked) / s.searches >= GAP_NO_CLICK_SHARE)
-    .sort((a, b) => b.searches - b.clicked - (a.searches - a.clicked) || a.query.localeCompare(b.query))
-    .slice(0, MAX_GAP_QUERIES);
-  const groups: { key: string; top: number; gap: ContentGap }[] = [];
+    .sort((a, b) => b.searches - b.clicked - (a.searches - a.clicked) || a.query.localeCompare(b.query));
+  const groups: { top: number; gap: ContentGap }[] = [];
+  const filed = new Map<string, (typeof groups)[number]>();
   for (const s of failing) {
-    const key = queryGroupKey(s.query);
-    let group = groups.find((g) => nearDuplicateKeys(g.key, key));
+    const signatures = nearDuplicateSignatures(queryGroupKey(s.query));
+    let group = signatures.map((sig) => filed.get(sig)).find((g) => g !== undefined);
     if (!group) {
-      group = { key, top: 0, gap: { query: s.query, variants: [], sessions: 0, zeroResults: 0, withoutClick: 0 } };
+      group = { top: 0, gap: { query: s.query, variants: [], sessions: 0, zeroResults: 0, withoutClick: 0 } };
       groups.push(group);
     }
+    for (const sig of signatures) if (!filed.has(sig)) filed.set(sig, group);
     if (s.searches > group.top) Object.assign(group, { top: s.searches, gap: { ...group.gap, query: s.query } });
     group.gap.variants.push(s.query);
     group.gap.sessions += s.searches;
