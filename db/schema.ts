@@ -94,6 +94,14 @@ export interface QueryDailyTable {
   clicked: Generated<number>;
   escalated: Generated<number>;
 }
+/** Help-center sessions (a view or a search) by the day they started; a session's day never changes. */
+export interface SessionDailyTable {
+  day: string;
+  kb_sessions: Generated<number>;
+  escalated: Generated<number>;
+  confirmed: Generated<number>;
+  searches: Generated<number>;
+}
 export interface QueryArticleDailyTable {
   article_id: number;
   query_id: number;
@@ -140,6 +148,7 @@ export interface Database {
   query_daily: QueryDailyTable;
   tutorial_step_daily: TutorialStepDailyTable;
   query_article_daily: QueryArticleDailyTable;
+  session_daily: SessionDailyTable;
   comments: CommentsTable;
   events: EventsTable;
   admin_credentials: AdminCredentialsTable;

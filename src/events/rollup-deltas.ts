@@ -78,15 +78,47 @@ export class RollupDeltas {
         .onConflict((oc) => oc.columns(['article_id', 'day', 'query_id']).doUpdateSet({ clicks: sql`query_article_daily.clicks + ${count}` }))
         .execute();
     }
+    const days = new Map<string, Counters<SessionDayCounter>>();
     for (const id of new Set([...this.sessions.keys()].map(Number).concat([...this.lastSeen.keys()]))) {
-      const set: Record<string, unknown> = Object.fromEntries(
-        Object.entries(this.sessions.get(String(id)) ?? {}).map(([c, by]) => [c, sql`${sql.ref(c)} + ${by}`]),
-      );
+      const counters = this.sessions.get(String(id)) ?? {};
+      const set: Record<string, unknown> = Object.fromEntries(Object.entries(counters).map(([c, by]) => [c, sql`${sql.ref(c)} + ${by}`]));
       const seen = this.lastSeen.get(id);
       if (seen !== undefined) set.last_seen_at = greatest(dialect, sql.ref('last_seen_at'), sql`${seen}`);
-      await trx.updateTable('sessions').set(set).where('id', '=', id).execute();
+      const after = await trx.updateTable('sessions').set(set).where('id', '=', id).returning(['day', 'views', 'searches', 'contacts', 'up_votes']).executeTakeFirstOrThrow();
+      sessionDayChanges(days, after, counters);
+    }
+    for (const [day, counters] of days) {
+      if (Object.values(counters).every((n) => n === 0)) continue;
+      await trx
+        .insertInto('session_daily')
+        .values({ day, ...counters })
+        .onConflict((oc) => oc.column('day').doUpdateSet(addExcluded('session_daily', counters)))
+        .execute();
     }
   }
+}
+
+type SessionDayCounter = 'kb_sessions' | 'escalated' | 'confirmed' | 'searches';
+type SessionState = { views: number; searches: number; contacts: number; up_votes: number };
+
+/** Which per-day session counts a session is part of (DOMAIN.md): a KB session, escalated, confirmed deflection. */
+function flags(s: SessionState): Record<Exclude<SessionDayCounter, 'searches'>, number> {
+  const kb = s.views + s.searches > 0;
+  return { kb_sessions: Number(kb), escalated: Number(kb && s.contacts > 0), confirmed: Number(kb && s.contacts === 0 && s.up_votes > 0) };
+}
+
+/** The session's per-day counts after this group minus before it (its counters less this group's deltas). */
+function sessionDayChanges(days: Map<string, Counters<SessionDayCounter>>, after: SessionState & { day: string }, counters: Counters<SessionCounter>): void {
+  const before: SessionState = {
+    views: after.views - (counters.views ?? 0),
+    searches: after.searches - (counters.searches ?? 0),
+    contacts: after.contacts - (counters.contacts ?? 0),
+    up_votes: after.up_votes - (counters.up_votes ?? 0),
+  };
+  const [was, is] = [flags(before), flags(after)];
+  for (const key of Object.keys(is) as (keyof typeof is)[]) if (is[key] !== was[key]) bump(days, after.day, key, is[key] - was[key]);
+  // Any search makes a KB session, so every settled search counts.
+  if (counters.searches) bump(days, after.day, 'searches', counters.searches);
 }
 
 /** `views = article_daily.views + excluded.views` for each counter: adds instead of overwriting, so concurrent writers agree. */

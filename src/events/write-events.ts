@@ -238,7 +238,7 @@ class WriteContext {
     // One vote per session per article: take the previous vote out of the rollups before adding this one.
     if (row?.vote && row.vote_day) {
       this.deltas.article(articleId, row.vote_day, row.vote, -1);
-      if (row.reason) this.deltas.article(articleId, row.vote_day, row.reason as 'other', -1);
+      if (row.reason && row.vote === 'down') this.deltas.article(articleId, row.vote_day, row.reason as 'other', -1);
       this.deltas.session(sessionId, row.vote === 'up' ? 'up_votes' : 'down_votes', -1);
     }
     const vote = { vote: e.vote, reason: e.reason ?? null, vote_at: e.ts, vote_day: e.day, revision_id: revisionId };
@@ -251,7 +251,8 @@ class WriteContext {
         .execute();
     }
     this.deltas.article(articleId, e.day, e.vote);
-    if (e.reason) this.deltas.article(articleId, e.day, e.reason);
+    // Reasons explain down votes (DOMAIN.md); one sent with an up vote is kept in the raw event only.
+    if (e.reason && e.vote === 'down') this.deltas.article(articleId, e.day, e.reason);
     this.deltas.session(sessionId, e.vote === 'up' ? 'up_votes' : 'down_votes');
   }
 

@@ -5,6 +5,7 @@ import type { ReportParams } from '../schemas/report-params.ts';
 import { articleScope } from './article-scope.ts';
 import { weekOf } from './report-period.ts';
 import { sessionsByDay, sumDays, type SessionDay } from './session-totals.ts';
+import { queryTotals } from './query-totals.ts';
 import { rate } from './wilson.ts';
 
 export interface DeflectionSummary {
@@ -56,25 +57,18 @@ export async function getDeflection(db: Kysely<Database>, params: ReportParams):
   const weeks = new Map<string, SessionDay[]>();
   for (const d of days) weeks.set(weekOf(d.day), [...(weeks.get(weekOf(d.day)) ?? []), d]);
 
+  // Readers per article and those of them who contacted support later in the session, by the day they first read it.
   const articles = await db
-    .selectFrom('session_articles as sa')
-    .innerJoin('articles as a', 'a.id', 'sa.article_id')
-    .select(['a.slug', sql<number>`count(*)`.as('viewed'), sql<number>`sum(sa.escalated)`.as('escalated')])
-    .where('sa.first_view_at', 'is not', null)
-    .where('sa.day', '>=', params.from)
-    .where('sa.day', '<=', params.to)
+    .selectFrom('article_daily as d')
+    .innerJoin('articles as a', 'a.id', 'd.article_id')
+    .select(['a.slug', sql<number>`sum(d.view_sessions)`.as('viewed'), sql<number>`sum(d.escalations)`.as('escalated')])
+    .where('d.day', '>=', params.from)
+    .where('d.day', '<=', params.to)
     .where(articleScope(params))
-    .groupBy('a.slug')
+    .groupBy(['a.id', 'a.slug'])
+    .having(sql`sum(d.view_sessions)`, '>', 0)
     .execute();
-  const queries = await db
-    .selectFrom('query_daily as qd')
-    .innerJoin('queries as q', 'q.id', 'qd.query_id')
-    .select(['q.text', sql<number>`sum(qd.searches)`.as('searches'), sql<number>`sum(qd.escalated)`.as('escalated')])
-    .where('qd.day', '>=', params.from)
-    .where('qd.day', '<=', params.to)
-    .groupBy('q.text')
-    .having(sql`sum(qd.escalated)`, '>', 0)
-    .execute();
+  const queries = await queryTotals(db, params, { escalatedOnly: true });
 
   return {
     summary: summarize(sumDays(days)),
@@ -84,7 +78,7 @@ export async function getDeflection(db: Kysely<Database>, params: ReportParams):
       .map((a) => ({ slug: a.slug, viewSessions: Number(a.viewed), escalatedSessions: Number(a.escalated), escalationRate: rate(Number(a.escalated), Number(a.viewed)) }))
       .sort((a, b) => (b.escalationRate ?? 0) - (a.escalationRate ?? 0) || b.viewSessions - a.viewSessions || a.slug.localeCompare(b.slug)),
     queries: queries
-      .map((q) => ({ query: q.text, searches: Number(q.searches), escalated: Number(q.escalated), escalationRate: rate(Number(q.escalated), Number(q.searches)) }))
+      .map((q) => ({ query: q.text, searches: q.searches, escalated: q.escalated, escalationRate: rate(q.escalated, q.searches) }))
       .sort((a, b) => b.escalated - a.escalated || a.query.localeCompare(b.query)),
   };
 }

@@ -46,22 +46,13 @@ interface Totals {
 
 async function totals(db: Kysely<Database>, params: ReportParams): Promise<Totals> {
   const sessions = sumDays(await sessionsByDay(db, params));
+  // Views and final votes (dated by the vote: the same count the ratings report shows) from the daily rollup.
   const articles = await db
     .selectFrom('article_daily as d')
     .innerJoin('articles as a', 'a.id', 'd.article_id')
-    .select([sql<number>`coalesce(sum(d.views), 0)`.as('views')])
+    .select([sql<number>`coalesce(sum(d.views), 0)`.as('views'), sql<number>`coalesce(sum(d.up), 0)`.as('up'), sql<number>`coalesce(sum(d.down), 0)`.as('down')])
     .where('d.day', '>=', params.from)
     .where('d.day', '<=', params.to)
-    .where(articleScope(params))
-    .executeTakeFirstOrThrow();
-  // Final votes per session, dated by the vote: the same count the ratings report shows.
-  const votes = await db
-    .selectFrom('session_articles as sa')
-    .innerJoin('articles as a', 'a.id', 'sa.article_id')
-    .select([sql<number>`coalesce(sum(case when sa.vote = 'up' then 1 else 0 end), 0)`.as('up'), sql<number>`count(*)`.as('n')])
-    .where('sa.vote', 'is not', null)
-    .where('sa.vote_day', '>=', params.from)
-    .where('sa.vote_day', '<=', params.to)
     .where(articleScope(params))
     .executeTakeFirstOrThrow();
   let searches = sessions.searches;
@@ -74,8 +65,7 @@ async function totals(db: Kysely<Database>, params: ReportParams): Promise<Total
       .executeTakeFirstOrThrow();
     searches = Number(row.searches);
   }
-  const up = Number(votes.up);
-  return { kbSessions: sessions.kbSessions, escalated: sessions.escalated, views: Number(articles.views), searches, up, down: Number(votes.n) - up };
+  return { kbSessions: sessions.kbSessions, escalated: sessions.escalated, views: Number(articles.views), searches, up: Number(articles.up), down: Number(articles.down) };
 }
 
 function metric(value: number | null, previous: number | null, unit: Metric['unit']): Metric {

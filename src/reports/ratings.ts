@@ -58,6 +58,7 @@ export function helpfulness(up: number, down: number, minVotes = DEFAULT_MIN_VOT
 const worstFirst = (a: Helpfulness, b: Helpfulness) =>
   Number(b.enoughVotes) - Number(a.enoughVotes) || (a.interval?.upper ?? 1) - (b.interval?.upper ?? 1) || b.n - a.n;
 
+/** Each session's final vote in the range, with the revision it was given on. */
 function votesInRange(db: Kysely<Database>, params: ReportParams) {
   return db
     .selectFrom('session_articles as sa')
@@ -68,12 +69,24 @@ function votesInRange(db: Kysely<Database>, params: ReportParams) {
     .where(articleScope(params));
 }
 
-const up = sql<number>`sum(case when sa.vote = 'up' then 1 else 0 end)`;
-const down = sql<number>`sum(case when sa.vote = 'down' then 1 else 0 end)`;
+
+/** Final votes and reasons per article over the range, from the daily rollup (votes are dated by the vote). */
+function dailyVotes(db: Kysely<Database>, params: ReportParams) {
+  return db
+    .selectFrom('article_daily as d')
+    .innerJoin('articles as a', 'a.id', 'd.article_id')
+    .where('d.day', '>=', params.from)
+    .where('d.day', '<=', params.to)
+    .where(articleScope(params))
+    .having(sql`sum(d.up) + sum(d.down)`, '>', 0);
+}
+
+const up = sql<number>`sum(d.up)`;
+const down = sql<number>`sum(d.down)`;
 
 async function byGroup(db: Kysely<Database>, params: ReportParams, column: 'a.category' | 'a.product_area', minVotes: number): Promise<GroupRating[]> {
-  const rows = await votesInRange(db, params)
-    .select([sql<string | null>`${sql.ref(column)}`.as('grp'), up.as('up'), down.as('down'), sql<number>`count(distinct sa.article_id)`.as('articles')])
+  const rows = await dailyVotes(db, params)
+    .select([sql<string | null>`${sql.ref(column)}`.as('grp'), up.as('up'), down.as('down'), sql<number>`count(distinct case when d.up + d.down > 0 then d.article_id end)`.as('articles')])
     .groupBy(column)
     .execute();
   return rows
@@ -82,17 +95,9 @@ async function byGroup(db: Kysely<Database>, params: ReportParams, column: 'a.ca
 }
 
 export async function getRatings(db: Kysely<Database>, params: ReportParams, minVotes = DEFAULT_MIN_VOTES): Promise<Ratings> {
-  const rows = await votesInRange(db, params)
-    .select([
-      'a.slug',
-      'a.title',
-      'a.category',
-      'a.product_area',
-      up.as('up'),
-      down.as('down'),
-      ...REASONS.map((r) => sql<number>`sum(case when sa.reason = ${r} and sa.vote = 'down' then 1 else 0 end)`.as(r)),
-    ])
-    .groupBy(['a.slug', 'a.title', 'a.category', 'a.product_area'])
+  const rows = await dailyVotes(db, params)
+    .select(['a.slug', 'a.title', 'a.category', 'a.product_area', up.as('up'), down.as('down'), ...REASONS.map((r) => sql<number>`sum(${sql.ref(`d.${r}`)})`.as(r))])
+    .groupBy(['a.id', 'a.slug', 'a.title', 'a.category', 'a.product_area'])
     .execute();
   const { start, end } = epochBounds(params);
   const comments = await db
@@ -122,7 +127,7 @@ export async function getRatings(db: Kysely<Database>, params: ReportParams, min
 
   const revisions = await votesInRange(db, params)
     .innerJoin('revisions as r', 'r.id', 'sa.revision_id')
-    .select(['a.slug', 'r.revision', 'r.first_seen_at', up.as('up'), down.as('down')])
+    .select(['a.slug', 'r.revision', 'r.first_seen_at', sql<number>`sum(case when sa.vote = 'up' then 1 else 0 end)`.as('up'), sql<number>`sum(case when sa.vote = 'down' then 1 else 0 end)`.as('down')])
     .groupBy(['a.slug', 'r.revision', 'r.first_seen_at'])
     .orderBy('a.slug')
     .orderBy('r.first_seen_at')

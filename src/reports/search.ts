@@ -1,8 +1,9 @@
 /** Search analytics: settled searches, zero-result rate, click-through, and content gaps grouped by near-duplicates. */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { ReportParams } from '../schemas/report-params.ts';
 import { nearDuplicateSignatures, queryGroupKey } from './query-groups.ts';
+import { queryTotals } from './query-totals.ts';
 import { rate } from './wilson.ts';
 
 export interface QueryStats {
@@ -62,29 +63,9 @@ function groupGaps(stats: QueryStats[]): ContentGap[] {
 }
 
 export async function getSearch(db: Kysely<Database>, params: ReportParams, limit = 50): Promise<SearchReport> {
-  const rows = await db
-    .selectFrom('query_daily as qd')
-    .innerJoin('queries as q', 'q.id', 'qd.query_id')
-    .select([
-      'q.text',
-      sql<number>`sum(qd.searches)`.as('searches'),
-      sql<number>`sum(qd.zero_results)`.as('zero'),
-      sql<number>`sum(qd.clicked)`.as('clicked'),
-      sql<number>`sum(qd.escalated)`.as('escalated'),
-    ])
-    .where('qd.day', '>=', params.from)
-    .where('qd.day', '<=', params.to)
-    .groupBy('q.text')
-    .execute();
+  const rows = await queryTotals(db, params);
   const stats: QueryStats[] = rows
-    .map((r) => ({
-      query: r.text,
-      searches: Number(r.searches),
-      zeroResults: Number(r.zero),
-      clicked: Number(r.clicked),
-      clickThroughRate: rate(Number(r.clicked), Number(r.searches)),
-      escalated: Number(r.escalated),
-    }))
+    .map(({ text, ...r }) => ({ query: text, ...r, clickThroughRate: rate(r.clicked, r.searches) }))
     .filter((s) => s.searches > 0)
     .sort((a, b) => b.searches - a.searches || a.query.localeCompare(b.query));
   const total = stats.reduce((t, s) => ({ searches: t.searches + s.searches, zero: t.zero + s.zeroResults, clicked: t.clicked + s.clicked }), { searches: 0, zero: 0, clicked: 0 });

@@ -30,6 +30,13 @@ const CHECKS: Record<string, string> = {
   'search clicks per query and article': `
     select article_id, ${DAY}, query_id, count(*) from events where type = 3 group by 1, 2, 3
     except select article_id, day, query_id, clicks from query_article_daily`,
+  'readers and escalations per article and day': `
+    select article_id, day, count(*), sum(escalated) from session_articles where first_view_at is not null group by 1, 2
+    except select article_id, day, view_sessions, escalations from article_daily where view_sessions <> 0`,
+  'help-center sessions per day': `
+    select day, count(*), sum(contacts > 0), sum(contacts = 0 and up_votes > 0), sum(searches) from sessions
+      where views > 0 or searches > 0 group by day
+    except select day, kb_sessions, escalated, confirmed, searches from session_daily where kb_sessions <> 0`,
   'tutorial steps': `
     select article_id, ${DAY}, n1, count(*) from events where type = 6 group by 1, 2, 3
     except select article_id, day, step, sessions from tutorial_step_daily`,
