@@ -24,34 +24,25 @@ export interface ArticleStats {
   other: number;
 }
 
-const total = (column: string) => sql<number>`coalesce(sum(${sql.ref(`d.${column}`)}), 0)`;
+const total = (column: string) => sql<number>`coalesce(${sql.ref(`d.${column}`)}, 0)`;
+
+const COUNTERS = ['views', 'view_sessions', 'escalations', 'up', 'down', 'outdated', 'unclear', 'didnt_solve', 'product_issue', 'other'] as const;
 
 /** Every article in scope that is published or has data in the range; published articles without data have zeros. */
 export async function articleStats(db: Kysely<Database>, params: ReportParams): Promise<ArticleStats[]> {
+  // Summed per article in one pass over the range, then joined: the rollup's key starts with the day.
+  const totals = db
+    .selectFrom('article_daily')
+    .select(['article_id', ...COUNTERS.map((c) => sql<number>`sum(${sql.ref(c)})`.as(c)), sql<number>`count(*)`.as('days')])
+    .where('day', '>=', params.from)
+    .where('day', '<=', params.to)
+    .groupBy('article_id')
+    .as('d');
   const rows = await db
     .selectFrom('articles as a')
-    .leftJoin('article_daily as d', (join) => join.onRef('d.article_id', '=', 'a.id').on('d.day', '>=', params.from).on('d.day', '<=', params.to))
-    .select([
-      'a.slug',
-      'a.title',
-      'a.kind',
-      'a.category',
-      'a.product_area',
-      'a.published',
-      total('views').as('views'),
-      total('view_sessions').as('view_sessions'),
-      total('escalations').as('escalations'),
-      total('up').as('up'),
-      total('down').as('down'),
-      total('outdated').as('outdated'),
-      total('unclear').as('unclear'),
-      total('didnt_solve').as('didnt_solve'),
-      total('product_issue').as('product_issue'),
-      total('other').as('other'),
-      sql<number>`count(d.day)`.as('days'),
-    ])
+    .leftJoin(totals, 'd.article_id', 'a.id')
+    .select(['a.slug', 'a.title', 'a.kind', 'a.category', 'a.product_area', 'a.published', ...COUNTERS.map((c) => total(c).as(c)), sql<number>`coalesce(d.days, 0)`.as('days')])
     .where(articleScope(params))
-    .groupBy(['a.id', 'a.slug', 'a.title', 'a.kind', 'a.category', 'a.product_area', 'a.published'])
     .execute();
   return rows
     .filter((r) => r.published === 1 || Number(r.days) > 0)

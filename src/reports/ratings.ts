@@ -6,8 +6,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { ReportParams } from '../schemas/report-params.ts';
-import { REASONS } from '../schemas/events.ts';
+import type { REASONS } from '../schemas/events.ts';
 import { articleScope } from './article-scope.ts';
+import { articleStats, type ArticleStats } from './article-stats.ts';
 import { epochBounds } from './report-period.ts';
 import { rate, wilsonInterval, type Interval } from './wilson.ts';
 
@@ -70,35 +71,20 @@ function votesInRange(db: Kysely<Database>, params: ReportParams) {
 }
 
 
-/** Final votes and reasons per article over the range, from the daily rollup (votes are dated by the vote). */
-function dailyVotes(db: Kysely<Database>, params: ReportParams) {
-  return db
-    .selectFrom('article_daily as d')
-    .innerJoin('articles as a', 'a.id', 'd.article_id')
-    .where('d.day', '>=', params.from)
-    .where('d.day', '<=', params.to)
-    .where(articleScope(params))
-    .having(sql`sum(d.up) + sum(d.down)`, '>', 0);
-}
-
-const up = sql<number>`sum(d.up)`;
-const down = sql<number>`sum(d.down)`;
-
-async function byGroup(db: Kysely<Database>, params: ReportParams, column: 'a.category' | 'a.product_area', minVotes: number): Promise<GroupRating[]> {
-  const rows = await dailyVotes(db, params)
-    .select([sql<string | null>`${sql.ref(column)}`.as('grp'), up.as('up'), down.as('down'), sql<number>`count(distinct case when d.up + d.down > 0 then d.article_id end)`.as('articles')])
-    .groupBy(column)
-    .execute();
-  return rows
-    .map((r) => ({ group: r.grp, articles: Number(r.articles), ...helpfulness(Number(r.up), Number(r.down), minVotes) }))
+function byGroup(stats: ArticleStats[], key: 'category' | 'productArea', minVotes: number): GroupRating[] {
+  const groups = new Map<string | null, { up: number; down: number; articles: number }>();
+  for (const a of stats) {
+    const g = groups.get(a[key]) ?? { up: 0, down: 0, articles: 0 };
+    groups.set(a[key], { up: g.up + a.up, down: g.down + a.down, articles: g.articles + 1 });
+  }
+  return [...groups]
+    .map(([group, g]) => ({ group, articles: g.articles, ...helpfulness(g.up, g.down, minVotes) }))
     .sort((a, b) => worstFirst(a, b) || String(a.group).localeCompare(String(b.group)));
 }
 
 export async function getRatings(db: Kysely<Database>, params: ReportParams, minVotes = DEFAULT_MIN_VOTES): Promise<Ratings> {
-  const rows = await dailyVotes(db, params)
-    .select(['a.slug', 'a.title', 'a.category', 'a.product_area', up.as('up'), down.as('down'), ...REASONS.map((r) => sql<number>`sum(${sql.ref(`d.${r}`)})`.as(r))])
-    .groupBy(['a.id', 'a.slug', 'a.title', 'a.category', 'a.product_area'])
-    .execute();
+  // Final votes and reasons per article from the daily rollup (votes are dated by the vote).
+  const voted = (await articleStats(db, params)).filter((a) => a.up + a.down > 0);
   const { start, end } = epochBounds(params);
   const comments = await db
     .selectFrom('comments as c')
@@ -110,19 +96,18 @@ export async function getRatings(db: Kysely<Database>, params: ReportParams, min
     .groupBy('a.slug')
     .execute();
   const commentCount = new Map(comments.map((c) => [c.slug, Number(c.n)]));
-  const articles = rows
-    .map((r): ArticleRating => {
-      const row = r as unknown as Record<string, number>;
-      return {
-        slug: r.slug,
-        title: r.title,
-        category: r.category,
-        productArea: r.product_area,
-        ...helpfulness(Number(r.up), Number(r.down), minVotes),
-        reasons: Object.fromEntries(REASONS.map((reason) => [reason, Number(row[reason] ?? 0)])) as ReasonCounts,
-        comments: commentCount.get(r.slug) ?? 0,
-      };
-    })
+  const articles = voted
+    .map(
+      (a): ArticleRating => ({
+        slug: a.slug,
+        title: a.title,
+        category: a.category,
+        productArea: a.productArea,
+        ...helpfulness(a.up, a.down, minVotes),
+        reasons: { outdated: a.outdated, unclear: a.unclear, didnt_solve: a.didntSolve, product_issue: a.productIssue, other: a.other },
+        comments: commentCount.get(a.slug) ?? 0,
+      }),
+    )
     .sort((a, b) => worstFirst(a, b) || a.slug.localeCompare(b.slug));
 
   const revisions = await votesInRange(db, params)
@@ -137,8 +122,8 @@ export async function getRatings(db: Kysely<Database>, params: ReportParams, min
 
   return {
     articles,
-    byCategory: await byGroup(db, params, 'a.category', minVotes),
-    byProductArea: await byGroup(db, params, 'a.product_area', minVotes),
+    byCategory: byGroup(voted, 'category', minVotes),
+    byProductArea: byGroup(voted, 'productArea', minVotes),
     byRevision: revisions
       .filter((r) => (revisionCount.get(r.slug) ?? 0) > 1)
       .map((r) => ({ slug: r.slug, revision: r.revision, firstSeenAt: Number(r.first_seen_at), ...helpfulness(Number(r.up), Number(r.down), minVotes) })),
