@@ -130,7 +130,6 @@ export class RawQueries {
   articleId(slug: string): number | undefined {
     return (this.sqlite.prepare('select id from articles where slug = ?').get(slug) as { id: number } | undefined)?.id;
   }
-
 }
 
 /** Headline numbers by name ("kbSessions", "previous.views", "a:<slug>.up"): what the verify step compares. */
