@@ -72,6 +72,8 @@ export class AdminAuth {
   /** Stores only the hash of a new credential and returns the token, which is never stored. */
   async issue(kind: 'admin' | 'login' | 'session', ttlMs: number | null, now = Date.now()): Promise<string> {
     const token = newToken();
+    // Expired sessions and links would otherwise pile up and be compared on every request.
+    await this.db.deleteFrom('admin_credentials').where('expires_at', '<=', now).execute();
     await this.db
       .insertInto('admin_credentials')
       .values({ kind, hash: hashToken(token), created_at: now, expires_at: ttlMs === null ? null : now + ttlMs })

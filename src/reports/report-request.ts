@@ -5,13 +5,13 @@ import { formatPath, type Issue } from '../lib/http.ts';
 import { REPORTS, ReportNameSchema, ReportQuerySchema, type ReportQuery } from '../schemas/report-params.ts';
 import { runReport, type ReportResult } from './report-registry.ts';
 import { reportTables, type Table } from './report-tables.ts';
+import { SLUG_PATTERN as SLUG } from '../lib/slug.ts';
 
 export type ReportAnswer =
   | { kind: 'ok'; result: ReportResult; query: ReportQuery; table: Table | undefined }
   | { kind: 'invalid'; issues: Issue[] }
   | { kind: 'not-found'; message: string };
 
-const SLUG = /^[\p{Ll}\p{Lo}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{N}]+)*$/u;
 
 /** `path` is what follows /api/reports/: "ratings", or "article/<slug>". */
 export async function answerReport(db: Kysely<Database>, path: string, query: Record<string, string>): Promise<ReportAnswer> {

@@ -1,10 +1,10 @@
 /** Frontmatter of articles and tutorials: the writer-facing contract, validated at build time. */
 import { z } from 'astro/zod';
+import { SLUG_PATTERN as SLUG } from '../lib/slug.ts';
 
 export const ARTICLE_TYPES = ['how-to', 'troubleshooting', 'faq', 'reference', 'announcement'] as const;
 export const TUTORIAL_LEVELS = ['beginner', 'intermediate', 'advanced'] as const;
 
-const SLUG = /^[\p{Ll}\p{Lo}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{N}]+)*$/u;
 const slug = z.string().max(120).regex(SLUG, 'must be a lowercase slug like "reset-your-password"');
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 // YAML turns 2026-10-14 into a Date already; quoted strings are parsed, nonsense is rejected.

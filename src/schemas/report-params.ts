@@ -1,5 +1,6 @@
 /** Report names and the query parameters every report accepts: an inclusive UTC date range and optional filters. */
 import { z } from 'zod';
+import { addDays, DAY_MS, utcDay } from '../events/utc-day.ts';
 
 /** Every report, listed once; `article` takes a slug (`/api/reports/article/<slug>`). */
 export const REPORTS = ['overview', 'deflection', 'ratings', 'friction', 'search', 'content', 'tutorials', 'article'] as const;
@@ -13,25 +14,11 @@ const day = z
   // Date.parse rolls 2026-02-30 over to March; a real calendar date survives the round trip.
   .refine((d) => {
     const ms = Date.parse(`${d}T00:00:00Z`);
-    return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === d;
+    return !Number.isNaN(ms) && utcDay(ms) === d;
   }, 'is not a calendar date');
-
-export const ReportParamsSchema = z
-  .object({
-    from: day,
-    to: day,
-    category: z.string().max(120).optional(),
-    product_area: z.string().max(120).optional(),
-    /** Content health: an article whose `reviewed` date is older than this many days is stale. */
-    review_days: z.coerce.number().int().min(1).max(3650).optional(),
-  })
-  .refine((p) => p.from <= p.to, { message: 'must not be after "to"', path: ['from'] });
-export type ReportParams = z.infer<typeof ReportParamsSchema>;
 
 export const DEFAULT_RANGE_DAYS = 28;
 const MAX_RANGE_DAYS = 3660;
-const DAY_MS = 86_400_000;
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /**
  * A report request as it arrives (query string or CLI flags): every field optional, `from`/`to` default to the
@@ -50,11 +37,12 @@ export const ReportQuerySchema = z
   })
   .strict()
   .transform(({ from, to, ...rest }) => {
-    const span = (DEFAULT_RANGE_DAYS - 1) * DAY_MS;
-    const end = to ?? (from ? isoDay(Date.parse(from) + span) : isoDay(Date.now()));
-    const start = from ?? isoDay(Date.parse(end) - span);
+    const end = to ?? (from ? addDays(from, DEFAULT_RANGE_DAYS - 1) : utcDay(Date.now()));
+    const start = from ?? addDays(end, 1 - DEFAULT_RANGE_DAYS);
     return { ...rest, from: start, to: end };
   })
   .refine((p) => p.from <= p.to, { message: 'must not be after "to"', path: ['from'] })
   .refine((p) => (Date.parse(p.to) - Date.parse(p.from)) / DAY_MS < MAX_RANGE_DAYS, { message: `must be at most ${MAX_RANGE_DAYS} days before "to"`, path: ['from'] });
 export type ReportQuery = z.infer<typeof ReportQuerySchema>;
+/** What every report function takes: a parsed request without its output format. */
+export type ReportParams = Omit<ReportQuery, 'format' | 'table'>;

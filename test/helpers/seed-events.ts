@@ -1,5 +1,6 @@
 /** A fresh migrated SQLite file per test, filled through the real write path (no HTTP, same transaction code). */
 import { mkdtempSync } from 'node:fs';
+import { afterEach, beforeEach } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDb, type Store } from '../../db/client.ts';
@@ -13,6 +14,31 @@ export async function freshStore(): Promise<Store> {
   const store = createDb(join(mkdtempSync(join(tmpdir(), 'lantern-report-')), 'kb.sqlite'));
   await migrateToLatest(store.db);
   return store;
+}
+
+/** A fresh store for every test of the file, closed after it; use it like a Store. */
+export function freshStorePerTest(): Store {
+  let current: Store | undefined;
+  beforeEach(async () => {
+    current = await freshStore();
+  });
+  afterEach(() => current?.close());
+  const now = (): Store => {
+    if (!current) throw new Error('the store exists only inside a test');
+    return current;
+  };
+  return {
+    get db() {
+      return now().db;
+    },
+    get sqlite() {
+      return now().sqlite;
+    },
+    get path() {
+      return now().path;
+    },
+    close: () => now().close(),
+  };
 }
 
 /** An event as a test writes it: an ISO time instead of epoch ms, and optionally the article's revision. */

@@ -1,13 +1,8 @@
-import { afterEach, beforeEach, expect, test } from 'vitest';
-import type { Store } from '../../db/client.ts';
+import { expect, test } from 'vitest';
 import { getArticle } from '../../src/reports/article.ts';
-import { freshStore, seed } from '../helpers/seed-events.ts';
+import { freshStorePerTest, seed } from '../helpers/seed-events.ts';
 
-let store: Store;
-beforeEach(async () => {
-  store = await freshStore();
-});
-afterEach(() => store.close());
+const store = freshStorePerTest();
 
 const RANGE = { from: '2026-11-01', to: '2026-11-30' };
 

@@ -1,14 +1,9 @@
-import { afterEach, beforeEach, expect, test } from 'vitest';
-import type { Store } from '../../db/client.ts';
+import { expect, test } from 'vitest';
 import { getContent } from '../../src/reports/content.ts';
 import { publish } from '../helpers/report-catalog.ts';
-import { freshStore, seed, type SeedEvent } from '../helpers/seed-events.ts';
+import { freshStorePerTest, seed, type SeedEvent } from '../helpers/seed-events.ts';
 
-let store: Store;
-beforeEach(async () => {
-  store = await freshStore();
-});
-afterEach(() => store.close());
+const store = freshStorePerTest();
 
 const RANGE = { from: '2026-11-01', to: '2026-11-30' };
 const at = '2026-11-10T10:00:00Z';

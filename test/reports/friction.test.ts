@@ -1,15 +1,10 @@
-import { afterEach, beforeEach, expect, test } from 'vitest';
-import type { Store } from '../../db/client.ts';
+import { expect, test } from 'vitest';
 import { getFriction } from '../../src/reports/friction.ts';
 import type { REASONS } from '../../src/schemas/events.ts';
 import { publish } from '../helpers/report-catalog.ts';
-import { freshStore, seed, type SeedEvent } from '../helpers/seed-events.ts';
+import { freshStorePerTest, seed, type SeedEvent } from '../helpers/seed-events.ts';
 
-let store: Store;
-beforeEach(async () => {
-  store = await freshStore();
-});
-afterEach(() => store.close());
+const store = freshStorePerTest();
 
 const RANGE = { from: '2026-11-01', to: '2026-11-28' };
 const NOW = '2026-11-10T10:00:00Z';

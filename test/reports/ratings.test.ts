@@ -1,15 +1,10 @@
-import { afterEach, beforeEach, expect, test } from 'vitest';
-import type { Store } from '../../db/client.ts';
+import { expect, test } from 'vitest';
 import { getRatings } from '../../src/reports/ratings.ts';
 import { wilsonInterval } from '../../src/reports/wilson.ts';
 import { publish } from '../helpers/report-catalog.ts';
-import { freshStore, seed } from '../helpers/seed-events.ts';
+import { freshStorePerTest, seed } from '../helpers/seed-events.ts';
 
-let store: Store;
-beforeEach(async () => {
-  store = await freshStore();
-});
-afterEach(() => store.close());
+const store = freshStorePerTest();
 
 const RANGE = { from: '2026-11-01', to: '2026-11-30' };
 

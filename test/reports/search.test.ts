@@ -1,14 +1,9 @@
-import { afterEach, beforeEach, expect, test } from 'vitest';
-import type { Store } from '../../db/client.ts';
+import { expect, test } from 'vitest';
 import { queryGroupKey } from '../../src/reports/query-groups.ts';
 import { getSearch } from '../../src/reports/search.ts';
-import { freshStore, seed } from '../helpers/seed-events.ts';
+import { freshStorePerTest, seed } from '../helpers/seed-events.ts';
 
-let store: Store;
-beforeEach(async () => {
-  store = await freshStore();
-});
-afterEach(() => store.close());
+const store = freshStorePerTest();
 
 const RANGE = { from: '2026-11-01', to: '2026-11-30' };
 const at = '2026-11-12T10:00:00Z';
