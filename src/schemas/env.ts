@@ -26,6 +26,8 @@ export const EnvSchema = z.object({
   KB_TRACKING: flag.default(true),
   KB_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   KB_TRUST_PROXY: flag.default(false),
+  /** A request (headers and body) that takes longer is cut off, so slow clients cannot hold connections open. */
+  KB_REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
   /** Bearer token for the reports API; when unset, the first start generates one and stores only its hash. */
   KB_ADMIN_TOKEN: z.string().min(24, 'must be at least 24 characters (e.g. `openssl rand -base64 32`)').max(512).optional(),
 });

@@ -53,15 +53,19 @@ async function freePort(): Promise<number> {
 
 export interface RunningSite {
   url: string;
+  /** The server process, for measuring its memory. */
+  pid: number;
+  /** What the server printed so far. */
+  output(): string;
   stop(): Promise<void>;
   /** Ends the server abruptly, as a crash or power cut would, and resolves when it is gone. */
   kill(): Promise<void>;
 }
 
-/** Starts the built standalone server on a free loopback port and waits until it answers. */
+/** Starts the built site with the server `npm start` runs (src/cli/serve.ts) on a free loopback port and waits until it answers. */
 export async function serveSite(dist: string, env: Record<string, string> = {}): Promise<RunningSite> {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(dist, 'server/entry.mjs')], {
+  const child = spawn(process.execPath, [join(ROOT, 'src/cli/serve.ts'), dist], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -80,7 +84,7 @@ export async function serveSite(dist: string, env: Record<string, string> = {}):
           child.once('exit', () => done());
           child.kill(signal);
         });
-      return { url, stop: () => end('SIGTERM'), kill: () => end('SIGKILL') };
+      return { url, pid: child.pid!, output: () => log, stop: () => end('SIGTERM'), kill: () => end('SIGKILL') };
     } catch {
       await new Promise((r) => setTimeout(r, 100));
     }
