@@ -5,6 +5,7 @@ export const ERROR_CODES = [
   'invalid-event',
   'invalid-params',
   'payload-too-large',
+  'request-incomplete',
   'unsupported-media-type',
   'method-not-allowed',
   'rate-limited',
@@ -44,6 +45,9 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 export class BodyTooLargeError extends Error {}
 
+/** The client stopped sending (or the server's request timeout cut it off): nothing to answer, nothing to log. */
+export class BodyIncompleteError extends Error {}
+
 /** Reads the body as text, stopping as soon as it passes `limit` bytes, so a huge body costs no memory. */
 export async function readBodyText(request: Request, limit: number): Promise<string> {
   const declared = Number(request.headers.get('content-length') ?? '0');
@@ -53,7 +57,9 @@ export async function readBodyText(request: Request, limit: number): Promise<str
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await reader.read().catch((error: unknown) => {
+      throw new BodyIncompleteError('the request body did not arrive in full', { cause: error });
+    });
     if (done) break;
     size += value.byteLength;
     if (size > limit) {

@@ -15,7 +15,7 @@ export interface PostOptions {
 
 const BROWSER_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36';
 
-export async function postRaw(url: string, body: string, options: PostOptions = {}): Promise<Response> {
+export async function postRaw(url: string, body: string | Uint8Array<ArrayBuffer>, options: PostOptions = {}): Promise<Response> {
   return fetch(`${url}/api/events`, {
     method: 'POST',
     headers: {

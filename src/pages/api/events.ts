@@ -1,6 +1,6 @@
 /** POST /api/events: the browser's batches of reader events (contract in the README). */
 import type { APIRoute } from 'astro';
-import { BodyTooLargeError, errorResponse, internalError, isJson, readBodyText } from '../../lib/http.ts';
+import { BodyIncompleteError, BodyTooLargeError, errorResponse, internalError, isJson, readBodyText } from '../../lib/http.ts';
 import { getRuntime } from '../../lib/runtime.ts';
 import { clientAddress } from '../../lib/client-address.ts';
 import { MAX_BODY_BYTES } from '../../schemas/events.ts';
@@ -33,6 +33,7 @@ export const POST: APIRoute = async (context) => {
     }
   } catch (error) {
     if (error instanceof BodyTooLargeError) return errorResponse(413, 'payload-too-large', `The body must be at most ${MAX_BODY_BYTES} bytes.`);
+    if (error instanceof BodyIncompleteError) return errorResponse(400, 'request-incomplete', 'The body did not arrive in full; nothing was stored.');
     return internalError(error);
   }
 };

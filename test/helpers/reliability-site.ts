@@ -1,0 +1,75 @@
+/** A fixture help center on a fresh database, and the low-level probes the reliability tests use on it. */
+import { readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type SqliteDatabase from 'better-sqlite3';
+import { createDb } from '../../db/client.ts';
+import { migrateToLatest } from '../../db/migrate.ts';
+import { fixtureSite } from './fixture-site.ts';
+import { serveSite, type RunningSite } from './site-build.ts';
+
+export interface FreshSite {
+  site: RunningSite;
+  dbPath: string;
+  dist: string;
+}
+
+export async function freshDatabase(prefix = 'lantern-reliability-'): Promise<string> {
+  const dbPath = join(mkdtempSync(join(tmpdir(), prefix)), 'kb.sqlite');
+  const store = createDb(dbPath);
+  await migrateToLatest(store.db);
+  await store.close();
+  return dbPath;
+}
+
+/** The fixture site served on a new migrated database; clients are told apart by X-Forwarded-For. */
+export async function freshSite(env: Record<string, string> = {}): Promise<FreshSite> {
+  const dist = fixtureSite();
+  const dbPath = await freshDatabase();
+  const site = await serveSite(dist, { KB_DB_PATH: dbPath, KB_TRUST_PROXY: '1', ...env });
+  return { site, dbPath, dist };
+}
+
+/** Rows in every table: a rejected request must leave all of them as they were. */
+export function rowCounts(db: SqliteDatabase.Database): Record<string, number> {
+  const tables = db.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'").pluck().all() as string[];
+  return Object.fromEntries(tables.map((t) => [t, db.prepare(`select count(*) from "${t}"`).pluck().get() as number]));
+}
+
+export function residentMemoryMb(pid: number): number {
+  const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  return Number(kb) / 1024;
+}
+
+/** Signs in to the dashboard with the admin token; returns the session cookie as a Cookie header value. */
+export async function signIn(url: string, token: string): Promise<string> {
+  const response = await fetch(`${url}/reports/login`, { method: 'POST', body: new URLSearchParams({ token }), redirect: 'manual', headers: { 'X-Forwarded-For': '203.0.113.200' } });
+  const cookie = response.headers.getSetCookie().find((c) => c.includes('='));
+  if (!cookie) throw new Error(`sign-in failed with ${response.status}`);
+  return cookie.split(';')[0]!;
+}
+
+/**
+ * Writes raw bytes to the server over TCP (for requests fetch will not send: unfinished bodies and headers,
+ * broken encodings) and reads until the server closes the connection or `waitMs` passes.
+ */
+export function rawExchange(url: string, request: string, options: { waitMs?: number } = {}): Promise<{ status: number | undefined; closed: boolean; text: string }> {
+  const { hostname, port } = new URL(url);
+  return new Promise((done) => {
+    const socket = connect(Number(port), hostname);
+    let text = '';
+    const finish = (closed: boolean) => {
+      clearTimeout(timer);
+      socket.destroy();
+      const status = /^HTTP\/1\.1 (\d{3})/.exec(text)?.[1];
+      done({ status: status ? Number(status) : undefined, closed, text });
+    };
+    const timer = setTimeout(() => finish(false), options.waitMs ?? 10_000);
+    socket.on('data', (chunk) => (text += chunk.toString('latin1')));
+    socket.on('close', () => finish(true));
+    socket.on('error', () => finish(true));
+    socket.write(request);
+  });
+}
