@@ -15,7 +15,12 @@ export interface Store {
   close(): Promise<void>;
 }
 
-export function createDb(path: string = process.env.KB_DB_PATH || DEFAULT_DB_PATH): Store {
+export interface StoreOptions {
+  /** A ceiling on the file's size: past it, writes fail as "disk full" (the API answers 503) instead of filling the disk. */
+  maxSizeMb?: number;
+}
+
+export function createDb(path: string = process.env.KB_DB_PATH || DEFAULT_DB_PATH, options: StoreOptions = {}): Store {
   const file = path === ':memory:' ? path : resolve(path);
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SqliteDatabase(file);
@@ -25,6 +30,7 @@ export function createDb(path: string = process.env.KB_DB_PATH || DEFAULT_DB_PAT
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
+  if (options.maxSizeMb) sqlite.pragma(`max_page_count = ${Math.floor((options.maxSizeMb * 1024 * 1024) / (sqlite.pragma('page_size', { simple: true }) as number))}`);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, sqlite, path: file, close: () => db.destroy() };
 }

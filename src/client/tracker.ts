@@ -16,6 +16,7 @@ const article = document.querySelector<HTMLMetaElement>('meta[name="kb-article"]
 let queue: Payload[] = [];
 let timer: ReturnType<typeof setTimeout> | undefined;
 let lastQuery: string | undefined;
+let retryMs = 0;
 
 function storage(kind: 'session' | 'local'): Storage | undefined {
   try {
@@ -56,15 +57,26 @@ function keep(events: Payload[]): void {
   storage('local')?.setItem(OUTBOX_KEY, JSON.stringify([...readOutbox(), ...events].slice(-OUTBOX_MAX)));
 }
 
+/** While the page stays open, kept events are tried again: after Retry-After, at least 5 s, doubling to 1 min. */
+function retryLater(retryAfterSeconds = 0): void {
+  retryMs = Math.min(60_000, Math.max(retryAfterSeconds * 1000, retryMs * 2, 5000));
+  clearTimeout(timer);
+  timer = setTimeout(flush, retryMs);
+}
+
 /** Sends events; returns the HTTP status, or 0 when the API could not be reached. */
 export async function send(events: Payload[]): Promise<number> {
   try {
     const response = await fetch(endpoint, { method: 'POST', keepalive: true, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ events }) });
     // 400 means these events will never be accepted: retrying would only repeat the rejection.
-    if (response.status === 429 || response.status >= 500) keep(events);
+    if (response.status === 429 || response.status >= 500) {
+      keep(events);
+      retryLater(Number(response.headers.get('Retry-After')) || 0);
+    } else retryMs = 0;
     return response.status;
   } catch {
     keep(events);
+    retryLater();
     return 0;
   }
 }

@@ -23,7 +23,7 @@ let runtime: Promise<Runtime> | undefined;
 
 async function create(): Promise<Runtime> {
   const env = parseEnv();
-  const store = createDb(env.KB_DB_PATH);
+  const store = createDb(env.KB_DB_PATH, { maxSizeMb: env.KB_DB_MAX_MB });
   await migrateToLatest(store.db);
   let published: PublishedArticles | undefined;
   const manifest = () => {

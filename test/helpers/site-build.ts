@@ -63,10 +63,11 @@ export interface RunningSite {
 }
 
 /** Starts the built site with the server `npm start` runs (src/cli/serve.ts) on a free loopback port and waits until it answers. */
-export async function serveSite(dist: string, env: Record<string, string> = {}): Promise<RunningSite> {
+export async function serveSite(dist: string, env: Record<string, string> = {}, user: { uid?: number; gid?: number } = {}): Promise<RunningSite> {
   const port = await freePort();
   const child = spawn(process.execPath, [join(ROOT, 'src/cli/serve.ts'), dist], {
     cwd: ROOT,
+    ...user,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

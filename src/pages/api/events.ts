@@ -4,6 +4,7 @@ import { BodyIncompleteError, BodyTooLargeError, errorResponse, internalError, i
 import { getRuntime } from '../../lib/runtime.ts';
 import { clientAddress } from '../../lib/client-address.ts';
 import { MAX_BODY_BYTES } from '../../schemas/events.ts';
+import { isStoreUnavailable } from '../../events/store-errors.ts';
 
 export const prerender = false;
 
@@ -33,6 +34,8 @@ export const POST: APIRoute = async (context) => {
     }
   } catch (error) {
     if (error instanceof BodyTooLargeError) return errorResponse(413, 'payload-too-large', `The body must be at most ${MAX_BODY_BYTES} bytes.`);
+    // The store could not even be opened or migrated (read-only file, full disk): the client should retry later.
+    if (isStoreUnavailable(error)) return errorResponse(503, 'store-unavailable', 'Events cannot be stored right now; try again later.', { headers: { 'Retry-After': '30' } });
     if (error instanceof BodyIncompleteError) return errorResponse(400, 'request-incomplete', 'The body did not arrive in full; nothing was stored.');
     return internalError(error);
   }
