@@ -5,6 +5,7 @@ import { parseEnv, type Env } from '../schemas/env.ts';
 import { EventsService } from '../events/events-service.ts';
 import { findManifest, manifestFile, type PublishedArticles } from '../events/published-articles.ts';
 import { RateLimiter } from '../events/rate-limit.ts';
+import { scheduleRetention } from '../events/retention.ts';
 import { syncCatalog } from '../reports/sync-catalog.ts';
 import { AdminAuth } from './admin-auth.ts';
 
@@ -25,6 +26,7 @@ async function create(): Promise<Runtime> {
   const env = parseEnv();
   const store = createDb(env.KB_DB_PATH, { maxSizeMb: env.KB_DB_MAX_MB });
   await migrateToLatest(store.db);
+  if (env.KB_RETENTION_DAYS > 0) scheduleRetention(store.db, env.KB_RETENTION_DAYS);
   let published: PublishedArticles | undefined;
   const manifest = () => {
     if (!published) {

@@ -25,6 +25,8 @@ export const EnvSchema = z.object({
   KB_DB_PATH: z.string().min(1).max(4096).default('db/kb.sqlite'),
   /** Optional ceiling on the events database in MB: past it, events are refused with 503 rather than filling the disk. */
   KB_DB_MAX_MB: z.coerce.number().int().min(1).max(16_000_000).optional(),
+  /** Raw events older than this many days are purged (rollups and comments stay); 0 keeps them forever. */
+  KB_RETENTION_DAYS: z.coerce.number().int().min(0).max(100_000).default(400),
   KB_TRACKING: flag.default(true),
   KB_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   KB_TRUST_PROXY: flag.default(false),
