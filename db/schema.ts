@@ -85,7 +85,11 @@ export interface ArticleDailyTable {
   didnt_solve: Generated<number>;
   product_issue: Generated<number>;
   other: Generated<number>;
+  /** Comments written that day (by the comment's time), whatever the vote became later. */
+  comments: Generated<number>;
 }
+/** The same counters per month: `day` is the month's first day (YYYY-MM-01). */
+export type ArticleMonthlyTable = ArticleDailyTable;
 export interface QueryDailyTable {
   query_id: number;
   day: string;
@@ -94,6 +98,18 @@ export interface QueryDailyTable {
   clicked: Generated<number>;
   escalated: Generated<number>;
 }
+/** The same counters per month: `day` is the month's first day (YYYY-MM-01). */
+export type QueryMonthlyTable = QueryDailyTable;
+/** Sessions' final votes by the vote's day and the revision voted on (votes without a revision are not counted here). */
+export interface RevisionVotesDailyTable {
+  day: string;
+  article_id: number;
+  revision_id: number;
+  up: Generated<number>;
+  down: Generated<number>;
+}
+/** The same counters per month: `day` is the month's first day (YYYY-MM-01). */
+export type RevisionVotesMonthlyTable = RevisionVotesDailyTable;
 /** Help-center sessions (a view or a search) by the day they started; a session's day never changes. */
 export interface SessionDailyTable {
   day: string;
@@ -112,9 +128,12 @@ export interface TutorialStepDailyTable {
   article_id: number;
   day: string;
   step: number;
+  /** The largest step count seen for the tutorial that day. */
   steps: number;
   sessions: Generated<number>;
 }
+/** The same counters per month: `day` is the month's first day (YYYY-MM-01). */
+export type TutorialStepMonthlyTable = TutorialStepDailyTable;
 export interface CommentsTable {
   id: Generated<number>;
   article_id: number;
@@ -145,8 +164,13 @@ export interface Database {
   session_articles: SessionArticlesTable;
   session_queries: SessionQueriesTable;
   article_daily: ArticleDailyTable;
+  article_monthly: ArticleMonthlyTable;
   query_daily: QueryDailyTable;
+  query_monthly: QueryMonthlyTable;
   tutorial_step_daily: TutorialStepDailyTable;
+  tutorial_step_monthly: TutorialStepMonthlyTable;
+  revision_votes_daily: RevisionVotesDailyTable;
+  revision_votes_monthly: RevisionVotesMonthlyTable;
   query_article_daily: QueryArticleDailyTable;
   session_daily: SessionDailyTable;
   comments: CommentsTable;

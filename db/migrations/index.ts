@@ -4,10 +4,12 @@ import * as m0001 from './0001-events.ts';
 import * as m0002 from './0002-report-rollups.ts';
 import * as m0003 from './0003-admin-access.ts';
 import * as m0004 from './0004-session-daily.ts';
+import * as m0005 from './0005-clustered-rollups.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-events': m0001,
   '0002-report-rollups': m0002,
   '0003-admin-access': m0003,
   '0004-session-daily': m0004,
+  '0005-clustered-rollups': m0005,
 };

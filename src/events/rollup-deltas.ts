@@ -1,127 +1,122 @@
-/** Counter changes gathered while writing one group of events, applied as one upsert per row at the end. */
+/**
+ * Counter changes gathered while writing one group of events, applied at the end as multi-row additive upserts
+ * (`n = n + excluded.n`), to each daily rollup and to its monthly copy.
+ */
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { greatest, type Dialect } from '../../db/dialect-sql.ts';
+import { eachChunk } from './chunked-insert.ts';
+import type { RevisionRef } from './dimension-ids.ts';
 
-type Counters<K extends string> = { [P in K]?: number };
-type ArticleCounter = 'views' | 'view_sessions' | 'escalations' | 'contacts' | 'search_clicks' | 'up' | 'down' | 'outdated' | 'unclear' | 'didnt_solve' | 'product_issue' | 'other';
-type QueryCounter = 'searches' | 'zero_results' | 'clicked' | 'escalated';
-type SessionCounter = 'views' | 'searches' | 'contacts' | 'up_votes' | 'down_votes';
+export const ARTICLE_COUNTERS = ['views', 'view_sessions', 'escalations', 'contacts', 'search_clicks', 'up', 'down', 'outdated', 'unclear', 'didnt_solve', 'product_issue', 'other', 'comments'] as const;
+export const QUERY_COUNTERS = ['searches', 'zero_results', 'clicked', 'escalated'] as const;
+export const SESSION_DAY_COUNTERS = ['kb_sessions', 'escalated', 'confirmed', 'searches'] as const;
+export type ArticleCounter = (typeof ARTICLE_COUNTERS)[number];
+export type QueryCounter = (typeof QUERY_COUNTERS)[number];
+export type SessionDayCounter = (typeof SESSION_DAY_COUNTERS)[number];
 
-function bump<K extends string>(map: Map<string, Counters<K>>, key: string, counter: K, by: number): void {
-  const row: Counters<K> = map.get(key) ?? {};
-  row[counter] = (row[counter] ?? 0) + by;
-  map.set(key, row);
+type Trx = Transaction<Database>;
+type Row = Record<string, number | string>;
+
+/** The month's first day (YYYY-MM-01): the key of the monthly rollups. */
+export const monthOf = (day: string) => `${day.slice(0, 8)}01`;
+
+/** Rows keyed by their key columns, each with every counter (zero when untouched: an upsert adds nothing for it). */
+class Bucket {
+  readonly rows = new Map<string, Row>();
+  private readonly counters: readonly string[];
+  constructor(counters: readonly string[]) {
+    this.counters = counters;
+  }
+  add(key: Row, counter: string, by: number): void {
+    const id = Object.values(key).join('|');
+    let row = this.rows.get(id);
+    if (!row) {
+      row = { ...key, ...Object.fromEntries(this.counters.map((c) => [c, 0])) };
+      this.rows.set(id, row);
+    }
+    row[counter] = (row[counter] as number) + by;
+  }
 }
 
 export class RollupDeltas {
-  private articles = new Map<string, Counters<ArticleCounter>>();
-  private queries = new Map<string, Counters<QueryCounter>>();
-  private steps = new Map<string, number>();
-  private clicks = new Map<string, number>();
-  private sessions = new Map<string, Counters<SessionCounter>>();
-  private lastSeen = new Map<number, number>();
+  private readonly articles = new Bucket(ARTICLE_COUNTERS);
+  private readonly queries = new Bucket(QUERY_COUNTERS);
+  private readonly steps = new Map<string, { day: string; article_id: number; step: number; steps: number; sessions: number }>();
+  private readonly clicks = new Bucket(['clicks']);
+  private readonly days = new Bucket(SESSION_DAY_COUNTERS);
+  private readonly votes: { day: string; articleId: number; revision: number | RevisionRef; vote: 'up' | 'down'; by: number }[] = [];
 
   article(articleId: number, day: string, counter: ArticleCounter, by = 1): void {
-    bump(this.articles, `${articleId}|${day}`, counter, by);
+    this.articles.add({ day, article_id: articleId }, counter, by);
   }
   query(queryId: number, day: string, counter: QueryCounter, by = 1): void {
-    bump(this.queries, `${queryId}|${day}`, counter, by);
+    this.queries.add({ day, query_id: queryId }, counter, by);
   }
   step(articleId: number, day: string, step: number, steps: number): void {
-    const key = `${articleId}|${day}|${step}|${steps}`;
-    this.steps.set(key, (this.steps.get(key) ?? 0) + 1);
+    const key = `${day}|${articleId}|${step}`;
+    const row = this.steps.get(key) ?? { day, article_id: articleId, step, steps, sessions: 0 };
+    row.sessions += 1;
+    row.steps = Math.max(row.steps, steps);
+    this.steps.set(key, row);
   }
   click(queryId: number, articleId: number, day: string): void {
-    const key = `${articleId}|${day}|${queryId}`;
-    this.clicks.set(key, (this.clicks.get(key) ?? 0) + 1);
+    this.clicks.add({ article_id: articleId, day, query_id: queryId }, 'clicks', 1);
   }
-  session(sessionId: number, counter: SessionCounter, by = 1): void {
-    bump(this.sessions, String(sessionId), counter, by);
+  sessionDay(day: string, counter: SessionDayCounter, by: number): void {
+    this.days.add({ day }, counter, by);
   }
-  seen(sessionId: number, ts: number): void {
-    this.lastSeen.set(sessionId, Math.max(ts, this.lastSeen.get(sessionId) ?? ts));
+  /** A final vote added (1) or taken back (-1), by the revision it was cast on; the revision may not have an id yet. */
+  revisionVote(articleId: number, day: string, revision: number | RevisionRef, vote: 'up' | 'down', by: number): void {
+    this.votes.push({ day, articleId, revision, vote, by });
   }
 
-  async apply(trx: Transaction<Database>, dialect: Dialect): Promise<void> {
-    for (const [key, counters] of this.articles) {
-      const [articleId, day] = key.split('|') as [string, string];
-      await trx
-        .insertInto('article_daily')
-        .values({ article_id: Number(articleId), day, ...counters })
-        .onConflict((oc) => oc.columns(['day', 'article_id']).doUpdateSet(addExcluded('article_daily', counters)))
-        .execute();
+  async apply(trx: Trx, dialect: Dialect): Promise<void> {
+    for (const table of ['article_daily', 'article_monthly'] as const) {
+      await upsert(trx, table, rows(this.articles, table, ['day', 'article_id']), ['day', 'article_id'], ARTICLE_COUNTERS);
     }
-    for (const [key, counters] of this.queries) {
-      const [queryId, day] = key.split('|') as [string, string];
-      await trx
-        .insertInto('query_daily')
-        .values({ query_id: Number(queryId), day, ...counters })
-        .onConflict((oc) => oc.columns(['day', 'query_id']).doUpdateSet(addExcluded('query_daily', counters)))
-        .execute();
+    for (const table of ['query_daily', 'query_monthly'] as const) await upsert(trx, table, rows(this.queries, table, ['day', 'query_id']), ['day', 'query_id'], QUERY_COUNTERS);
+    await upsert(trx, 'query_article_daily', [...this.clicks.rows.values()], ['article_id', 'day', 'query_id'], ['clicks']);
+    const votes = new Bucket(['up', 'down']);
+    for (const v of this.votes) votes.add({ day: v.day, article_id: v.articleId, revision_id: typeof v.revision === 'number' ? v.revision : v.revision.id }, v.vote, v.by);
+    for (const table of ['revision_votes_daily', 'revision_votes_monthly'] as const) await upsert(trx, table, rows(votes, table, ['day', 'article_id', 'revision_id']), ['day', 'article_id', 'revision_id'], ['up', 'down']);
+    for (const table of ['tutorial_step_daily', 'tutorial_step_monthly'] as const) {
+      const steps = new Map<string, Row & { steps: number; sessions: number }>();
+      for (const s of this.steps.values()) {
+        const day = table === 'tutorial_step_monthly' ? monthOf(s.day) : s.day;
+        const key = `${day}|${s.article_id}|${s.step}`;
+        const row = steps.get(key) ?? { ...s, day, sessions: 0 };
+        row.sessions += s.sessions;
+        row.steps = Math.max(row.steps, s.steps);
+        steps.set(key, row);
+      }
+      await upsert(trx, table, [...steps.values()], ['day', 'article_id', 'step'], ['sessions'], { steps: greatest(dialect, sql.ref(`${table}.steps`), sql.ref('excluded.steps')) });
     }
-    for (const [key, count] of this.steps) {
-      const [articleId, day, step, steps] = key.split('|') as [string, string, string, string];
-      await trx
-        .insertInto('tutorial_step_daily')
-        .values({ article_id: Number(articleId), day, step: Number(step), steps: Number(steps), sessions: count })
-        .onConflict((oc) =>
-          oc.columns(['day', 'article_id', 'step']).doUpdateSet({ sessions: sql`tutorial_step_daily.sessions + ${count}`, steps: Number(steps) }),
-        )
-        .execute();
-    }
-    for (const [key, count] of this.clicks) {
-      const [articleId, day, queryId] = key.split('|') as [string, string, string];
-      await trx
-        .insertInto('query_article_daily')
-        .values({ article_id: Number(articleId), day, query_id: Number(queryId), clicks: count })
-        .onConflict((oc) => oc.columns(['article_id', 'day', 'query_id']).doUpdateSet({ clicks: sql`query_article_daily.clicks + ${count}` }))
-        .execute();
-    }
-    const days = new Map<string, Counters<SessionDayCounter>>();
-    for (const id of new Set([...this.sessions.keys()].map(Number).concat([...this.lastSeen.keys()]))) {
-      const counters = this.sessions.get(String(id)) ?? {};
-      const set: Record<string, unknown> = Object.fromEntries(Object.entries(counters).map(([c, by]) => [c, sql`${sql.ref(c)} + ${by}`]));
-      const seen = this.lastSeen.get(id);
-      if (seen !== undefined) set.last_seen_at = greatest(dialect, sql.ref('last_seen_at'), sql`${seen}`);
-      const after = await trx.updateTable('sessions').set(set).where('id', '=', id).returning(['day', 'views', 'searches', 'contacts', 'up_votes']).executeTakeFirstOrThrow();
-      sessionDayChanges(days, after, counters);
-    }
-    for (const [day, counters] of days) {
-      if (Object.values(counters).every((n) => n === 0)) continue;
-      await trx
-        .insertInto('session_daily')
-        .values({ day, ...counters })
-        .onConflict((oc) => oc.column('day').doUpdateSet(addExcluded('session_daily', counters)))
-        .execute();
-    }
+    const changedDays = [...this.days.rows.values()].filter((r) => SESSION_DAY_COUNTERS.some((c) => r[c] !== 0));
+    await upsert(trx, 'session_daily', changedDays, ['day'], SESSION_DAY_COUNTERS);
   }
 }
 
-type SessionDayCounter = 'kb_sessions' | 'escalated' | 'confirmed' | 'searches';
-type SessionState = { views: number; searches: number; contacts: number; up_votes: number };
-
-/** Which per-day session counts a session is part of (DOMAIN.md): a KB session, escalated, confirmed deflection. */
-function flags(s: SessionState): Record<Exclude<SessionDayCounter, 'searches'>, number> {
-  const kb = s.views + s.searches > 0;
-  return { kb_sessions: Number(kb), escalated: Number(kb && s.contacts > 0), confirmed: Number(kb && s.contacts === 0 && s.up_votes > 0) };
+/** The daily rows as they are, or summed into their months for a monthly table. */
+function rows(bucket: Bucket, table: string, keys: string[]): Row[] {
+  if (!table.endsWith('_monthly')) return [...bucket.rows.values()];
+  const months = new Map<string, Row>();
+  for (const row of bucket.rows.values()) {
+    const month: Row = { ...row, day: monthOf(row.day as string) };
+    const id = keys.map((k) => month[k]).join('|');
+    const sum = months.get(id);
+    if (!sum) months.set(id, month);
+    else for (const [k, v] of Object.entries(month)) if (!keys.includes(k)) sum[k] = (sum[k] as number) + (v as number);
+  }
+  return [...months.values()];
 }
 
-/** The session's per-day counts after this group minus before it (its counters less this group's deltas). */
-function sessionDayChanges(days: Map<string, Counters<SessionDayCounter>>, after: SessionState & { day: string }, counters: Counters<SessionCounter>): void {
-  const before: SessionState = {
-    views: after.views - (counters.views ?? 0),
-    searches: after.searches - (counters.searches ?? 0),
-    contacts: after.contacts - (counters.contacts ?? 0),
-    up_votes: after.up_votes - (counters.up_votes ?? 0),
-  };
-  const [was, is] = [flags(before), flags(after)];
-  for (const key of Object.keys(is) as (keyof typeof is)[]) if (is[key] !== was[key]) bump(days, after.day, key, is[key] - was[key]);
-  // Any search makes a KB session, so every settled search counts.
-  if (counters.searches) bump(days, after.day, 'searches', counters.searches);
-}
-
-/** `views = article_daily.views + excluded.views` for each counter: adds instead of overwriting, so concurrent writers agree. */
-function addExcluded(table: string, counters: Record<string, number | undefined>) {
-  return Object.fromEntries(Object.keys(counters).map((c) => [c, sql`${sql.ref(`${table}.${c}`)} + ${sql.ref(`excluded.${c}`)}`]));
+/** `insert … on conflict (keys) do update set c = table.c + excluded.c` for each counter, a chunk of rows at a time. */
+async function upsert(trx: Trx, table: keyof Database, list: Row[], keys: string[], counters: readonly string[], extra: Record<string, unknown> = {}): Promise<void> {
+  const set = { ...Object.fromEntries(counters.map((c) => [c, sql`${sql.ref(`${table}.${c}`)} + ${sql.ref(`excluded.${c}`)}`])), ...extra };
+  await eachChunk(list, async (chunk) => {
+    // The table is chosen at run time; every row carries exactly that table's key and counter columns.
+    await trx.insertInto(table).values(chunk as never).onConflict((oc) => oc.columns(keys as never).doUpdateSet(set as never)).execute();
+    return [];
+  });
 }

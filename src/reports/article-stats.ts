@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { ReportParams } from '../schemas/report-params.ts';
 import { articleScope } from './article-scope.ts';
+import { overBuckets } from './rollup-buckets.ts';
 
 export interface ArticleStats {
   slug: string;
@@ -22,29 +23,36 @@ export interface ArticleStats {
   didntSolve: number;
   productIssue: number;
   other: number;
+  /** Comments written in the range. */
+  comments: number;
 }
 
 const total = (column: string) => sql<number>`coalesce(${sql.ref(`d.${column}`)}, 0)`;
 
-const COUNTERS = ['views', 'view_sessions', 'escalations', 'up', 'down', 'outdated', 'unclear', 'didnt_solve', 'product_issue', 'other'] as const;
+const COUNTERS = ['views', 'view_sessions', 'escalations', 'up', 'down', 'outdated', 'unclear', 'didnt_solve', 'product_issue', 'other', 'comments'] as const;
 
 /** Every article in scope that is published or has data in the range; published articles without data have zeros. */
 export async function articleStats(db: Kysely<Database>, params: ReportParams): Promise<ArticleStats[]> {
-  // Summed per article in one pass over the range, then joined: the rollup's key starts with the day.
+  // Summed per article over the range's months and days, then joined: the rollups' keys start with the day.
+  const rows = overBuckets(params, (b) =>
+    db
+      .selectFrom(b.monthly ? 'article_monthly' : 'article_daily')
+      .select(['article_id', ...COUNTERS])
+      .where('day', '>=', b.from)
+      .where('day', '<=', b.to),
+  );
   const totals = db
-    .selectFrom('article_daily')
-    .select(['article_id', ...COUNTERS.map((c) => sql<number>`sum(${sql.ref(c)})`.as(c)), sql<number>`count(*)`.as('days')])
-    .where('day', '>=', params.from)
-    .where('day', '<=', params.to)
-    .groupBy('article_id')
+    .selectFrom(rows.as('r'))
+    .select(['r.article_id', ...COUNTERS.map((c) => sql<number>`sum(${sql.ref(`r.${c}`)})`.as(c)), sql<number>`count(*)`.as('days')])
+    .groupBy('r.article_id')
     .as('d');
-  const rows = await db
+  const joined = await db
     .selectFrom('articles as a')
     .leftJoin(totals, 'd.article_id', 'a.id')
     .select(['a.slug', 'a.title', 'a.kind', 'a.category', 'a.product_area', 'a.published', ...COUNTERS.map((c) => total(c).as(c)), sql<number>`coalesce(d.days, 0)`.as('days')])
     .where(articleScope(params))
     .execute();
-  return rows
+  return joined
     .filter((r) => r.published === 1 || Number(r.days) > 0)
     .map((r) => ({
       slug: r.slug,
@@ -63,6 +71,7 @@ export async function articleStats(db: Kysely<Database>, params: ReportParams): 
       didntSolve: Number(r.didnt_solve),
       productIssue: Number(r.product_issue),
       other: Number(r.other),
+      comments: Number(r.comments),
     }));
 }
 

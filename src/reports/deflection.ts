@@ -4,6 +4,7 @@ import type { Database } from '../../db/schema.ts';
 import type { ReportParams } from '../schemas/report-params.ts';
 import { articleScope } from './article-scope.ts';
 import { weekOf } from './report-period.ts';
+import { overBuckets } from './rollup-buckets.ts';
 import { sessionsByDay, sumDays, type SessionDay } from './session-totals.ts';
 import { queryTotals } from './query-totals.ts';
 import { rate } from './wilson.ts';
@@ -58,12 +59,17 @@ export async function getDeflection(db: Kysely<Database>, params: ReportParams):
   for (const d of days) weeks.set(weekOf(d.day), [...(weeks.get(weekOf(d.day)) ?? []), d]);
 
   // Readers per article and those of them who contacted support later in the session, by the day they first read it.
+  const rows = overBuckets(params, (b) =>
+    db
+      .selectFrom(b.monthly ? 'article_monthly' : 'article_daily')
+      .select(['article_id', 'view_sessions', 'escalations'])
+      .where('day', '>=', b.from)
+      .where('day', '<=', b.to),
+  );
   const articles = await db
-    .selectFrom('article_daily as d')
+    .selectFrom(rows.as('d'))
     .innerJoin('articles as a', 'a.id', 'd.article_id')
     .select(['a.slug', sql<number>`sum(d.view_sessions)`.as('viewed'), sql<number>`sum(d.escalations)`.as('escalated')])
-    .where('d.day', '>=', params.from)
-    .where('d.day', '<=', params.to)
     .where(articleScope(params))
     .groupBy(['a.id', 'a.slug'])
     .having(sql`sum(d.view_sessions)`, '>', 0)

@@ -4,6 +4,7 @@ import type { Database } from '../../db/schema.ts';
 import type { ReportParams } from '../schemas/report-params.ts';
 import { articleScope, isScoped } from './article-scope.ts';
 import { previousPeriod } from './report-period.ts';
+import { overBuckets } from './rollup-buckets.ts';
 import { sessionsByDay, sumDays } from './session-totals.ts';
 import { rate } from './wilson.ts';
 
@@ -47,22 +48,29 @@ interface Totals {
 async function totals(db: Kysely<Database>, params: ReportParams): Promise<Totals> {
   const sessions = sumDays(await sessionsByDay(db, params));
   // Views and final votes (dated by the vote: the same count the ratings report shows) from the daily rollup.
+  const days = overBuckets(params, (b) =>
+    db
+      .selectFrom(b.monthly ? 'article_monthly' : 'article_daily')
+      .select(['article_id', 'views', 'up', 'down'])
+      .where('day', '>=', b.from)
+      .where('day', '<=', b.to),
+  );
   const articles = await db
-    .selectFrom('article_daily as d')
+    .selectFrom(days.as('d'))
     .innerJoin('articles as a', 'a.id', 'd.article_id')
     .select([sql<number>`coalesce(sum(d.views), 0)`.as('views'), sql<number>`coalesce(sum(d.up), 0)`.as('up'), sql<number>`coalesce(sum(d.down), 0)`.as('down')])
-    .where('d.day', '>=', params.from)
-    .where('d.day', '<=', params.to)
     .where(articleScope(params))
     .executeTakeFirstOrThrow();
   let searches = sessions.searches;
   if (!isScoped(params)) {
-    const row = await db
-      .selectFrom('query_daily')
-      .select(sql<number>`coalesce(sum(searches), 0)`.as('searches'))
-      .where('day', '>=', params.from)
-      .where('day', '<=', params.to)
-      .executeTakeFirstOrThrow();
+    const queries = overBuckets(params, (b) =>
+      db
+        .selectFrom(b.monthly ? 'query_monthly' : 'query_daily')
+        .select('searches')
+        .where('day', '>=', b.from)
+        .where('day', '<=', b.to),
+    );
+    const row = await db.selectFrom(queries.as('q')).select(sql<number>`coalesce(sum(q.searches), 0)`.as('searches')).executeTakeFirstOrThrow();
     searches = Number(row.searches);
   }
   return { kbSessions: sessions.kbSessions, escalated: sessions.escalated, views: Number(articles.views), searches, up: Number(articles.up), down: Number(articles.down) };

@@ -1,6 +1,7 @@
 /** Per-query totals over a range from the daily rollup, summed by id first so only the totals are joined to their text. */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { overBuckets } from './rollup-buckets.ts';
 
 export interface QueryTotals {
   text: string;
@@ -11,8 +12,15 @@ export interface QueryTotals {
 }
 
 export async function queryTotals(db: Kysely<Database>, range: { from: string; to: string }, options: { escalatedOnly?: boolean } = {}): Promise<QueryTotals[]> {
+  const buckets = overBuckets(range, (b) =>
+    db
+      .selectFrom(b.monthly ? 'query_monthly' : 'query_daily')
+      .select(['query_id', 'searches', 'zero_results', 'clicked', 'escalated'])
+      .where('day', '>=', b.from)
+      .where('day', '<=', b.to),
+  );
   const totals = db
-    .selectFrom('query_daily')
+    .selectFrom(buckets.as('r'))
     .select([
       'query_id',
       sql<number>`sum(searches)`.as('searches'),
@@ -20,8 +28,6 @@ export async function queryTotals(db: Kysely<Database>, range: { from: string; t
       sql<number>`sum(clicked)`.as('clicked'),
       sql<number>`sum(escalated)`.as('escalated'),
     ])
-    .where('day', '>=', range.from)
-    .where('day', '<=', range.to)
     .groupBy('query_id')
     .$if(options.escalatedOnly === true, (qb) => qb.having(sql`sum(escalated)`, '>', 0))
     .as('t');

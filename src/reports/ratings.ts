@@ -9,7 +9,7 @@ import type { ReportParams } from '../schemas/report-params.ts';
 import type { REASONS } from '../schemas/events.ts';
 import { articleScope } from './article-scope.ts';
 import { articleStats, type ArticleStats } from './article-stats.ts';
-import { epochBounds } from './report-period.ts';
+import { overBuckets } from './rollup-buckets.ts';
 import { rate, wilsonInterval, type Interval } from './wilson.ts';
 
 export const DEFAULT_MIN_VOTES = 5;
@@ -59,15 +59,16 @@ export function helpfulness(up: number, down: number, minVotes = DEFAULT_MIN_VOT
 const worstFirst = (a: Helpfulness, b: Helpfulness) =>
   Number(b.enoughVotes) - Number(a.enoughVotes) || (a.interval?.upper ?? 1) - (b.interval?.upper ?? 1) || b.n - a.n;
 
-/** Each session's final vote in the range, with the revision it was given on. */
-function votesInRange(db: Kysely<Database>, params: ReportParams) {
-  return db
-    .selectFrom('session_articles as sa')
-    .innerJoin('articles as a', 'a.id', 'sa.article_id')
-    .where('sa.vote', 'is not', null)
-    .where('sa.vote_day', '>=', params.from)
-    .where('sa.vote_day', '<=', params.to)
-    .where(articleScope(params));
+/** Final votes per article and revision in the range (dated by the vote), kept at write time. */
+function votesByRevision(db: Kysely<Database>, params: ReportParams) {
+  const votes = overBuckets(params, (b) =>
+    db
+      .selectFrom(b.monthly ? 'revision_votes_monthly' : 'revision_votes_daily')
+      .select(['article_id', 'revision_id', 'up', 'down'])
+      .where('day', '>=', b.from)
+      .where('day', '<=', b.to),
+  );
+  return db.selectFrom(votes.as('v')).innerJoin('articles as a', 'a.id', 'v.article_id').where(articleScope(params));
 }
 
 
@@ -84,18 +85,8 @@ function byGroup(stats: ArticleStats[], key: 'category' | 'productArea', minVote
 
 export async function getRatings(db: Kysely<Database>, params: ReportParams, minVotes = DEFAULT_MIN_VOTES): Promise<Ratings> {
   // Final votes and reasons per article from the daily rollup (votes are dated by the vote).
+  // Comments are counted per article and day by the comment's time, so the rollup gives the same count as the comments in the range.
   const voted = (await articleStats(db, params)).filter((a) => a.up + a.down > 0);
-  const { start, end } = epochBounds(params);
-  const comments = await db
-    .selectFrom('comments as c')
-    .innerJoin('articles as a', 'a.id', 'c.article_id')
-    .select(['a.slug', sql<number>`count(*)`.as('n')])
-    .where('c.ts', '>=', start)
-    .where('c.ts', '<', end)
-    .where(articleScope(params))
-    .groupBy('a.slug')
-    .execute();
-  const commentCount = new Map(comments.map((c) => [c.slug, Number(c.n)]));
   const articles = voted
     .map(
       (a): ArticleRating => ({
@@ -105,15 +96,16 @@ export async function getRatings(db: Kysely<Database>, params: ReportParams, min
         productArea: a.productArea,
         ...helpfulness(a.up, a.down, minVotes),
         reasons: { outdated: a.outdated, unclear: a.unclear, didnt_solve: a.didntSolve, product_issue: a.productIssue, other: a.other },
-        comments: commentCount.get(a.slug) ?? 0,
+        comments: a.comments,
       }),
     )
     .sort((a, b) => worstFirst(a, b) || a.slug.localeCompare(b.slug));
 
-  const revisions = await votesInRange(db, params)
-    .innerJoin('revisions as r', 'r.id', 'sa.revision_id')
-    .select(['a.slug', 'r.revision', 'r.first_seen_at', sql<number>`sum(case when sa.vote = 'up' then 1 else 0 end)`.as('up'), sql<number>`sum(case when sa.vote = 'down' then 1 else 0 end)`.as('down')])
+  const revisions = await votesByRevision(db, params)
+    .innerJoin('revisions as r', 'r.id', 'v.revision_id')
+    .select(['a.slug', 'r.revision', 'r.first_seen_at', sql<number>`sum(v.up)`.as('up'), sql<number>`sum(v.down)`.as('down')])
     .groupBy(['a.slug', 'r.revision', 'r.first_seen_at'])
+    .having((eb) => eb.or([eb(sql`sum(v.up)`, '<>', 0), eb(sql`sum(v.down)`, '<>', 0)]))
     .orderBy('a.slug')
     .orderBy('r.first_seen_at')
     .execute();

@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { ReportParams } from '../schemas/report-params.ts';
 import { articleScope } from './article-scope.ts';
+import { overBuckets } from './rollup-buckets.ts';
 import { rate } from './wilson.ts';
 
 export interface TutorialFunnel {
@@ -16,12 +17,17 @@ export interface TutorialFunnel {
 }
 
 export async function getTutorials(db: Kysely<Database>, params: ReportParams): Promise<TutorialFunnel[]> {
+  const steps = overBuckets(params, (b) =>
+    db
+      .selectFrom(b.monthly ? 'tutorial_step_monthly' : 'tutorial_step_daily')
+      .select(['article_id', 'step', 'steps', 'sessions'])
+      .where('day', '>=', b.from)
+      .where('day', '<=', b.to),
+  );
   const rows = await db
-    .selectFrom('tutorial_step_daily as t')
+    .selectFrom(steps.as('t'))
     .innerJoin('articles as a', 'a.id', 't.article_id')
     .select(['a.slug', 't.step', sql<number>`max(t.steps)`.as('steps'), sql<number>`sum(t.sessions)`.as('sessions')])
-    .where('t.day', '>=', params.from)
-    .where('t.day', '<=', params.to)
     .where(articleScope(params))
     .groupBy(['a.slug', 't.step'])
     .execute();

@@ -2,6 +2,7 @@
 import type SqliteDatabase from 'better-sqlite3';
 
 const DAY = "strftime('%Y-%m-%d', ts / 1000, 'unixepoch')";
+const ARTICLE_COUNTERS = ['views', 'view_sessions', 'escalations', 'contacts', 'search_clicks', 'up', 'down', 'outdated', 'unclear', 'didnt_solve', 'product_issue', 'other', 'comments'];
 
 const CHECKS: Record<string, string> = {
   'article views': `
@@ -40,7 +41,34 @@ const CHECKS: Record<string, string> = {
   'tutorial steps': `
     select article_id, ${DAY}, n1, count(*) from events where type = 6 group by 1, 2, 3
     except select article_id, day, step, sessions from tutorial_step_daily`,
+  'comments per article and day': `
+    select article_id, ${DAY}, count(*) from comments group by 1, 2
+    except select article_id, day, comments from article_daily where comments <> 0`,
+  'comments per article and day (reverse)': `
+    select article_id, day, comments from article_daily where comments <> 0
+    except select article_id, ${DAY}, count(*) from comments group by 1, 2`,
+  'final votes per revision and day': `
+    select vote_day, article_id, revision_id, sum(vote = 'up'), sum(vote = 'down') from session_articles
+      where vote is not null and revision_id is not null group by 1, 2, 3
+    except select day, article_id, revision_id, up, down from revision_votes_daily where up <> 0 or down <> 0`,
+  'final votes per revision and day (reverse)': `
+    select day, article_id, revision_id, up, down from revision_votes_daily where up <> 0 or down <> 0
+    except select vote_day, article_id, revision_id, sum(vote = 'up'), sum(vote = 'down') from session_articles
+      where vote is not null and revision_id is not null group by 1, 2, 3`,
+  ...monthlyChecks('article', ['article_id'], ARTICLE_COUNTERS),
+  ...monthlyChecks('query', ['query_id'], ['searches', 'zero_results', 'clicked', 'escalated']),
+  ...monthlyChecks('tutorial_step', ['article_id', 'step'], ['sessions', 'max(steps)']),
+  ...monthlyChecks('revision_votes', ['article_id', 'revision_id'], ['up', 'down']),
 };
+
+/** Each monthly rollup holds exactly the sums of its daily rollup's days, both ways. */
+function monthlyChecks(name: string, keys: string[], counters: string[]): Record<string, string> {
+  const sums = counters.map((c) => (c.includes('(') ? c : `sum(${c})`)).join(', ');
+  const plain = counters.map((c) => c.replace(/^max\((.*)\)$/, '$1')).join(', ');
+  const daily = `select substr(day, 1, 8) || '01', ${keys.join(', ')}, ${sums} from ${name}_daily group by 1, ${keys.map((_, i) => i + 2).join(', ')}`;
+  const monthly = `select day, ${keys.join(', ')}, ${plain} from ${name}_monthly`;
+  return { [`${name} by month`]: `${daily} except ${monthly}`, [`${name} by month (reverse)`]: `${monthly} except ${daily}` };
+}
 
 export function rollupMismatches(sqlite: SqliteDatabase.Database): Record<string, unknown[]> {
   const out: Record<string, unknown[]> = {};

@@ -1,0 +1,126 @@
+/**
+ * The per-session state a group of events reads and changes — sessions, session_articles, session_queries — loaded
+ * with a few statements for the whole group, changed in memory, and written back once.
+ */
+import { sql, type Transaction } from 'kysely';
+import type { Database, SessionArticlesTable, SessionQueriesTable } from '../../db/schema.ts';
+import { greatest, type Dialect } from '../../db/dialect-sql.ts';
+import { eachChunk } from './chunked-insert.ts';
+import type { RevisionRef } from './dimension-ids.ts';
+
+type Trx = Transaction<Database>;
+export const SESSION_COUNTERS = ['views', 'searches', 'contacts', 'up_votes', 'down_votes'] as const;
+export type SessionCounter = (typeof SESSION_COUNTERS)[number];
+type Counts = Record<SessionCounter, number>;
+
+export interface SessionState {
+  id: number;
+  key: string;
+  day: string;
+  startedAt: number;
+  /** Counters as stored before this group, and what this group adds. */
+  before: Counts;
+  added: Counts;
+  lastSeenAt: number;
+  /** The first contact of this group, kept only where the session had none. */
+  firstContactAt: number | null;
+  /** Created by this group. */
+  created: boolean;
+}
+
+/** A session_articles row; `revision` may be one this group creates. */
+export type ArticleState = Omit<SessionArticlesTable, 'revision_id' | 'views' | 'escalated' | 'steps_reached'> & {
+  views: number;
+  escalated: number;
+  steps_reached: number;
+  revision: number | RevisionRef | null;
+  dirty: boolean;
+};
+export type QueryState = Omit<SessionQueriesTable, 'clicked' | 'escalated'> & { clicked: number; escalated: number; dirty: boolean };
+
+const zero = (): Counts => ({ views: 0, searches: 0, contacts: 0, up_votes: 0, down_votes: 0 });
+
+/** Every session the group names, by key: existing ones as stored, new ones created from their first event here. */
+export async function loadSessions(trx: Trx, first: Map<string, { ts: number; day: string }>): Promise<Map<string, SessionState>> {
+  const keys = [...first.keys()];
+  const sessions = new Map<string, SessionState>();
+  const stored = await eachChunk(keys, (chunk) =>
+    trx.selectFrom('sessions').select(['id', 'key', 'day', 'started_at', 'last_seen_at', ...SESSION_COUNTERS]).where('key', 'in', chunk).execute(),
+  );
+  for (const s of stored) {
+    const before = { views: s.views, searches: s.searches, contacts: s.contacts, up_votes: s.up_votes, down_votes: s.down_votes };
+    sessions.set(s.key, { id: s.id, key: s.key, day: s.day, startedAt: Number(s.started_at), before, added: zero(), lastSeenAt: Number(s.last_seen_at), firstContactAt: null, created: false });
+  }
+  const created = keys.filter((k) => !sessions.has(k)).map((key) => ({ key, day: first.get(key)!.day, started_at: first.get(key)!.ts, last_seen_at: first.get(key)!.ts }));
+  const ids = await eachChunk(created, (chunk) => trx.insertInto('sessions').values(chunk).returning(['id', 'key']).execute());
+  const idOf = new Map(ids.map((r) => [r.key, r.id]));
+  for (const s of created) sessions.set(s.key, { id: idOf.get(s.key)!, key: s.key, day: s.day, startedAt: s.started_at, before: zero(), added: zero(), lastSeenAt: s.last_seen_at, firstContactAt: null, created: true });
+  return sessions;
+}
+
+/** The session_articles and session_queries rows of these sessions (new sessions have none). */
+export async function loadSessionRows(trx: Trx, sessionIds: number[]): Promise<{ articles: ArticleState[]; queries: QueryState[] }> {
+  const articles = await eachChunk(sessionIds, (chunk) => trx.selectFrom('session_articles').selectAll().where('session_id', 'in', chunk).execute());
+  const queries = await eachChunk(sessionIds, (chunk) => trx.selectFrom('session_queries').selectAll().where('session_id', 'in', chunk).execute());
+  return {
+    articles: articles.map(({ revision_id, ...a }) => ({ ...a, revision: revision_id, steps_reached: Number(a.steps_reached), dirty: false })),
+    queries: queries.map((q) => ({ ...q, dirty: false })),
+  };
+}
+
+const revisionId = (r: ArticleState['revision']) => (r === null || typeof r === 'number' ? r : r.id);
+
+/** Writes the rows this group changed: each with its whole new state (per-session rows have one writer at a time). */
+export async function writeSessionRows(trx: Trx, articles: ArticleState[], queries: QueryState[]): Promise<void> {
+  const changed = articles.filter((a) => a.dirty).map(({ dirty: _, revision, ...a }) => ({ ...a, revision_id: revisionId(revision) }));
+  await eachChunk(changed, async (chunk) => {
+    await trx
+      .insertInto('session_articles')
+      .values(chunk)
+      .onConflict((oc) =>
+        oc.columns(['session_id', 'article_id']).doUpdateSet((eb) => ({
+          day: eb.ref('excluded.day'),
+          first_view_at: eb.ref('excluded.first_view_at'),
+          last_view_at: eb.ref('excluded.last_view_at'),
+          views: eb.ref('excluded.views'),
+          escalated: eb.ref('excluded.escalated'),
+          vote: eb.ref('excluded.vote'),
+          reason: eb.ref('excluded.reason'),
+          vote_at: eb.ref('excluded.vote_at'),
+          vote_day: eb.ref('excluded.vote_day'),
+          revision_id: eb.ref('excluded.revision_id'),
+          steps_reached: eb.ref('excluded.steps_reached'),
+        })),
+      )
+      .execute();
+    return [];
+  });
+  const searched = queries.filter((q) => q.dirty).map(({ dirty: _, ...q }) => q);
+  await eachChunk(searched, async (chunk) => {
+    await trx
+      .insertInto('session_queries')
+      .values(chunk)
+      .onConflict((oc) => oc.columns(['session_id', 'query_id']).doUpdateSet((eb) => ({ clicked: eb.ref('excluded.clicked'), escalated: eb.ref('excluded.escalated') })))
+      .execute();
+    return [];
+  });
+}
+
+/** Adds this group's counts to each session (additive, so concurrent writers agree), moves last_seen_at, keeps the first contact. */
+export async function writeSessions(trx: Trx, dialect: Dialect, sessions: Iterable<SessionState>): Promise<void> {
+  const rows = [...sessions].map((s) => ({ key: s.key, day: s.day, started_at: s.startedAt, last_seen_at: s.lastSeenAt, first_contact_at: s.firstContactAt, ...s.added }));
+  await eachChunk(rows, async (chunk) => {
+    await trx
+      .insertInto('sessions')
+      .values(chunk)
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet((eb) => ({
+          ...Object.fromEntries(SESSION_COUNTERS.map((c) => [c, sql`${sql.ref(`sessions.${c}`)} + ${eb.ref(`excluded.${c}`)}`])),
+          last_seen_at: greatest(dialect, sql.ref('sessions.last_seen_at'), sql.ref('excluded.last_seen_at')),
+          first_contact_at: sql`coalesce(sessions.first_contact_at, excluded.first_contact_at)`,
+        })),
+      )
+      .execute();
+    return [];
+  });
+}
