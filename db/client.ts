@@ -35,6 +35,8 @@ export function createDb(path: string = process.env.KB_DB_PATH || DEFAULT_DB_PAT
   return { db, sqlite, path: file, close: () => db.destroy() };
 }
 
+const ALREADY_ROLLED_BACK = { reader: false, run: () => ({ changes: 0, lastInsertRowid: 0 }) } as unknown as SqliteDatabase.Statement;
+
 /** Statements kept per connection; SQL built with IN-lists varies, so the cache is bounded and simply starts over. */
 const STATEMENT_CACHE_SIZE = 500;
 
@@ -48,6 +50,9 @@ function withStatementCache(sqlite: SqliteDatabase.Database) {
   return {
     close: () => sqlite.close(),
     prepare(sql: string) {
+      // After SQLITE_FULL or an I/O error SQLite has already rolled the transaction back; kysely's own rollback
+      // would then fail with "no transaction is active" and hide the real error (a 500 instead of a 503).
+      if (sql === 'rollback' && !sqlite.inTransaction) return ALREADY_ROLLED_BACK;
       let statement = cache.get(sql);
       if (!statement) {
         if (cache.size >= STATEMENT_CACHE_SIZE) cache.clear();

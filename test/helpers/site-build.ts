@@ -63,11 +63,11 @@ export interface RunningSite {
 }
 
 /** Starts the built site with the server `npm start` runs (src/cli/serve.ts) on a free loopback port and waits until it answers. */
-export async function serveSite(dist: string, env: Record<string, string> = {}, user: { uid?: number; gid?: number } = {}): Promise<RunningSite> {
+export async function serveSite(dist: string, env: Record<string, string> = {}, options: { commandPrefix?: string[] } = {}): Promise<RunningSite> {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(ROOT, 'src/cli/serve.ts'), dist], {
+  const [command, ...args] = [...(options.commandPrefix ?? []), process.execPath, join(ROOT, 'src/cli/serve.ts'), dist];
+  const child = spawn(command!, args, {
     cwd: ROOT,
-    ...user,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
