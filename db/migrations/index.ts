@@ -5,6 +5,7 @@ import * as m0002 from './0002-report-rollups.ts';
 import * as m0003 from './0003-admin-access.ts';
 import * as m0004 from './0004-session-daily.ts';
 import * as m0005 from './0005-clustered-rollups.ts';
+import * as m0006 from './0006-clustered-session-rows.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-events': m0001,
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003-admin-access': m0003,
   '0004-session-daily': m0004,
   '0005-clustered-rollups': m0005,
+  '0006-clustered-session-rows': m0006,
 };
