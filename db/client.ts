@@ -1,18 +1,28 @@
-/** Opens the store: SQLite through better-sqlite3 with the pragmas the write path relies on. Nothing opens at import. */
+/** Opens the store: SQLite through better-sqlite3 with the pragmas the write path relies on, or PostgreSQL from a URL. Nothing opens at import. */
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
+import type { Dialect } from './dialect-sql.ts';
+import { createPostgresStore } from './postgres-client.ts';
 import type { Database } from './schema.ts';
 
 export const DEFAULT_DB_PATH = 'db/kb.sqlite';
 
-export interface Store {
+/** Either store, as the write path and the reports see it. */
+export interface EventStore {
   db: Kysely<Database>;
-  /** The underlying SQLite handle, for pragmas, backups and integrity checks. */
+  dialect: Dialect;
+  /** The file, or the URL without its password. */
+  location: string;
+  close(): Promise<void>;
+}
+
+/** The SQLite store, with its handle for pragmas, backups and integrity checks. */
+export interface Store extends EventStore {
+  dialect: 'sqlite';
   sqlite: SqliteDatabase.Database;
   path: string;
-  close(): Promise<void>;
 }
 
 export interface StoreOptions {
@@ -32,7 +42,12 @@ export function createDb(path: string = process.env.KB_DB_PATH || DEFAULT_DB_PAT
   sqlite.pragma('foreign_keys = ON');
   if (options.maxSizeMb) sqlite.pragma(`max_page_count = ${Math.floor((options.maxSizeMb * 1024 * 1024) / (sqlite.pragma('page_size', { simple: true }) as number))}`);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  return { db, sqlite, path: file, close: () => db.destroy() };
+  return { db, dialect: 'sqlite', sqlite, path: file, location: file, close: () => db.destroy() };
+}
+
+/** PostgreSQL when a URL is given (KB_DATABASE_URL), otherwise the SQLite file. */
+export function openStore(options: { url?: string; path: string } & StoreOptions): EventStore {
+  return options.url ? createPostgresStore(options.url) : createDb(options.path, options);
 }
 
 const ALREADY_ROLLED_BACK = { reader: false, run: () => ({ changes: 0, lastInsertRowid: 0 }) } as unknown as SqliteDatabase.Statement;

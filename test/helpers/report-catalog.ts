@@ -1,5 +1,5 @@
 /** Puts a small published catalog into a test database, as the server does from the build's manifest. */
-import type { Store } from '../../db/client.ts';
+import type { EventStore } from '../../db/client.ts';
 import { syncCatalog } from '../../src/reports/sync-catalog.ts';
 import type { ManifestEntry } from '../../src/schemas/manifest.ts';
 
@@ -12,7 +12,7 @@ export interface CatalogEntry {
   steps?: number | null;
 }
 
-export async function publish(store: Store, entries: Record<string, CatalogEntry>): Promise<void> {
+export async function publish(store: EventStore, entries: Record<string, CatalogEntry>): Promise<void> {
   const articles = Object.fromEntries(
     Object.entries(entries).map(([slug, e]): [string, ManifestEntry] => [
       slug,

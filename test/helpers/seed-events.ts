@@ -1,41 +1,43 @@
-/** A fresh migrated SQLite file per test, filled through the real write path (no HTTP, same transaction code). */
+/** Fresh migrated stores for tests, filled through the real write path (no HTTP, same transaction code). */
 import { mkdtempSync } from 'node:fs';
 import { afterEach, beforeEach } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDb, type Store } from '../../db/client.ts';
+import { createDb, type EventStore, type Store } from '../../db/client.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import type { Event } from '../../src/schemas/events.ts';
 import { normalizeQuery } from '../../src/events/normalize-query.ts';
 import { utcDay } from '../../src/events/utc-day.ts';
 import { EventWriter } from '../../src/events/write-events.ts';
+import { freshTestStore } from './test-store.ts';
 
+/** A fresh SQLite file, for tests about the file itself (CLI, demo). */
 export async function freshStore(): Promise<Store> {
   const store = createDb(join(mkdtempSync(join(tmpdir(), 'lantern-report-')), 'kb.sqlite'));
   await migrateToLatest(store.db);
   return store;
 }
 
-/** A fresh store for every test of the file, closed after it; use it like a Store. */
-export function freshStorePerTest(): Store {
-  let current: Store | undefined;
+/** A fresh store for every test of the file (SQLite, or PostgreSQL in that test project), closed after it. */
+export function freshStorePerTest(): EventStore {
+  let current: EventStore | undefined;
   beforeEach(async () => {
-    current = await freshStore();
+    current = await freshTestStore('lantern-report-');
   });
   afterEach(() => current?.close());
-  const now = (): Store => {
+  const now = (): EventStore => {
     if (!current) throw new Error('the store exists only inside a test');
     return current;
   };
   return {
+    get dialect() {
+      return now().dialect;
+    },
+    get location() {
+      return now().location;
+    },
     get db() {
       return now().db;
-    },
-    get sqlite() {
-      return now().sqlite;
-    },
-    get path() {
-      return now().path;
     },
     close: () => now().close(),
   };
@@ -45,8 +47,8 @@ export function freshStorePerTest(): Store {
 export type SeedEvent = Event extends infer E ? (E extends Event ? Omit<E, 'ts'> & { at: string; revision?: string } : never) : never;
 
 /** Writes events as the API would, with `ts` given as an ISO time ("2026-11-02T10:00Z"). */
-export async function seed(store: Store, events: SeedEvent[]): Promise<void> {
-  const writer = new EventWriter('sqlite');
+export async function seed(store: EventStore, events: SeedEvent[]): Promise<void> {
+  const writer = new EventWriter(store.dialect);
   const prepared = events.map(({ at, revision, ...event }) => {
     const ts = Date.parse(at);
     const query = 'query' in event && typeof event.query === 'string' ? normalizeQuery(event.query) : null;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Store } from '../../db/client.ts';
+import type { EventStore } from '../../db/client.ts';
 import { readManifest } from '../../src/cli/cli-exit.ts';
 import { OUTDATED, DROP_OFF, HEAVY_AREA, MISSING_TOPIC, REVISION_CHANGE, SURGE, WELL_BEHAVED_SLUGS } from '../../src/demo/planted-patterns.ts';
 import { simulateHistory } from '../../src/demo/simulate-history.ts';
@@ -11,17 +11,17 @@ import { getSearch } from '../../src/reports/search.ts';
 import { syncCatalog } from '../../src/reports/sync-catalog.ts';
 import { getTutorials } from '../../src/reports/tutorials.ts';
 import { sampleSite } from '../helpers/sample-site.ts';
-import { freshStore } from '../helpers/seed-events.ts';
+import { freshTestStore } from '../helpers/test-store.ts';
 
 // The default demo over the sample content, as `npm run demo` writes it, ending on a fixed day.
 const END = '2026-11-24';
 const LAST_28 = { from: '2026-10-28', to: END };
 const ALL_90 = { from: '2026-08-27', to: END };
 
-let store: Store;
+let store: EventStore;
 beforeAll(async () => {
   const manifest = readManifest(sampleSite());
-  store = await freshStore();
+  store = await freshTestStore();
   await syncCatalog(store.db, manifest.articles);
   await bulkLoad(store, simulateHistory(manifest, { days: 90, end: END, seed: 42, sessionsPerDay: 330 }));
 });

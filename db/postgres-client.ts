@@ -1,0 +1,31 @@
+/** Opens the store on PostgreSQL (KB_DATABASE_URL): a pg pool behind kysely, numbers read as numbers. */
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { EventStore } from './client.ts';
+import { PostgresIntegersPlugin } from './postgres-ddl.ts';
+import type { Database } from './schema.ts';
+
+const INT8 = 20;
+const NUMERIC = 1700;
+
+// Counts come back as bigint and sums as numeric, which pg returns as strings; every value we store or sum
+// stays below 2^53 (epoch ms, counters), so JavaScript numbers hold them exactly, as they do from SQLite.
+const types = {
+  getTypeParser: ((oid: number, format?: string) =>
+    oid === INT8 || oid === NUMERIC ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+};
+
+/** The URL as it may be printed: without the password. */
+export function redactedUrl(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
+}
+
+export function createPostgresStore(url: string, options: { poolSize?: number } = {}): EventStore {
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types });
+  // An idle client's connection can drop (a database restart); the pool replaces it, the process must not crash.
+  pool.on('error', (error) => console.error('PostgreSQL pool:', error.message));
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new PostgresIntegersPlugin()] });
+  return { db, dialect: 'postgres', location: redactedUrl(url), close: () => db.destroy() };
+}
