@@ -24,6 +24,8 @@ export interface EventsServiceOptions {
   published: () => PublishedArticles | undefined;
   ratePerMinute: number;
   now?: () => number;
+  /** false: one transaction per request (the naive design, for the ingest benchmark). */
+  groupCommit?: boolean;
 }
 
 export interface IncomingBatch {
@@ -42,7 +44,7 @@ export class EventsService {
     this.options = options;
     this.limiter = new RateLimiter({ burst: Math.max(10, Math.ceil(options.ratePerMinute / 6)), perSecond: options.ratePerMinute / 60 });
     this.writer = new EventWriter(options.dialect);
-    this.committer = new GroupCommit((events) => this.commit(events));
+    this.committer = new GroupCommit((events) => this.commit(events), 1, options.groupCommit ?? true);
   }
 
   private async commit(events: PreparedEvent[]): Promise<void> {

@@ -35,7 +35,7 @@ async function create(): Promise<Runtime> {
     }
     return published;
   };
-  const events = new EventsService({ store, dialect: 'sqlite', ratePerMinute: env.KB_RATE_LIMIT_PER_MINUTE, published: manifest });
+  const events = new EventsService({ store, dialect: 'sqlite', ratePerMinute: env.KB_RATE_LIMIT_PER_MINUTE, published: manifest, groupCommit: env.KB_GROUP_COMMIT });
   let synced = -1;
   return {
     env,

@@ -1,0 +1,185 @@
+/**
+ * Ingest: posts synthetic reader events to POST /api/events of the built server (as `npm start` serves it) at rising
+ * rates and measures events/s acknowledged (202) with latency percentiles, beside the same server with one
+ * transaction per request (the naive design) and a bare node:http server with group-committed inserts (the floor).
+ * Every acknowledged session is checked in the database after the server is killed: 202 means committed.
+ * `--quick` runs two short steps per variant; `--seconds <n>` sets the length of a step.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { createDb } from '../../db/client.ts';
+import { migrateToLatest } from '../../db/migrate.ts';
+import { fixtureSite } from '../helpers/fixture-site.ts';
+import { serveSite } from '../helpers/site-build.ts';
+import { fmt, markdownTable, ms, ratio, textTable } from './bench-format.ts';
+import { loadStep, type StepResult } from './ingest-load.ts';
+import { requestBodies, writeManifest, type IngestMode } from './ingest-requests.ts';
+import { describeMachine, machineLine } from './machine.ts';
+import type { Benchmark, BenchOptions, BenchResult } from './run.ts';
+
+const TARGET = { eventsPerSecond: 15_000, p99: 15, naive: 3, floor: 0.8 };
+type Variant = 'lantern' | 'naive' | 'floor';
+interface Run {
+  variant: Variant;
+  mode: IngestMode;
+  perRequest: number;
+  steps: StepResult[];
+  lost: number;
+}
+
+/** Offered events per second, step by step; a run stops early once the server falls behind. */
+const PLAN: Record<IngestMode, number[]> = {
+  full: [5000, 10_000, 15_000, 20_000, 30_000, 40_000],
+  session: [2500, 5000, 7500, 10_000, 15_000],
+  single: [1000, 2000, 4000, 6000, 8000],
+};
+const RUNS: [Variant, IngestMode][] = [
+  ['lantern', 'full'],
+  ['naive', 'full'],
+  ['floor', 'full'],
+  ['lantern', 'session'],
+  ['naive', 'session'],
+  ['floor', 'session'],
+  ['lantern', 'single'],
+];
+const QUICK_RUNS: [Variant, IngestMode][] = [
+  ['lantern', 'full'],
+  ['naive', 'full'],
+  ['floor', 'full'],
+  ['lantern', 'session'],
+];
+
+/** Kept up: nearly everything offered was acknowledged, without failures. */
+const keptUp = (s: StepResult) => s.failures === 0 && s.eventsPerSecond >= 0.95 * s.offeredEps;
+const meetsLatency = (s: StepResult) => keptUp(s) && s.p99 <= TARGET.p99;
+const best = (steps: StepResult[], ok: (s: StepResult) => boolean) => steps.filter(ok).reduce((m, s) => Math.max(m, s.eventsPerSecond), 0);
+
+async function freshDatabase(dir: string): Promise<string> {
+  const path = join(dir, 'kb.sqlite');
+  const store = createDb(path);
+  await migrateToLatest(store.db);
+  await store.close();
+  return path;
+}
+
+async function startFloor(dbPath: string): Promise<{ url: string; kill(): Promise<void> }> {
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const child = spawn(process.execPath, [join(import.meta.dirname, 'ingest-floor-server.ts'), dbPath, String(port)], { stdio: 'inherit' });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      await fetch(url, { method: 'POST', body: '{"events":[]}' });
+      return { url, kill: () => new Promise((done) => (child.once('exit', () => done()), child.kill('SIGKILL'))) };
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  child.kill('SIGKILL');
+  throw new Error('the floor server did not start');
+}
+
+/** Acknowledged sessions missing from the database: must be none. */
+function missingSessions(dbPath: string, sessions: Set<string>): number {
+  const db = new SqliteDatabase(dbPath, { readonly: true });
+  const has = db.prepare('select 1 from sessions where key = ?').pluck();
+  let missing = 0;
+  for (const key of sessions) if (!has.get(key)) missing += 1;
+  db.close();
+  return missing;
+}
+
+async function runOne(variant: Variant, mode: IngestMode, dist: string, manifest: string, o: { seconds: number; steps: number }, log: (l: string) => void): Promise<Run> {
+  const dir = mkdtempSync(join(tmpdir(), 'lantern-ingest-'));
+  try {
+    const dbPath = await freshDatabase(dir);
+    const env = { KB_DB_PATH: dbPath, KB_MANIFEST_PATH: manifest, KB_RATE_LIMIT_PER_MINUTE: '1000000', KB_RETENTION_DAYS: '0', KB_GROUP_COMMIT: variant === 'naive' ? '0' : '1' };
+    const server = variant === 'floor' ? await startFloor(dbPath) : await serveSite(dist, env);
+    const sample = requestBodies(mode, 'x');
+    const perRequest = Array.from({ length: 2000 }, sample).reduce((n, b) => n + b.events, 0) / 2000;
+    const next = requestBodies(mode, `${variant[0]}${mode[0]}`);
+    const steps: StepResult[] = [];
+    const acknowledged = new Set<string>();
+    try {
+      await loadStep(server.url, Math.ceil(PLAN[mode][0]! / perRequest / 2), 1, next, perRequest); // warm-up, not counted
+      for (const eps of PLAN[mode].slice(0, o.steps)) {
+        const step = await loadStep(server.url, Math.ceil(eps / perRequest), o.seconds, next, perRequest);
+        steps.push(step);
+        for (const s of step.acknowledged) acknowledged.add(s);
+        log(`${variant.padEnd(7)} ${mode.padEnd(7)} offered ${fmt(Math.round(step.offeredEps)).padStart(6)} ev/s → ${fmt(Math.round(step.eventsPerSecond)).padStart(6)} ev/s, p50 ${ms(step.p50)} ms, p99 ${ms(step.p99)} ms, ${step.failures} failures`);
+        if (!keptUp(step) && step.p99 > 10 * TARGET.p99) break;
+      }
+    } finally {
+      await server.kill();
+    }
+    return { variant, mode, perRequest, steps, lost: missingSessions(dbPath, acknowledged) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function summarize(runs: Run[]) {
+  const find = (v: Variant, m: IngestMode) => runs.find((r) => r.variant === v && r.mode === m);
+  return runs.map((r) => {
+    const peak = r.steps.reduce((a, s) => (s.eventsPerSecond > a.eventsPerSecond ? s : a), r.steps[0]!);
+    const sustained = best(r.steps, meetsLatency);
+    const lantern = find('lantern', r.mode);
+    const lanternPeak = lantern ? Math.max(...lantern.steps.map((s) => s.eventsPerSecond)) : 0;
+    return { r, peak, sustained, vsLantern: r.variant === 'lantern' ? null : lanternPeak / peak.eventsPerSecond };
+  });
+}
+
+async function run(o: BenchOptions): Promise<BenchResult> {
+  const machine = describeMachine();
+  o.log(machineLine(machine));
+  const seconds = Number(o.flags.seconds ?? (o.quick ? 2 : 5));
+  const dist = fixtureSite();
+  const dir = mkdtempSync(join(tmpdir(), 'lantern-ingest-manifest-'));
+  const manifest = join(dir, 'kb-manifest.json');
+  writeManifest(manifest);
+  const runs: Run[] = [];
+  try {
+    for (const [variant, mode] of o.quick ? QUICK_RUNS : RUNS) runs.push(await runOne(variant, mode, dist, manifest, { seconds, steps: o.quick ? 2 : PLAN[mode].length }, o.log));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const rows = summarize(runs);
+  const header = ['server', 'requests', 'events/request', 'peak events/s', 'p99 at peak ms', `events/s at p99 ≤ ${TARGET.p99} ms`, 'Lantern / this', 'acked, not stored'];
+  const table = rows.map(({ r, peak, sustained, vsLantern }) => [
+    r.variant,
+    r.mode,
+    r.perRequest.toFixed(1),
+    fmt(Math.round(peak.eventsPerSecond)),
+    ms(peak.p99),
+    sustained ? fmt(Math.round(sustained)) : '—',
+    vsLantern === null ? '' : ratio(vsLantern),
+    String(r.lost),
+  ]);
+  const stepsHeader = ['server', 'requests', 'offered ev/s', 'acked ev/s', 'p50 ms', 'p99 ms', 'failures'];
+  const steps = runs.flatMap((r) => r.steps.map((s) => [r.variant, r.mode, fmt(Math.round(s.offeredEps)), fmt(Math.round(s.eventsPerSecond)), ms(s.p50), ms(s.p99), String(s.failures)]));
+  const lost = runs.reduce((n, r) => n + r.lost, 0);
+  const lanternFull = rows.find((x) => x.r.variant === 'lantern' && x.r.mode === 'full');
+  const verdicts = [
+    lanternFull && `Lantern, full batches: ${fmt(Math.round(lanternFull.sustained))} events/s with p99 ≤ ${TARGET.p99} ms (target ≥ ${fmt(TARGET.eventsPerSecond)}: ${lanternFull.sustained >= TARGET.eventsPerSecond ? 'met' : '**missed**'})`,
+    ...rows.filter((x) => x.vsLantern !== null).map((x) => `Lantern / ${x.r.variant} (${x.r.mode}, peak events/s): ${ratio(x.vsLantern!)} (target ${x.r.variant === 'naive' ? `≥ ${TARGET.naive}×` : `≥ ${TARGET.floor}×`}: ${x.vsLantern! >= (x.r.variant === 'naive' ? TARGET.naive : TARGET.floor) ? 'met' : '**missed**'})`),
+  ].filter(Boolean);
+  const markdown = [
+    `Run with \`npm run bench -- ingest${o.quick ? ' --quick' : ''}\`. Machine: ${machineLine(machine)}, ${loadavg()[0]!.toFixed(2)} at the end (the load generator runs on the same 2 cores as the server).`,
+    '',
+    ...markdownTable(header, table, 2),
+    '',
+    ...verdicts.map((v) => `- ${v}`),
+    `- 202 means committed: after each run the server was killed (SIGKILL) and ${lost === 0 ? 'every' : `**${lost} not every**`} session of an acknowledged request was found in the database.`,
+    '',
+    'Every step:',
+    '',
+    ...markdownTable(stepsHeader, steps, 2),
+    '',
+    `Requests: \`full\` = 50 events of many sessions (a relay or a busy tab queue), \`session\` = one reader's session as the tracker sends it when its queue drains, \`single\` = one event. Each step posts at a fixed request rate for ${seconds} s with autocannon (latency corrected for coordinated omission) after a 1 s warm-up; a run stops once the server falls far behind. Servers: \`lantern\` = the built site served as by \`npm start\` (group commit); \`naive\` = the same server with KB_GROUP_COMMIT=0 (one transaction per request); \`floor\` = test/bench/ingest-floor-server.ts, a bare node:http server inserting into the same tables with prepared statements and group commit, no validation, dedupe or per-session rows. All use synchronous=FULL (a 202 survives a power cut).`,
+  ].join('\n');
+  return { text: `${textTable(header, table, 2)}\n\n${verdicts.join('\n')}`, markdown, ok: lost === 0 };
+}
+
+export const benchmark: Benchmark = { title: 'Ingest', run };
