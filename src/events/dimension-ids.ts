@@ -40,7 +40,8 @@ async function ensure(trx: Trx, table: 'articles' | 'queries', values: Iterable<
     else wanted.add(value);
   }
   if (wanted.size === 0) return ids;
-  const missing = [...wanted];
+  // Sorted, so concurrent writers on PostgreSQL insert (and lock) new keys in the same order and cannot deadlock.
+  const missing = [...wanted].sort();
   const column = table === 'articles' ? 'slug' : 'text';
   await eachChunk(missing, async (chunk) => {
     await trx.insertInto(table).values(chunk.map((v) => ({ [column]: v }) as { slug: string; text: string })).onConflict((oc) => oc.column(column).doNothing()).execute();
@@ -71,6 +72,7 @@ export async function resolveRevisions(trx: Trx, refs: Iterable<RevisionRef>, ca
     else missing.push(ref);
   }
   if (missing.length === 0) return;
+  missing.sort((a, b) => a.articleId - b.articleId || (a.revision < b.revision ? -1 : a.revision > b.revision ? 1 : 0));
   await eachChunk(missing, async (chunk) => {
     const values = chunk.map((r) => ({ article_id: r.articleId, revision: r.revision, first_seen_at: r.ts }));
     await trx.insertInto('revisions').values(values).onConflict((oc) => oc.columns(['article_id', 'revision']).doNothing()).execute();

@@ -114,7 +114,12 @@ function rows(bucket: Bucket, table: string, keys: string[]): Row[] {
 /** `insert … on conflict (keys) do update set c = table.c + excluded.c` for each counter, a chunk of rows at a time. */
 async function upsert(trx: Trx, table: keyof Database, list: Row[], keys: string[], counters: readonly string[], extra: Record<string, unknown> = {}): Promise<void> {
   const set = { ...Object.fromEntries(counters.map((c) => [c, sql`${sql.ref(`${table}.${c}`)} + ${sql.ref(`excluded.${c}`)}`])), ...extra };
-  await eachChunk(list, async (chunk) => {
+  // In key order: concurrent writers on PostgreSQL then lock shared rows in the same order and cannot deadlock.
+  const sorted = [...list].sort((a, b) => {
+    for (const k of keys) if (a[k] !== b[k]) return (a[k] as string | number) < (b[k] as string | number) ? -1 : 1;
+    return 0;
+  });
+  await eachChunk(sorted, async (chunk) => {
     // The table is chosen at run time; every row carries exactly that table's key and counter columns.
     await trx.insertInto(table).values(chunk as never).onConflict((oc) => oc.columns(keys as never).doUpdateSet(set as never)).execute();
     return [];

@@ -40,21 +40,31 @@ export type QueryState = Omit<SessionQueriesTable, 'clicked' | 'escalated'> & { 
 
 const zero = (): Counts => ({ views: 0, searches: 0, contacts: 0, up_votes: 0, down_votes: 0 });
 
-/** Every session the group names, by key: existing ones as stored, new ones created from their first event here. */
-export async function loadSessions(trx: Trx, first: Map<string, { ts: number; day: string }>): Promise<Map<string, SessionState>> {
-  const keys = [...first.keys()];
+/**
+ * Every session the group names, by key: existing ones as stored, new ones created from their first event here.
+ * On PostgreSQL several servers may write one session at once, so the group takes each session's row lock
+ * (in key order, so two groups cannot deadlock) and holds it to the commit: per-session state is then
+ * read and written by one transaction at a time, as it is on SQLite with its single writer.
+ */
+export async function loadSessions(trx: Trx, dialect: Dialect, first: Map<string, { ts: number; day: string }>): Promise<Map<string, SessionState>> {
+  const keys = [...first.keys()].sort();
   const sessions = new Map<string, SessionState>();
-  const stored = await eachChunk(keys, (chunk) =>
-    trx.selectFrom('sessions').select(['id', 'key', 'day', 'started_at', 'last_seen_at', ...SESSION_COUNTERS]).where('key', 'in', chunk).execute(),
-  );
+  const fresh = keys.map((key) => ({ key, day: first.get(key)!.day, started_at: first.get(key)!.ts, last_seen_at: first.get(key)!.ts }));
+  const inserted = await eachChunk(fresh, (chunk) => trx.insertInto('sessions').values(chunk).onConflict((oc) => oc.column('key').doNothing()).returning(['id', 'key']).execute());
+  const created = new Set(inserted.map((r) => r.key));
+  const existing = keys.filter((k) => !created.has(k));
+  const stored = await eachChunk(existing, (chunk) => {
+    const query = trx.selectFrom('sessions').select(['id', 'key', 'day', 'started_at', 'last_seen_at', ...SESSION_COUNTERS]).where('key', 'in', chunk).orderBy('key');
+    return (dialect === 'postgres' ? query.forUpdate() : query).execute();
+  });
   for (const s of stored) {
     const before = { views: s.views, searches: s.searches, contacts: s.contacts, up_votes: s.up_votes, down_votes: s.down_votes };
     sessions.set(s.key, { id: s.id, key: s.key, day: s.day, startedAt: Number(s.started_at), before, added: zero(), lastSeenAt: Number(s.last_seen_at), firstContactAt: null, created: false });
   }
-  const created = keys.filter((k) => !sessions.has(k)).map((key) => ({ key, day: first.get(key)!.day, started_at: first.get(key)!.ts, last_seen_at: first.get(key)!.ts }));
-  const ids = await eachChunk(created, (chunk) => trx.insertInto('sessions').values(chunk).returning(['id', 'key']).execute());
-  const idOf = new Map(ids.map((r) => [r.key, r.id]));
-  for (const s of created) sessions.set(s.key, { id: idOf.get(s.key)!, key: s.key, day: s.day, startedAt: s.started_at, before: zero(), added: zero(), lastSeenAt: s.last_seen_at, firstContactAt: null, created: true });
+  for (const { id, key } of inserted) {
+    const { ts, day } = first.get(key)!;
+    sessions.set(key, { id, key, day, startedAt: ts, before: zero(), added: zero(), lastSeenAt: ts, firstContactAt: null, created: true });
+  }
   return sessions;
 }
 

@@ -39,7 +39,7 @@ export class EventWriter {
       if (e.normalizedQuery !== null) texts.add(e.normalizedQuery);
     }
     const ids = { articles: await articleIds(trx, slugs, this.cache, staged), queries: await queryIds(trx, texts, this.cache, staged) };
-    const sessions = await loadSessions(trx, first);
+    const sessions = await loadSessions(trx, this.dialect, first);
     const known = [...sessions.values()].filter((s) => !s.created).map((s) => s.id);
     const applier = new GroupApplier(this.cache, ids, await loadSessionRows(trx, known));
     for (const e of events) applier.apply(e, sessions.get(e.session)!);
