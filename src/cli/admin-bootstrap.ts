@@ -1,7 +1,7 @@
 /** First start without KB_ADMIN_TOKEN: generate the admin token (only its hash is kept) and a one-time login link. */
-import { createDb } from '../../db/client.ts';
 import { AdminAuth, LOGIN_LINK_TTL_MS } from '../lib/admin-auth.ts';
 import type { Env } from '../schemas/env.ts';
+import { openConfiguredStore } from '../lib/open-store.ts';
 
 /**
  * Prints the token and the link once; later starts print nothing. `rotate` replaces a lost token
@@ -9,7 +9,7 @@ import type { Env } from '../schemas/env.ts';
  */
 export async function bootstrapAdminToken(env: Env, options: { rotate?: boolean; log?: (line: string) => void } = {}): Promise<boolean> {
   const log = options.log ?? console.log;
-  const store = createDb(env.KB_DB_PATH);
+  const store = openConfiguredStore(env);
   try {
     const auth = new AdminAuth(store.db, env.KB_ADMIN_TOKEN);
     if (options.rotate) await store.db.deleteFrom('admin_credentials').where('kind', 'in', ['admin', 'session']).execute();

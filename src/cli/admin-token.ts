@@ -9,7 +9,7 @@ try {
     console.error('KB_ADMIN_TOKEN is set: that token is the admin token. Change the variable to rotate it.');
     process.exit(1);
   }
-  await migrateDatabase(env.KB_DB_PATH);
+  await migrateDatabase(env);
   await bootstrapAdminToken(env, { rotate: true });
 } catch (error) {
   console.error(error instanceof ConfigError ? error.message : error);

@@ -16,6 +16,7 @@ const { values } = (() => {
   }
 })();
 const env = envOrExit();
+if (env.KB_DATABASE_URL) fail('KB_DATABASE_URL is set: back up PostgreSQL with its own tools (pg_dump, or your provider\'s snapshots).');
 const source = resolve(env.KB_DB_PATH);
 if (!existsSync(source)) fail(`There is no database at ${source} to back up (KB_DB_PATH).`);
 const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);

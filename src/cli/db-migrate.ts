@@ -1,12 +1,13 @@
-/** `npm run db:migrate`: brings the database at KB_DB_PATH to the latest schema. */
-import { createDb } from '../../db/client.ts';
+/** `npm run db:migrate`: brings the events store (KB_DATABASE_URL, or the file at KB_DB_PATH) to the latest schema. */
 import { migrateToLatest } from '../../db/migrate.ts';
-import { ConfigError, parseEnv } from '../schemas/env.ts';
+import { openConfiguredStore } from '../lib/open-store.ts';
+import { ConfigError, parseEnv, type Env } from '../schemas/env.ts';
 
-export async function migrateDatabase(path: string): Promise<string[]> {
-  const store = createDb(path);
+/** Returns the store's printable location and the migrations applied now. */
+export async function migrateDatabase(env: Env): Promise<{ location: string; applied: string[] }> {
+  const store = openConfiguredStore(env);
   try {
-    return await migrateToLatest(store.db);
+    return { location: store.location, applied: await migrateToLatest(store.db) };
   } finally {
     await store.close();
   }
@@ -14,9 +15,8 @@ export async function migrateDatabase(path: string): Promise<string[]> {
 
 if (import.meta.main) {
   try {
-    const env = parseEnv();
-    const applied = await migrateDatabase(env.KB_DB_PATH);
-    console.log(applied.length ? `Applied ${applied.join(', ')} to ${env.KB_DB_PATH}.` : `${env.KB_DB_PATH} is up to date.`);
+    const { location, applied } = await migrateDatabase(parseEnv());
+    console.log(applied.length ? `Applied ${applied.join(', ')} to ${location}.` : `${location} is up to date.`);
   } catch (error) {
     console.error(error instanceof ConfigError ? error.message : error);
     process.exit(1);

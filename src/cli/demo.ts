@@ -39,6 +39,7 @@ if (args.kind === 'help') {
 if (args.kind === 'invalid') fail(args.message);
 const options = args.options;
 const env = envOrExit();
+if (env.KB_DATABASE_URL) fail('The demo writes the SQLite file at KB_DB_PATH. Unset KB_DATABASE_URL, run the demo, then copy it with `npm run db:copy -- --to <postgres URL>`.');
 const dbPath = resolve(env.KB_DB_PATH);
 
 // Refuse before the (slow) build: the demo must never mix invented events into real ones.

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createDb } from '../../db/client.ts';
+import { openConfiguredStore } from '../lib/open-store.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { toCsv } from '../lib/csv.ts';
 import { MANIFEST_FILE } from '../schemas/manifest.ts';
@@ -54,9 +54,9 @@ if (values.help || positionals.length === 0) {
 if (!['table', 'json', 'csv'].includes(values.format!)) fail(`--format must be table, json or csv (got "${values.format}")`);
 
 const env = envOrExit();
-if (!existsSync(env.KB_DB_PATH)) fail(`No events database at ${env.KB_DB_PATH} yet: run \`npm start\` (and read some articles) or \`npm run demo\` first.`);
+if (!env.KB_DATABASE_URL && !existsSync(env.KB_DB_PATH)) fail(`No events database at ${env.KB_DB_PATH} yet: run \`npm start\` (and read some articles) or \`npm run demo\` first.`);
 
-const store = createDb(env.KB_DB_PATH);
+const store = openConfiguredStore(env);
 await migrateToLatest(store.db);
 // Titles, categories and product areas come from the last build, as they do for the server.
 const outDir = buildOutDir();

@@ -7,8 +7,8 @@ import { serveBuild } from '../lib/http-server.ts';
 const env = envOrExit();
 const outDir = builtOrExit();
 
-const applied = await migrateDatabase(env.KB_DB_PATH);
-console.log(`Events database: ${env.KB_DB_PATH}${applied.length ? ` (applied ${applied.join(', ')})` : ''}`);
+const { location, applied } = await migrateDatabase(env);
+console.log(`Events database: ${location}${applied.length ? ` (applied ${applied.join(', ')})` : ''}`);
 await bootstrapAdminToken(env);
 
 await serveBuild(outDir, { host: env.HOST, port: env.PORT, requestTimeoutSeconds: env.KB_REQUEST_TIMEOUT_SECONDS });

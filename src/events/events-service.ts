@@ -1,6 +1,6 @@
 /** The write path behind POST /api/events: bot filter, rate limit, validation, group commit. */
 import { isbot } from 'isbot';
-import type { Store } from '../../db/client.ts';
+import type { EventStore } from '../../db/client.ts';
 import type { Dialect } from '../../db/dialect-sql.ts';
 import type { Issue } from '../lib/http.ts';
 import { GroupCommit } from './group-commit.ts';
@@ -18,7 +18,7 @@ export type RecordResult =
   | { kind: 'not-built' };
 
 export interface EventsServiceOptions {
-  store: Store;
+  store: EventStore;
   dialect: Dialect;
   /** undefined while the site has not been built: there is nothing to check slugs against. */
   published: () => PublishedArticles | undefined;

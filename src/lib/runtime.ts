@@ -1,5 +1,5 @@
 /** The server's long-lived parts, created on first use: the store (migrated), the manifest, events, reports access. */
-import { createDb, type Store } from '../../db/client.ts';
+import type { EventStore } from '../../db/client.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { parseEnv, type Env } from '../schemas/env.ts';
 import { EventsService } from '../events/events-service.ts';
@@ -8,10 +8,11 @@ import { RateLimiter } from '../events/rate-limit.ts';
 import { scheduleRetention } from '../events/retention.ts';
 import { syncCatalog } from '../reports/sync-catalog.ts';
 import { AdminAuth } from './admin-auth.ts';
+import { openConfiguredStore } from './open-store.ts';
 
 interface Runtime {
   env: Env;
-  store: Store;
+  store: EventStore;
   events: EventsService;
   auth: AdminAuth;
   /** Login attempts per client address: 5 at once, then one every 12 seconds. */
@@ -24,7 +25,7 @@ let runtime: Promise<Runtime> | undefined;
 
 async function create(): Promise<Runtime> {
   const env = parseEnv();
-  const store = createDb(env.KB_DB_PATH, { maxSizeMb: env.KB_DB_MAX_MB });
+  const store = openConfiguredStore(env);
   await migrateToLatest(store.db);
   if (env.KB_RETENTION_DAYS > 0) scheduleRetention(store.db, env.KB_RETENTION_DAYS);
   let published: PublishedArticles | undefined;
@@ -35,7 +36,7 @@ async function create(): Promise<Runtime> {
     }
     return published;
   };
-  const events = new EventsService({ store, dialect: 'sqlite', ratePerMinute: env.KB_RATE_LIMIT_PER_MINUTE, published: manifest, groupCommit: env.KB_GROUP_COMMIT });
+  const events = new EventsService({ store, dialect: store.dialect, ratePerMinute: env.KB_RATE_LIMIT_PER_MINUTE, published: manifest, groupCommit: env.KB_GROUP_COMMIT });
   let synced = -1;
   return {
     env,

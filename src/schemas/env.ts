@@ -23,6 +23,12 @@ export const EnvSchema = z.object({
     .optional(),
   KB_STRICT_CONTENT: flag.default(false),
   KB_DB_PATH: z.string().min(1).max(4096).default('db/kb.sqlite'),
+  /** PostgreSQL instead of the SQLite file, for several server processes: postgres://user:password@host:5432/db */
+  KB_DATABASE_URL: z
+    .string()
+    .max(4096)
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
   /** Optional ceiling on the events database in MB: past it, events are refused with 503 rather than filling the disk. */
   KB_DB_MAX_MB: z.coerce.number().int().min(1).max(16_000_000).optional(),
   /** Raw events older than this many days are purged (rollups and comments stay); 0 keeps them forever. */

@@ -1,10 +1,18 @@
-/** Recomputes the rollups from the raw events and returns every row where the two disagree. */
+/** Recomputes the rollups from the raw events and returns every row where the two disagree (SQLite or PostgreSQL). */
 import type SqliteDatabase from 'better-sqlite3';
+import { sql } from 'kysely';
+import type { EventStore } from '../../db/client.ts';
+import type { Dialect } from '../../db/dialect-sql.ts';
 
-const DAY = "strftime('%Y-%m-%d', ts / 1000, 'unixepoch')";
+const DAYS: Record<Dialect, string> = {
+  sqlite: "strftime('%Y-%m-%d', ts / 1000, 'unixepoch')",
+  postgres: "to_char(to_timestamp(ts / 1000.0) at time zone 'UTC', 'YYYY-MM-DD')",
+};
+// Counting rows where a condition holds, in SQL both stores accept.
+const count = (condition: string) => `sum(case when ${condition} then 1 else 0 end)`;
 const ARTICLE_COUNTERS = ['views', 'view_sessions', 'escalations', 'contacts', 'search_clicks', 'up', 'down', 'outdated', 'unclear', 'didnt_solve', 'product_issue', 'other', 'comments'];
 
-const CHECKS: Record<string, string> = {
+const checks = (DAY: string): Record<string, string> => ({
   'article views': `
     select article_id, day, views from article_daily where views <> 0
     except select article_id, ${DAY}, count(*) from events where type = 1 group by 1, 2`,
@@ -12,7 +20,7 @@ const CHECKS: Record<string, string> = {
     select article_id, ${DAY}, count(*) from events where type = 1 group by 1, 2
     except select article_id, day, views from article_daily where views <> 0`,
   'searches per query and day': `
-    select query_id, ${DAY} as d, count(*), sum(n1 = 0) from events where type = 2 group by 1, 2
+    select query_id, ${DAY} as d, count(*), ${count('n1 = 0')} from events where type = 2 group by 1, 2
     except select query_id, day, searches, zero_results from query_daily where searches <> 0`,
   'session counters': `
     select s.id, s.views, s.searches, s.contacts from sessions s
@@ -22,7 +30,7 @@ const CHECKS: Record<string, string> = {
       (select count(*) from events e where e.session_id = s.id and e.type = 5)
     from sessions s`,
   'final votes per article and day': `
-    select article_id, vote_day, sum(vote = 'up'), sum(vote = 'down') from session_articles where vote is not null group by 1, 2
+    select article_id, vote_day, ${count("vote = 'up'")}, ${count("vote = 'down'")} from session_articles where vote is not null group by 1, 2
     except select article_id, day, up, down from article_daily where up <> 0 or down <> 0`,
   'final vote is the last feedback event': `
     select sa.session_id, sa.article_id, sa.vote from session_articles sa where sa.vote is not null
@@ -35,7 +43,7 @@ const CHECKS: Record<string, string> = {
     select article_id, day, count(*), sum(escalated) from session_articles where first_view_at is not null group by 1, 2
     except select article_id, day, view_sessions, escalations from article_daily where view_sessions <> 0`,
   'help-center sessions per day': `
-    select day, count(*), sum(contacts > 0), sum(contacts = 0 and up_votes > 0), sum(searches) from sessions
+    select day, count(*), ${count('contacts > 0')}, ${count('contacts = 0 and up_votes > 0')}, sum(searches) from sessions
       where views > 0 or searches > 0 group by day
     except select day, kb_sessions, escalated, confirmed, searches from session_daily where kb_sessions <> 0`,
   'tutorial steps': `
@@ -48,18 +56,18 @@ const CHECKS: Record<string, string> = {
     select article_id, day, comments from article_daily where comments <> 0
     except select article_id, ${DAY}, count(*) from comments group by 1, 2`,
   'final votes per revision and day': `
-    select vote_day, article_id, revision_id, sum(vote = 'up'), sum(vote = 'down') from session_articles
+    select vote_day, article_id, revision_id, ${count("vote = 'up'")}, ${count("vote = 'down'")} from session_articles
       where vote is not null and revision_id is not null group by 1, 2, 3
     except select day, article_id, revision_id, up, down from revision_votes_daily where up <> 0 or down <> 0`,
   'final votes per revision and day (reverse)': `
     select day, article_id, revision_id, up, down from revision_votes_daily where up <> 0 or down <> 0
-    except select vote_day, article_id, revision_id, sum(vote = 'up'), sum(vote = 'down') from session_articles
+    except select vote_day, article_id, revision_id, ${count("vote = 'up'")}, ${count("vote = 'down'")} from session_articles
       where vote is not null and revision_id is not null group by 1, 2, 3`,
   ...monthlyChecks('article', ['article_id'], ARTICLE_COUNTERS),
   ...monthlyChecks('query', ['query_id'], ['searches', 'zero_results', 'clicked', 'escalated']),
   ...monthlyChecks('tutorial_step', ['article_id', 'step'], ['sessions', 'max(steps)']),
   ...monthlyChecks('revision_votes', ['article_id', 'revision_id'], ['up', 'down']),
-};
+});
 
 /** Each monthly rollup holds exactly the sums of its daily rollup's days, both ways. */
 function monthlyChecks(name: string, keys: string[], counters: string[]): Record<string, string> {
@@ -72,8 +80,18 @@ function monthlyChecks(name: string, keys: string[], counters: string[]): Record
 
 export function rollupMismatches(sqlite: SqliteDatabase.Database): Record<string, unknown[]> {
   const out: Record<string, unknown[]> = {};
-  for (const [name, query] of Object.entries(CHECKS)) {
+  for (const [name, query] of Object.entries(checks(DAYS.sqlite))) {
     const rows = sqlite.prepare(query).raw().all();
+    if (rows.length) out[name] = rows;
+  }
+  return out;
+}
+
+/** The same checks through kysely, on either store. */
+export async function storeRollupMismatches(store: EventStore): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const [name, query] of Object.entries(checks(DAYS[store.dialect]))) {
+    const { rows } = await sql.raw(query).execute(store.db);
     if (rows.length) out[name] = rows;
   }
   return out;
