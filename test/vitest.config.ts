@@ -5,9 +5,10 @@
  */
 import { defineConfig } from 'vitest/config';
 
-// Tests that exercise the store through kysely, so they mean the same on both stores.
+// Tests that exercise the store through kysely, so they mean the same on both stores; *.postgres.test.ts need PostgreSQL.
 const STORE_TESTS = ['test/reports/*.test.ts', 'test/stores/*.test.ts'];
 const STORE_ONLY_ON_SQLITE = ['test/reports/reports-api.test.ts'];
+const POSTGRES_ONLY = ['test/**/*.postgres.test.ts'];
 
 const postgres = process.env.KB_TEST_DATABASE_URL;
 if (!postgres) {
@@ -22,7 +23,7 @@ export default defineConfig({
     hookTimeout: 300_000,
     reporters: ['default'],
     projects: [
-      { test: { name: 'sqlite', include: ['test/**/*.test.ts'] } },
+      { test: { name: 'sqlite', include: ['test/**/*.test.ts'], exclude: POSTGRES_ONLY } },
       ...(postgres ? [{ test: { name: 'postgres', include: STORE_TESTS, exclude: STORE_ONLY_ON_SQLITE, env: { KB_TEST_STORE: 'postgres' } } }] : []),
     ],
   },
