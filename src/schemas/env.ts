@@ -34,6 +34,15 @@ export const EnvSchema = z.object({
   /** Raw events older than this many days are purged (rollups and comments stay); 0 keeps them forever. */
   KB_RETENTION_DAYS: z.coerce.number().int().min(0).max(100_000).default(400),
   KB_TRACKING: flag.default(true),
+  /** At build: where the events API runs when it is not the site's own origin (the static site on a CDN). */
+  KB_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** At run time: the site origins allowed to send events from a browser (comma-separated, or *). */
+  KB_CORS_ORIGINS: z
+    .string()
+    .max(4000)
+    .transform((v) => v.split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean))
+    .pipe(z.array(z.union([z.literal('*'), z.url({ protocol: /^https?$/ })])))
+    .default([]),
   KB_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   KB_TRUST_PROXY: flag.default(false),
   /** Requests arriving together share one transaction; 0 gives each its own (the naive design, for the ingest benchmark). */

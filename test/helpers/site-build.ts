@@ -40,7 +40,7 @@ export function buildSite(contentDir: string, buildDir: string, env: Record<stri
   return { status: result.status, output, dist: join(buildDir, 'dist') };
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
     const server = createServer();
     server.once('error', fail);
@@ -63,8 +63,8 @@ export interface RunningSite {
 }
 
 /** Starts the built site with the server `npm start` runs (src/cli/serve.ts) on a free loopback port and waits until it answers. */
-export async function serveSite(dist: string, env: Record<string, string> = {}, options: { commandPrefix?: string[] } = {}): Promise<RunningSite> {
-  const port = await freePort();
+export async function serveSite(dist: string, env: Record<string, string> = {}, options: { commandPrefix?: string[]; port?: number } = {}): Promise<RunningSite> {
+  const port = options.port ?? (await freePort());
   const [command, ...args] = [...(options.commandPrefix ?? []), process.execPath, join(ROOT, 'src/cli/serve.ts'), dist];
   const child = spawn(command!, args, {
     cwd: ROOT,

@@ -5,10 +5,21 @@ import { getRuntime } from '../../lib/runtime.ts';
 import { clientAddress } from '../../lib/client-address.ts';
 import { MAX_BODY_BYTES } from '../../schemas/events.ts';
 import { isStoreUnavailable } from '../../events/store-errors.ts';
+import { preflight, withCors } from '../../lib/cors.ts';
+import { parseEnv } from '../../schemas/env.ts';
 
 export const prerender = false;
 
-export const POST: APIRoute = async (context) => {
+let corsOrigins: string[] | undefined;
+// The allowed origins do not change while the server runs.
+const allowedOrigins = () => (corsOrigins ??= parseEnv().KB_CORS_ORIGINS);
+
+export const POST: APIRoute = async (context) => withCors(context.request, allowedOrigins(), await receive(context));
+
+/** A browser's preflight before a cross-origin JSON POST (the site on a CDN, the API here). */
+export const OPTIONS: APIRoute = ({ request }) => preflight(request, allowedOrigins());
+
+async function receive(context: Parameters<APIRoute>[0]): Promise<Response> {
   const { request } = context;
   if (!isJson(request)) return errorResponse(415, 'unsupported-media-type', 'Send the events as JSON (Content-Type: application/json).');
   try {
@@ -39,7 +50,7 @@ export const POST: APIRoute = async (context) => {
     if (error instanceof BodyIncompleteError) return errorResponse(400, 'request-incomplete', 'The body did not arrive in full; nothing was stored.');
     return internalError(error);
   }
-};
+}
 
 export const ALL: APIRoute = () =>
   errorResponse(405, 'method-not-allowed', 'Use POST to send events.', { headers: { Allow: 'POST' } });
