@@ -53,10 +53,14 @@ function countArticlePages(site: string, n: number, articles: GeneratedArticle[]
   return Math.round((found * n) / Math.ceil(n / step));
 }
 
+// Builds made by this run of `npm run bench`: reused as they are, even if someone edits src/ meanwhile.
+const builtThisRun = new Map<string, string>();
+
 function finish(kind: SiteKind, n: number, site: string, stampDir: string, measured: Measured): SiteBuild {
   if (measured.status !== 0) throw new Error(`${SITE_LABELS[kind]} did not build ${n} articles:\n${measured.output.slice(-4000)}`);
   if (!existsSync(join(site, 'pagefind', 'pagefind.js'))) throw new Error(`${SITE_LABELS[kind]} built no Pagefind index in ${site}`);
   writeFileSync(join(stampDir, STAMP), stampFor(kind, n));
+  builtThisRun.set(`${kind}:${n}`, site);
   return { ...measured, kind, articles: n, site, pages: countArticlePages(site, n, articlesFor(n)) };
 }
 
@@ -105,6 +109,8 @@ function location(kind: SiteKind, n: number): { stampDir: string; site: string }
 
 /** The served folder of an up-to-date build of `kind` with N articles, building it (untimed) when there is none. */
 export async function ensureBuilt(kind: SiteKind, n: number, log: (line: string) => void): Promise<string> {
+  const reused = builtThisRun.get(`${kind}:${n}`);
+  if (reused) return reused;
   if (kind === 'lantern') prepareLanternContent(n);
   const { stampDir, site } = location(kind, n);
   const stamp = join(stampDir, STAMP);

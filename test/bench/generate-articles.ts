@@ -57,9 +57,9 @@ function paragraph(rng: Random, feature: string, links: string[]): string {
 
 const countWords = (text: string) => text.split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w)).length;
 
-/** One section: a paragraph, then a list, code, a component or another paragraph. */
-function section(rng: Random, feature: string, links: string[], mdx: boolean): string {
-  const heading = `${rng.chance(0.5) ? '##' : '###'} ${cap(rng.pick(VERBS).toLowerCase())} ${rng.pick(FEATURES)} ${rng.pick(QUALIFIERS)}`;
+/** One section: a paragraph, then a list, code, a component or another paragraph; "###" only below a "##". */
+function section(rng: Random, feature: string, links: string[], mdx: boolean, first: boolean): string {
+  const heading = `${first || rng.chance(0.5) ? '##' : '###'} ${cap(rng.pick(VERBS).toLowerCase())} ${rng.pick(FEATURES)} ${rng.pick(QUALIFIERS)}`;
   const out = [heading, paragraph(rng, feature, links)];
   const kind = rng.int(0, mdx ? 6 : 3);
   if (kind === 0) out.push(Array.from({ length: rng.int(3, 6) }, () => `- ${sentence(rng, feature)}`).join('\n'));
@@ -97,7 +97,7 @@ export function generateArticles(count: number, seed = ARTICLE_SEED): GeneratedA
     const parts = [paragraph(rng, feature, links)];
     let words = countWords(parts[0]!);
     while (words < target) {
-      const next = section(rng, feature, links, mdx);
+      const next = section(rng, feature, links, mdx, parts.length === 1);
       parts.push(next);
       words += countWords(next.replace(/<[^>]+>/g, ' '));
     }
