@@ -23,7 +23,8 @@ export function redactedUrl(url: string): string {
 }
 
 export function createPostgresStore(url: string, options: { poolSize?: number } = {}): EventStore {
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types });
+  // A lock held elsewhere fails the write after 5 s (as SQLite's busy timeout does) instead of holding the request.
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types, options: '-c lock_timeout=5000' });
   // An idle client's connection can drop (a database restart); the pool replaces it, the process must not crash.
   pool.on('error', (error) => console.error('PostgreSQL pool:', error.message));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new PostgresIntegersPlugin()] });

@@ -6,9 +6,9 @@ export class StoreUnavailableError extends Error {
 
 // SQLite result codes that mean "cannot write now": locked, busy, disk full, read-only, I/O trouble.
 const TRANSIENT = /^SQLITE_(BUSY|LOCKED|FULL|READONLY|IOERR|CANTOPEN|PROTOCOL|NOMEM)/;
-// PostgreSQL: connection failures, too many connections, disk full, read-only transaction, shutdown, and a
-// serialization failure or deadlock between servers (the client's retry succeeds).
-const PG_TRANSIENT = /^(08|53|57P|25006|40001|40P01)/;
+// PostgreSQL: connection failures, too many connections, disk full, read-only transaction, shutdown, a lock
+// not granted in time, and a serialization failure or deadlock between servers (the client's retry succeeds).
+const PG_TRANSIENT = /^(08|53|57P|25006|55P03|40001|40P01)/;
 
 export function isStoreUnavailable(error: unknown): boolean {
   if (error instanceof StoreUnavailableError) return true;

@@ -1,50 +1,41 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openStore, type EventStore } from '../../db/client.ts';
 import { fixtureSite } from '../helpers/fixture-site.ts';
 import { serveSite, type RunningSite } from '../helpers/site-build.ts';
 import { newSession, postEvents, postRaw } from '../helpers/events-client.ts';
-import { rollupMismatches } from '../helpers/rollup-consistency.ts';
-import { createDb } from '../../db/client.ts';
-import { migrateToLatest } from '../../db/migrate.ts';
+import { storeRollupMismatches } from '../helpers/rollup-consistency.ts';
+import { freshTestDatabase, type TestDatabase } from '../helpers/test-database.ts';
 
 const ARTICLE = 'how-do-i-reset-my-password';
 const OTHER = 'run-the-agent-custom-port-v2';
 const TUTORIAL = 'first-steps';
 
 let site: RunningSite;
-let dbPath: string;
-let db: SqliteDatabase.Database;
+let db: TestDatabase;
 let manifest: { articles: Record<string, { revision: string }> };
 
 beforeAll(async () => {
   const dist = fixtureSite();
   manifest = JSON.parse(await (await import('node:fs/promises')).readFile(join(dist, 'client/kb-manifest.json'), 'utf8'));
-  dbPath = join(mkdtempSync(join(tmpdir(), 'lantern-events-')), 'kb.sqlite');
-  const store = createDb(dbPath);
-  await migrateToLatest(store.db);
-  await store.close();
-  site = await serveSite(dist, { KB_DB_PATH: dbPath, KB_TRUST_PROXY: '1', KB_RATE_LIMIT_PER_MINUTE: '60' });
-  db = new SqliteDatabase(dbPath, { readonly: true });
+  db = await freshTestDatabase();
+  site = await serveSite(dist, { ...db.env, KB_TRUST_PROXY: '1', KB_RATE_LIMIT_PER_MINUTE: '60' });
 });
 afterAll(async () => {
-  db?.close();
   await site?.stop();
+  await db?.close();
 });
 
-const count = (table: string) => (db.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
-const sessionRow = (key: string) => db.prepare('select * from sessions where key = ?').get(key) as Record<string, number> | undefined;
+const count = async (table: string) => (await db.get<{ n: number }>(`select count(*) as n from ${table}`))!.n;
+const sessionRow = (key: string) => db.get<Record<string, number>>('select * from sessions where key = ?', key);
 const eventsOf = (key: string) =>
-  db
-    .prepare(
-      `select e.type, a.slug as article, r.revision, q.text as query, e.n1, e.n2, e.ts from events e
-       join sessions s on s.id = e.session_id left join articles a on a.id = e.article_id
-       left join revisions r on r.id = e.revision_id left join queries q on q.id = e.query_id
-       where s.key = ? order by e.id`,
-    )
-    .all(key);
+  db.all(
+    `select e.type, a.slug as article, r.revision, q.text as query, e.n1, e.n2, e.ts from events e
+     join sessions s on s.id = e.session_id left join articles a on a.id = e.article_id
+     left join revisions r on r.id = e.revision_id left join queries q on q.id = e.query_id
+     where s.key = ? order by e.id`,
+    key,
+  );
 
 describe('accepted events', () => {
   test('stores each event type with its fields and answers 202 with the count', async () => {
@@ -60,7 +51,7 @@ describe('accepted events', () => {
     expect(response.status).toBe(202);
     expect(await response.json()).toEqual({ accepted: 6 });
     const revision = manifest.articles[ARTICLE]!.revision;
-    expect((eventsOf(session) as { ts: number }[]).map(({ ts, ...rest }) => rest)).toEqual([
+    expect((await eventsOf(session) as { ts: number }[]).map(({ ts, ...rest }) => rest)).toEqual([
       { type: 1, article: ARTICLE, revision, query: null, n1: null, n2: null },
       { type: 2, article: null, revision: null, query: 'reset password', n1: 3, n2: null },
       { type: 3, article: ARTICLE, revision, query: 'reset password', n1: 2, n2: null },
@@ -68,7 +59,7 @@ describe('accepted events', () => {
       { type: 5, article: ARTICLE, revision, query: null, n1: null, n2: null },
       { type: 6, article: TUTORIAL, revision: manifest.articles[TUTORIAL]!.revision, query: null, n1: 1, n2: 2 },
     ]);
-    expect(db.prepare('select comment, vote, reason from comments c join sessions s on s.id = c.session_id where s.key = ?').get(session)).toEqual({
+    expect((await db.get('select comment, vote, reason from comments c join sessions s on s.id = c.session_id where s.key = ?', session))).toEqual({
       comment: 'Step 2 is confusing',
       vote: 'down',
       reason: 'unclear',
@@ -82,13 +73,11 @@ describe('accepted events', () => {
       { type: 'view', session, article: OTHER },
       { type: 'contact', session },
     ]);
-    const row = db
-      .prepare('select sa.escalated from session_articles sa join sessions s on s.id = sa.session_id where s.key = ?')
-      .get(session) as { escalated: number };
+    const row = (await db.get<{ escalated: number }>('select sa.escalated from session_articles sa join sessions s on s.id = sa.session_id where s.key = ?', session))!;
     expect(row.escalated).toBe(1);
-    const q = db.prepare("select escalated from query_daily qd join queries q on q.id = qd.query_id where q.text = 'escalation probe'").get();
+    const q = (await db.get("select escalated from query_daily qd join queries q on q.id = qd.query_id where q.text = 'escalation probe'"));
     expect(q).toEqual({ escalated: 1 });
-    expect(sessionRow(session)).toMatchObject({ views: 1, searches: 1, contacts: 1 });
+    expect(await sessionRow(session)).toMatchObject({ views: 1, searches: 1, contacts: 1 });
   });
 
   test('replaces a missing, future or day-old client time with the server time', async () => {
@@ -100,7 +89,7 @@ describe('accepted events', () => {
       { type: 'view', session, article: OTHER, ts: past },
       { type: 'search', session, query: 'old', results: 1, ts: before - 3 * 24 * 60 * 60 * 1000 },
     ]);
-    const [future, recent, old] = eventsOf(session) as { ts: number }[];
+    const [future, recent, old] = await eventsOf(session) as { ts: number }[];
     expect(future!.ts).toBeGreaterThanOrEqual(before);
     expect(future!.ts).toBeLessThanOrEqual(Date.now());
     expect(recent!.ts).toBe(past);
@@ -111,7 +100,7 @@ describe('accepted events', () => {
     const session = newSession();
     const response = await postRaw(site.url, JSON.stringify({ events: [{ type: 'view', session, article: ARTICLE }] }), { contentType: 'text/plain;charset=UTF-8' });
     expect(response.status).toBe(202);
-    expect(eventsOf(session)).toHaveLength(1);
+    expect(await eventsOf(session)).toHaveLength(1);
   });
 });
 
@@ -124,21 +113,21 @@ describe('deduplication', () => {
       { type: 'view', session, article: ARTICLE, ts: t + 10 * 60 * 1000 },
     ]);
     await postEvents(site.url, [{ type: 'view', session, article: ARTICLE, ts: t + 25 * 60 * 1000 }]);
-    expect(eventsOf(session)).toHaveLength(1);
+    expect(await eventsOf(session)).toHaveLength(1);
     await postEvents(site.url, [{ type: 'view', session, article: ARTICLE, ts: t + 56 * 60 * 1000 }]);
-    expect(eventsOf(session)).toHaveLength(2);
+    expect(await eventsOf(session)).toHaveLength(2);
   });
 
   test('keeps one vote per session per article: a later vote replaces the earlier one, comments stay with theirs', async () => {
     const session = newSession();
-    const before = db.prepare('select coalesce(sum(up), 0) as up, coalesce(sum(down), 0) as down from article_daily a join articles x on x.id = a.article_id where x.slug = ?').get(OTHER) as { up: number; down: number };
+    const before = (await db.get('select coalesce(sum(up), 0) as up, coalesce(sum(down), 0) as down from article_daily a join articles x on x.id = a.article_id where x.slug = ?', OTHER)) as { up: number; down: number };
     await postEvents(site.url, [{ type: 'feedback', session, article: OTHER, vote: 'down', reason: 'outdated', comment: 'Menu names changed' }]);
     await postEvents(site.url, [{ type: 'feedback', session, article: OTHER, vote: 'up', comment: 'Found it after all' }]);
-    const after = db.prepare('select sum(up) as up, sum(down) as down, sum(outdated) as outdated from article_daily a join articles x on x.id = a.article_id where x.slug = ?').get(OTHER) as { up: number; down: number; outdated: number };
+    const after = (await db.get('select sum(up) as up, sum(down) as down, sum(outdated) as outdated from article_daily a join articles x on x.id = a.article_id where x.slug = ?', OTHER)) as { up: number; down: number; outdated: number };
     expect(after.up - before.up).toBe(1);
     expect(after.down - before.down).toBe(0);
     expect(after.outdated).toBe(0);
-    const comments = db.prepare('select vote, reason, comment from comments c join sessions s on s.id = c.session_id where s.key = ? order by c.id').all(session);
+    const comments = (await db.all('select vote, reason, comment from comments c join sessions s on s.id = c.session_id where s.key = ? order by c.id', session));
     expect(comments).toEqual([
       { vote: 'down', reason: 'outdated', comment: 'Menu names changed' },
       { vote: 'up', reason: null, comment: 'Found it after all' },
@@ -151,7 +140,7 @@ describe('deduplication', () => {
       { type: 'search', session, query: 'twice probe', results: 0 },
       { type: 'search', session, query: 'Twice  probe', results: 0 },
     ]);
-    expect(db.prepare("select searches, zero_results from query_daily qd join queries q on q.id = qd.query_id where q.text = 'twice probe'").get()).toEqual({ searches: 1, zero_results: 1 });
+    expect((await db.get("select searches, zero_results from query_daily qd join queries q on q.id = qd.query_id where q.text = 'twice probe'"))).toEqual({ searches: 1, zero_results: 1 });
   });
 });
 
@@ -165,14 +154,14 @@ describe('rejected batches', () => {
   }
 
   test('rejects invalid JSON with 400', async () => {
-    const before = count('events');
+    const before = await count('events');
     await rejected(await postRaw(site.url, '{"events": ['), 400, 'invalid-json');
-    expect(count('events')).toBe(before);
+    expect(await count('events')).toBe(before);
   });
 
   test('rejects the whole batch when one event is invalid, naming the event index and field', async () => {
     const session = newSession();
-    const before = count('events');
+    const before = await count('events');
     const error = await rejected(
       await postEvents(site.url, [
         { type: 'view', session, article: ARTICLE },
@@ -183,8 +172,8 @@ describe('rejected batches', () => {
       'invalid-event',
     );
     expect(error.issues!.map((i) => i.path)).toEqual(['events[1].query', 'events[2].vote']);
-    expect(count('events')).toBe(before);
-    expect(sessionRow(session)).toBeUndefined();
+    expect(await count('events')).toBe(before);
+    expect(await sessionRow(session)).toBeUndefined();
   });
 
   test('rejects an article the site did not publish', async () => {
@@ -210,10 +199,10 @@ describe('rejected batches', () => {
   });
 
   test('rejects a body over 64 KiB with 413', async () => {
-    const before = count('events');
+    const before = await count('events');
     const comment = 'x'.repeat(70 * 1024);
     await rejected(await postEvents(site.url, [{ type: 'feedback', session: newSession(), article: ARTICLE, vote: 'up', comment }]), 413, 'payload-too-large');
-    expect(count('events')).toBe(before);
+    expect(await count('events')).toBe(before);
   });
 
   test('rejects a body that is not JSON with 415', async () => {
@@ -229,21 +218,16 @@ describe('rejected batches', () => {
 
 describe('store failures', () => {
   test('answers 503 with Retry-After while another process holds the database locked, and 202 once it is free', async () => {
-    const locker = new SqliteDatabase(dbPath);
     const session = newSession();
-    try {
-      locker.exec('BEGIN EXCLUSIVE');
+    await db.whileLocked(async () => {
       const response = await postEvents(site.url, [{ type: 'view', session, article: ARTICLE }]);
       expect(response.status).toBe(503);
       expect(response.headers.get('retry-after')).toBe('5');
       expect(((await response.json()) as { error: { code: string } }).error.code).toBe('store-unavailable');
-    } finally {
-      locker.exec('ROLLBACK');
-      locker.close();
-    }
-    expect(sessionRow(session)).toBeUndefined();
+    });
+    expect(await sessionRow(session)).toBeUndefined();
     expect((await postEvents(site.url, [{ type: 'view', session, article: ARTICLE }])).status).toBe(202);
-    expect(eventsOf(session)).toHaveLength(1);
+    expect(await eventsOf(session)).toHaveLength(1);
   });
 });
 
@@ -269,23 +253,26 @@ describe('abuse', () => {
       userAgent: 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)',
     });
     expect(response.status).toBe(202);
-    expect(sessionRow(session)).toBeUndefined();
+    expect(await sessionRow(session)).toBeUndefined();
   });
 });
 
 describe('rollups', () => {
-  test('equal what the raw events imply after everything above', () => {
-    expect(rollupMismatches(db)).toEqual({});
+  test('equal what the raw events imply after everything above', async () => {
+    const store: EventStore = openStore({ url: db.env.KB_DATABASE_URL, path: db.env.KB_DB_PATH ?? '' });
+    try {
+      expect(await storeRollupMismatches(store)).toEqual({});
+    } finally {
+      await store.close();
+    }
   });
 
-  test('hold no IP address, user agent or cookie anywhere', () => {
-    const dump = (db.prepare("select group_concat(sql, ' ') as s from sqlite_master").get() as { s: string }).s;
+  test('hold no IP address, user agent or cookie anywhere', async () => {
+    const columns = await db.columns();
     // No column is named for an address, a user agent or a cookie ("has_description" contains "ip", hence the word match).
-    const columns = dump.match(/"[a-z_]+"/g) ?? [];
-    expect(columns.filter((c) => /(^"|_)(ip|addr|address|agent|ua|cookie)(_|"$)/i.test(c))).toEqual([]);
-    const tables = db.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[];
-    for (const { name } of tables) {
-      const text = JSON.stringify(db.prepare(`select * from "${name}"`).all());
+    expect(columns.filter(({ column }) => /(^|_)(ip|addr|address|agent|ua|cookie)(_|$)/i.test(column))).toEqual([]);
+    for (const name of new Set(columns.map((c) => c.table))) {
+      const text = JSON.stringify((await db.all(`select * from "${name}"`)));
       expect(text).not.toMatch(/198\.51\.100\.|203\.0\.113\.|Mozilla|Googlebot/);
     }
   });
