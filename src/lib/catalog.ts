@@ -87,8 +87,23 @@ function titleFromFolder(folder: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-function revisionOf(filePath: string): string {
-  return createHash('sha256').update(readFileSync(filePath)).digest('hex').slice(0, 12);
+interface Source {
+  /** A hash of the file as written, so ratings can be compared across edits. */
+  revision: string;
+  /** The Markdown after the frontmatter, trimmed: what Astro's loaders call the body. */
+  body: string;
+}
+
+// The frontmatter block as Astro's Markdown and MDX loaders find it (@astrojs/internal-helpers/frontmatter).
+const FRONTMATTER = /(?:^\uFEFF?|^\s*\n)(---|\+\+\+)([\s\S]*?\n)\1/;
+
+/** Reads a content file once for both its revision and its body (the content store does not keep bodies). */
+function readSource(filePath: string): Source {
+  const bytes = readFileSync(filePath);
+  const code = bytes.toString('utf8');
+  const match = FRONTMATTER.exec(code);
+  const body = match ? code.replace(`${match[1]}${match[2]}${match[1]}`, '') : code;
+  return { revision: createHash('sha256').update(bytes).digest('hex').slice(0, 12), body: body.trim() };
 }
 
 /** Step headings ("## Title") of a tutorial body, outside code blocks. */
@@ -98,8 +113,8 @@ function stepHeadings(body: string): string[] {
     .filter((h): h is string => h !== undefined);
 }
 
-function checkTutorialSteps(doc: TutorialDoc): void {
-  const headings = stepHeadings(doc.entry.body ?? '');
+function checkTutorialSteps(doc: TutorialDoc, body: string): void {
+  const headings = stepHeadings(body);
   const expected = doc.steps;
   const same = headings.length === expected.length && headings.every((h, i) => h === expected[i]);
   if (!same) {
@@ -134,11 +149,14 @@ async function buildCatalog(): Promise<Catalog> {
     getCollection('tutorials', ({ data }) => visible(data.draft)),
   ]);
 
+  const bodies = new Map<string, string>();
   const base = (entry: ArticleEntry | TutorialEntry, kind: 'articles' | 'tutorials'): DocBase => {
     const filePath = entry.filePath ?? '';
     const root = join(contentDir(), kind);
     const inCollection = relative(root, join(process.cwd(), filePath));
-    const derived = firstParagraph(entry.body ?? '');
+    const { revision, body } = readSource(filePath);
+    if (kind === 'tutorials') bodies.set(entry.id, body);
+    const derived = firstParagraph(body);
     const data = entry.data;
     return {
       slug: entry.id,
@@ -156,8 +174,8 @@ async function buildCatalog(): Promise<Catalog> {
       relatedSlugs: data.related,
       redirectFrom: data.redirect_from,
       lang: data.lang ?? config.defaultLang,
-      revision: revisionOf(filePath),
-      readingMinutes: readingMinutes(entry.body ?? ''),
+      revision,
+      readingMinutes: readingMinutes(body),
     };
   };
 
@@ -184,7 +202,7 @@ async function buildCatalog(): Promise<Catalog> {
     for (const slug of doc.relatedSlugs) {
       if (!bySlug.has(slug)) throw new ContentError(doc.file, 'related', `no published article or tutorial has the slug "${slug}"`);
     }
-    if (doc.kind === 'tutorial') checkTutorialSteps(doc);
+    if (doc.kind === 'tutorial') checkTutorialSteps(doc, bodies.get(doc.slug)!);
     if (doc.kind === 'article') doc.category.count += 1;
   }
   const list = [...categories.values()].filter((c) => c.count > 0);

@@ -20,6 +20,9 @@ export function helpCenterLoader(collection: 'articles' | 'tutorials'): Loader {
     pattern: ['**/*.{md,mdx}', `!${AWKWARD}`],
     base,
     generateId: ({ entry, data }) => claimSlug(collection, entry, data),
+    // The catalog reads each source file anyway (for its revision) and takes the body from it. Kept in the store, every
+    // body would also be compiled into the build's content module, whose compile time grows faster than its size.
+    retainBody: false,
   });
   return {
     name: 'lantern-content',
@@ -37,7 +40,7 @@ export function helpCenterLoader(collection: 'articles' | 'tutorials'): Loader {
         const id = claimSlug(collection, entry, frontmatter);
         const data = await context.parseData({ id, data: frontmatter, filePath: path });
         const rendered = await context.renderMarkdown(content, { fileURL: pathToFileURL(path) });
-        context.store.set({ id, data, body: content, filePath: file, digest: context.generateDigest(source), rendered });
+        context.store.set({ id, data, filePath: file, digest: context.generateDigest(source), rendered });
       }
     },
   };
