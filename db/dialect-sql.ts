@@ -10,16 +10,18 @@ export function greatest(dialect: Dialect, a: Expression<unknown>, b: Expression
 
 /**
  * SQLite settings for a bulk load (demo history, imports, benchmarks), returning a function that puts the previous ones
- * back: a 256 MiB page cache (the rollups and per-session rows are updated all over their B-trees), and in WAL mode
+ * back: a 256 MiB page cache (the rollups and per-session rows are updated all over their B-trees); in WAL mode
  * synchronous=NORMAL, which syncs at checkpoints instead of every commit — a crash can lose the last transactions of
- * the load, never corrupt the file. Nothing is acknowledged to a client during a load.
+ * the load, never corrupt the file, and nothing is acknowledged to a client during a load; and no foreign-key checks
+ * (one lookup per reference per row), since the write path creates every row it refers to in the same transaction —
+ * the API's writes, which run the same code, keep checking them.
  */
 export function sqliteBulkSettings(sqlite: { pragma(source: string, options?: { simple: true }): unknown }): () => void {
-  const previous = { synchronous: sqlite.pragma('synchronous', { simple: true }), cache_size: sqlite.pragma('cache_size', { simple: true }) };
+  const previous = (['synchronous', 'cache_size', 'foreign_keys'] as const).map((name) => [name, Number(sqlite.pragma(name, { simple: true }))] as const);
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('cache_size = -262144');
+  sqlite.pragma('foreign_keys = OFF');
   return () => {
-    sqlite.pragma(`synchronous = ${Number(previous.synchronous)}`);
-    sqlite.pragma(`cache_size = ${Number(previous.cache_size)}`);
+    for (const [name, value] of previous) sqlite.pragma(`${name} = ${value}`);
   };
 }

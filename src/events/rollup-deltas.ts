@@ -5,7 +5,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { greatest, type Dialect } from '../../db/dialect-sql.ts';
-import { eachChunk } from './chunked-insert.ts';
+import { eachCompiled, rowValues } from './chunked-insert.ts';
 import type { RevisionRef } from './dimension-ids.ts';
 
 export const ARTICLE_COUNTERS = ['views', 'view_sessions', 'escalations', 'contacts', 'search_clicks', 'up', 'down', 'outdated', 'unclear', 'didnt_solve', 'product_issue', 'other', 'comments'] as const;
@@ -119,9 +119,6 @@ async function upsert(trx: Trx, table: keyof Database, list: Row[], keys: string
     for (const k of keys) if (a[k] !== b[k]) return (a[k] as string | number) < (b[k] as string | number) ? -1 : 1;
     return 0;
   });
-  await eachChunk(sorted, async (chunk) => {
-    // The table is chosen at run time; every row carries exactly that table's key and counter columns.
-    await trx.insertInto(table).values(chunk as never).onConflict((oc) => oc.columns(keys as never).doUpdateSet(set as never)).execute();
-    return [];
-  });
+  // The table is chosen at run time; every row carries exactly that table's key and counter columns.
+  await eachCompiled(trx, `upsert ${table}`, sorted, (chunk) => trx.insertInto(table).values(chunk as never).onConflict((oc) => oc.columns(keys as never).doUpdateSet(set as never)), rowValues);
 }

@@ -5,7 +5,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database, SessionArticlesTable, SessionQueriesTable } from '../../db/schema.ts';
 import { greatest, type Dialect } from '../../db/dialect-sql.ts';
-import { eachChunk } from './chunked-insert.ts';
+import { eachCompiled, rowValues } from './chunked-insert.ts';
 import type { RevisionRef } from './dimension-ids.ts';
 
 type Trx = Transaction<Database>;
@@ -50,13 +50,13 @@ export async function loadSessions(trx: Trx, dialect: Dialect, first: Map<string
   const keys = [...first.keys()].sort();
   const sessions = new Map<string, SessionState>();
   const fresh = keys.map((key) => ({ key, day: first.get(key)!.day, started_at: first.get(key)!.ts, last_seen_at: first.get(key)!.ts }));
-  const inserted = await eachChunk(fresh, (chunk) => trx.insertInto('sessions').values(chunk).onConflict((oc) => oc.column('key').doNothing()).returning(['id', 'key']).execute());
+  const inserted = await eachCompiled(trx, 'insert sessions', fresh, (chunk) => trx.insertInto('sessions').values(chunk).onConflict((oc) => oc.column('key').doNothing()).returning(['id', 'key']), rowValues);
   const created = new Set(inserted.map((r) => r.key));
   const existing = keys.filter((k) => !created.has(k));
-  const stored = await eachChunk(existing, (chunk) => {
+  const stored = await eachCompiled(trx, `select sessions ${dialect}`, existing, (chunk) => {
     const query = trx.selectFrom('sessions').select(['id', 'key', 'day', 'started_at', 'last_seen_at', ...SESSION_COUNTERS]).where('key', 'in', chunk).orderBy('key');
-    return (dialect === 'postgres' ? query.forUpdate() : query).execute();
-  });
+    return dialect === 'postgres' ? query.forUpdate() : query;
+  }, (chunk) => chunk);
   for (const s of stored) {
     const before = { views: s.views, searches: s.searches, contacts: s.contacts, up_votes: s.up_votes, down_votes: s.down_votes };
     sessions.set(s.key, { id: s.id, key: s.key, day: s.day, startedAt: Number(s.started_at), before, added: zero(), lastSeenAt: Number(s.last_seen_at), firstContactAt: null, created: false });
@@ -70,8 +70,8 @@ export async function loadSessions(trx: Trx, dialect: Dialect, first: Map<string
 
 /** The session_articles and session_queries rows of these sessions (new sessions have none). */
 export async function loadSessionRows(trx: Trx, sessionIds: number[]): Promise<{ articles: ArticleState[]; queries: QueryState[] }> {
-  const articles = await eachChunk(sessionIds, (chunk) => trx.selectFrom('session_articles').selectAll().where('session_id', 'in', chunk).execute());
-  const queries = await eachChunk(sessionIds, (chunk) => trx.selectFrom('session_queries').selectAll().where('session_id', 'in', chunk).execute());
+  const articles = await eachCompiled(trx, 'select session_articles', sessionIds, (chunk) => trx.selectFrom('session_articles').selectAll().where('session_id', 'in', chunk), (chunk) => chunk);
+  const queries = await eachCompiled(trx, 'select session_queries', sessionIds, (chunk) => trx.selectFrom('session_queries').selectAll().where('session_id', 'in', chunk), (chunk) => chunk);
   return {
     articles: articles.map(({ revision_id, ...a }) => ({ ...a, revision: revision_id, steps_reached: Number(a.steps_reached), dirty: false })),
     queries: queries.map((q) => ({ ...q, dirty: false })),
@@ -83,8 +83,8 @@ const revisionId = (r: ArticleState['revision']) => (r === null || typeof r === 
 /** Writes the rows this group changed: each with its whole new state (per-session rows have one writer at a time). */
 export async function writeSessionRows(trx: Trx, articles: ArticleState[], queries: QueryState[]): Promise<void> {
   const changed = articles.filter((a) => a.dirty).map(({ dirty: _, revision, ...a }) => ({ ...a, revision_id: revisionId(revision) }));
-  await eachChunk(changed, async (chunk) => {
-    await trx
+  await eachCompiled(trx, 'upsert session_articles', changed, (chunk) =>
+    trx
       .insertInto('session_articles')
       .values(chunk)
       .onConflict((oc) =>
@@ -101,26 +101,28 @@ export async function writeSessionRows(trx: Trx, articles: ArticleState[], queri
           revision_id: eb.ref('excluded.revision_id'),
           steps_reached: eb.ref('excluded.steps_reached'),
         })),
-      )
-      .execute();
-    return [];
-  });
+      ),
+    rowValues,
+  );
   const searched = queries.filter((q) => q.dirty).map(({ dirty: _, ...q }) => q);
-  await eachChunk(searched, async (chunk) => {
-    await trx
-      .insertInto('session_queries')
-      .values(chunk)
-      .onConflict((oc) => oc.columns(['session_id', 'query_id']).doUpdateSet((eb) => ({ clicked: eb.ref('excluded.clicked'), escalated: eb.ref('excluded.escalated') })))
-      .execute();
-    return [];
-  });
+  await eachCompiled(
+    trx,
+    'upsert session_queries',
+    searched,
+    (chunk) =>
+      trx
+        .insertInto('session_queries')
+        .values(chunk)
+        .onConflict((oc) => oc.columns(['session_id', 'query_id']).doUpdateSet((eb) => ({ clicked: eb.ref('excluded.clicked'), escalated: eb.ref('excluded.escalated') }))),
+    rowValues,
+  );
 }
 
 /** Adds this group's counts to each session (additive, so concurrent writers agree), moves last_seen_at, keeps the first contact. */
 export async function writeSessions(trx: Trx, dialect: Dialect, sessions: Iterable<SessionState>): Promise<void> {
   const rows = [...sessions].map((s) => ({ key: s.key, day: s.day, started_at: s.startedAt, last_seen_at: s.lastSeenAt, first_contact_at: s.firstContactAt, ...s.added }));
-  await eachChunk(rows, async (chunk) => {
-    await trx
+  await eachCompiled(trx, `upsert sessions ${dialect}`, rows, (chunk) =>
+    trx
       .insertInto('sessions')
       .values(chunk)
       .onConflict((oc) =>
@@ -129,8 +131,7 @@ export async function writeSessions(trx: Trx, dialect: Dialect, sessions: Iterab
           last_seen_at: greatest(dialect, sql.ref('sessions.last_seen_at'), sql.ref('excluded.last_seen_at')),
           first_contact_at: sql`coalesce(sessions.first_contact_at, excluded.first_contact_at)`,
         })),
-      )
-      .execute();
-    return [];
-  });
+      ),
+    rowValues,
+  );
 }

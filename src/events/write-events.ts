@@ -8,7 +8,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Dialect } from '../../db/dialect-sql.ts';
 import { GroupApplier, type RawRow } from './apply-events.ts';
-import { eachChunk } from './chunked-insert.ts';
+import { eachCompiled, rowValues } from './chunked-insert.ts';
 import { articleIds, DimensionCache, queryIds, resolveRevisions, type RevisionRef } from './dimension-ids.ts';
 import type { SessionDayCounter, RollupDeltas } from './rollup-deltas.ts';
 import { loadSessionRows, loadSessions, SESSION_COUNTERS, writeSessionRows, writeSessions, type SessionState } from './session-state.ts';
@@ -46,9 +46,9 @@ export class EventWriter {
 
     await resolveRevisions(trx, applier.newRevisions.values(), this.cache, staged);
     const raw = applier.raw.map(({ revision, ...r }) => ({ ...r, revision_id: revisionId(revision) }));
-    await eachChunk(raw, async (chunk) => (await trx.insertInto('events').values(chunk).execute(), []));
+    await eachCompiled(trx, 'insert events', raw, (chunk) => trx.insertInto('events').values(chunk), rowValues);
     const comments = applier.comments.map(({ revision, ...c }) => ({ ...c, revision_id: revisionId(revision) }));
-    await eachChunk(comments, async (chunk) => (await trx.insertInto('comments').values(chunk).execute(), []));
+    await eachCompiled(trx, 'insert comments', comments, (chunk) => trx.insertInto('comments').values(chunk), rowValues);
     await writeSessionRows(trx, [...applier.articleRows.values()], [...applier.queryRows.values()]);
     for (const s of sessions.values()) sessionDayChanges(applier.deltas, s);
     await writeSessions(trx, this.dialect, sessions.values());
