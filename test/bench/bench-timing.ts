@@ -1,0 +1,37 @@
+/** Timing for the reports benchmark: one warm-up, then as many runs as a policy allows; p50/p95 by nearest rank. */
+export interface Timing {
+  p50: number;
+  p95: number;
+  /** Timed runs; 1 with no run after the warm-up means the warm-up itself was the only sample. */
+  runs: number;
+}
+
+/** Nearest-rank percentile: with 3 runs, p95 is the slowest. */
+function percentile(sorted: number[], q: number): number {
+  return sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)]!;
+}
+
+/**
+ * Warms up once (and keeps that result), then runs as many times as `runsFor` allows for how slow the first run was;
+ * 0 runs keeps the warm-up as the one sample (for raw queries that take many seconds, where caches matter little).
+ */
+export async function time<T>(fn: () => T | Promise<T>, runsFor: (warmMs: number) => number): Promise<{ timing: Timing; first: T }> {
+  let started = performance.now();
+  const first = await fn();
+  const warm = performance.now() - started;
+  const runs = runsFor(warm);
+  const samples: number[] = runs === 0 ? [warm] : [];
+  for (let i = 0; i < runs; i++) {
+    started = performance.now();
+    await fn();
+    samples.push(performance.now() - started);
+  }
+  samples.sort((a, b) => a - b);
+  return { timing: { p50: percentile(samples, 0.5), p95: percentile(samples, 0.95), runs: samples.length }, first };
+}
+
+const clamp = (n: number, min: number, max: number) => Math.max(min, Math.min(max, n));
+/** Reports: 20 runs, fewer (down to 3) when one run takes over a second. */
+export const rollupRuns = (warm: number) => (warm <= 1000 ? 20 : clamp(Math.floor(20_000 / warm), 3, 20));
+/** Raw queries: as many as fit a time budget (at most 20); the warm-up alone when one run takes longer than the budget. */
+export const rawRuns = (budgetMs: number) => (warm: number) => (warm > budgetMs / 2 ? 0 : clamp(Math.floor(budgetMs / warm), 1, 20));
