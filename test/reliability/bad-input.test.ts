@@ -84,6 +84,17 @@ describe('POST /api/events with generated input', () => {
     );
   });
 
+  test('stores a query or comment holding half a surrogate pair with U+FFFD in its place', async () => {
+    const session = newSession();
+    const events = [
+      { type: 'search', session, query: '\ud800', results: 3 },
+      { type: 'feedback', session, article: ARTICLE, vote: 'down', comment: 'broken \udc00 text' },
+    ];
+    expect((await postRaw(fresh.site.url, JSON.stringify({ events }))).status).toBe(202);
+    expect(db.prepare('select q.text from events e join queries q on q.id = e.query_id join sessions s on s.id = e.session_id where s.key = ?').pluck().get(session)).toBe('\ufffd');
+    expect(db.prepare('select c.comment from comments c join sessions s on s.id = c.session_id where s.key = ?').pluck().get(session)).toBe('broken \ufffd text');
+  });
+
   test('keeps its memory bounded while taking bodies far over the size limit', async () => {
     const huge = `{"events":[{"type":"view","session":"${'x'.repeat(4 * 1024 * 1024)}"}]}`;
     for (let i = 0; i < 40; i++) {
