@@ -90,6 +90,8 @@ export interface ArticleDailyTable {
 }
 /** The same counters per month: `day` is the month's first day (YYYY-MM-01). */
 export type ArticleMonthlyTable = ArticleDailyTable;
+/** The same counters per ISO week: `day` is the week's Monday (UTC). */
+export type ArticleWeeklyTable = ArticleDailyTable;
 export interface QueryDailyTable {
   query_id: number;
   day: string;
@@ -100,6 +102,8 @@ export interface QueryDailyTable {
 }
 /** The same counters per month: `day` is the month's first day (YYYY-MM-01). */
 export type QueryMonthlyTable = QueryDailyTable;
+/** The same counters per ISO week: `day` is the week's Monday (UTC). */
+export type QueryWeeklyTable = QueryDailyTable;
 /** Sessions' final votes by the vote's day and the revision voted on (votes without a revision are not counted here). */
 export interface RevisionVotesDailyTable {
   day: string;
@@ -110,6 +114,8 @@ export interface RevisionVotesDailyTable {
 }
 /** The same counters per month: `day` is the month's first day (YYYY-MM-01). */
 export type RevisionVotesMonthlyTable = RevisionVotesDailyTable;
+/** The same counters per ISO week: `day` is the week's Monday (UTC). */
+export type RevisionVotesWeeklyTable = RevisionVotesDailyTable;
 /** Help-center sessions (a view or a search) by the day they started; a session's day never changes. */
 export interface SessionDailyTable {
   day: string;
@@ -134,6 +140,8 @@ export interface TutorialStepDailyTable {
 }
 /** The same counters per month: `day` is the month's first day (YYYY-MM-01). */
 export type TutorialStepMonthlyTable = TutorialStepDailyTable;
+/** The same counters per ISO week: `day` is the week's Monday (UTC). */
+export type TutorialStepWeeklyTable = TutorialStepDailyTable;
 export interface CommentsTable {
   id: Generated<number>;
   article_id: number;
@@ -165,12 +173,16 @@ export interface Database {
   session_queries: SessionQueriesTable;
   article_daily: ArticleDailyTable;
   article_monthly: ArticleMonthlyTable;
+  article_weekly: ArticleWeeklyTable;
   query_daily: QueryDailyTable;
   query_monthly: QueryMonthlyTable;
+  query_weekly: QueryWeeklyTable;
   tutorial_step_daily: TutorialStepDailyTable;
   tutorial_step_monthly: TutorialStepMonthlyTable;
+  tutorial_step_weekly: TutorialStepWeeklyTable;
   revision_votes_daily: RevisionVotesDailyTable;
   revision_votes_monthly: RevisionVotesMonthlyTable;
+  revision_votes_weekly: RevisionVotesWeeklyTable;
   query_article_daily: QueryArticleDailyTable;
   session_daily: SessionDailyTable;
   comments: CommentsTable;

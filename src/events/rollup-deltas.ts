@@ -1,12 +1,13 @@
 /**
  * Counter changes gathered while writing one group of events, applied at the end as multi-row additive upserts
- * (`n = n + excluded.n`), to each daily rollup and to its monthly copy.
+ * (`n = n + excluded.n`), to each daily rollup and to its weekly and monthly copies.
  */
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { greatest, type Dialect } from '../../db/dialect-sql.ts';
 import { eachCompiled, rowValues } from './chunked-insert.ts';
 import type { RevisionRef } from './dimension-ids.ts';
+import { weekStart } from './utc-day.ts';
 
 export const ARTICLE_COUNTERS = ['views', 'view_sessions', 'escalations', 'contacts', 'search_clicks', 'up', 'down', 'outdated', 'unclear', 'didnt_solve', 'product_issue', 'other', 'comments'] as const;
 export const QUERY_COUNTERS = ['searches', 'zero_results', 'clicked', 'escalated'] as const;
@@ -20,6 +21,10 @@ type Row = Record<string, number | string>;
 
 /** The month's first day (YYYY-MM-01): the key of the monthly rollups. */
 export const monthOf = (day: string) => `${day.slice(0, 8)}01`;
+
+const LEVELS = ['daily', 'weekly', 'monthly'] as const;
+/** The key of the bucket a day falls in, in a daily, weekly or monthly rollup. */
+const bucketDay = (table: string, day: string) => (table.endsWith('_monthly') ? monthOf(day) : table.endsWith('_weekly') ? weekStart(day) : day);
 
 /** Rows keyed by their key columns, each with every counter (zero when untouched: an upsert adds nothing for it). */
 class Bucket {
@@ -72,18 +77,18 @@ export class RollupDeltas {
   }
 
   async apply(trx: Trx, dialect: Dialect): Promise<void> {
-    for (const table of ['article_daily', 'article_monthly'] as const) {
+    for (const table of LEVELS.map((l) => `article_${l}` as const)) {
       await upsert(trx, table, rows(this.articles, table, ['day', 'article_id']), ['day', 'article_id'], ARTICLE_COUNTERS);
     }
-    for (const table of ['query_daily', 'query_monthly'] as const) await upsert(trx, table, rows(this.queries, table, ['day', 'query_id']), ['day', 'query_id'], QUERY_COUNTERS);
+    for (const table of LEVELS.map((l) => `query_${l}` as const)) await upsert(trx, table, rows(this.queries, table, ['day', 'query_id']), ['day', 'query_id'], QUERY_COUNTERS);
     await upsert(trx, 'query_article_daily', [...this.clicks.rows.values()], ['article_id', 'day', 'query_id'], ['clicks']);
     const votes = new Bucket(['up', 'down']);
     for (const v of this.votes) votes.add({ day: v.day, article_id: v.articleId, revision_id: typeof v.revision === 'number' ? v.revision : v.revision.id }, v.vote, v.by);
-    for (const table of ['revision_votes_daily', 'revision_votes_monthly'] as const) await upsert(trx, table, rows(votes, table, ['day', 'article_id', 'revision_id']), ['day', 'article_id', 'revision_id'], ['up', 'down']);
-    for (const table of ['tutorial_step_daily', 'tutorial_step_monthly'] as const) {
+    for (const table of LEVELS.map((l) => `revision_votes_${l}` as const)) await upsert(trx, table, rows(votes, table, ['day', 'article_id', 'revision_id']), ['day', 'article_id', 'revision_id'], ['up', 'down']);
+    for (const table of LEVELS.map((l) => `tutorial_step_${l}` as const)) {
       const steps = new Map<string, Row & { steps: number; sessions: number }>();
       for (const s of this.steps.values()) {
-        const day = table === 'tutorial_step_monthly' ? monthOf(s.day) : s.day;
+        const day = bucketDay(table, s.day);
         const key = `${day}|${s.article_id}|${s.step}`;
         const row = steps.get(key) ?? { ...s, day, sessions: 0 };
         row.sessions += s.sessions;
@@ -97,12 +102,12 @@ export class RollupDeltas {
   }
 }
 
-/** The daily rows as they are, or summed into their months for a monthly table. */
+/** The daily rows as they are, or summed into their weeks or months for a weekly or monthly table. */
 function rows(bucket: Bucket, table: string, keys: string[]): Row[] {
-  if (!table.endsWith('_monthly')) return [...bucket.rows.values()];
+  if (table.endsWith('_daily')) return [...bucket.rows.values()];
   const months = new Map<string, Row>();
   for (const row of bucket.rows.values()) {
-    const month: Row = { ...row, day: monthOf(row.day as string) };
+    const month: Row = { ...row, day: bucketDay(table, row.day as string) };
     const id = keys.map((k) => month[k]).join('|');
     const sum = months.get(id);
     if (!sum) months.set(id, month);

@@ -10,3 +10,9 @@ export function utcDay(ms: number): string {
 export function addDays(day: string, days: number): string {
   return utcDay(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS);
 }
+
+/** The Monday (UTC) of the ISO week of a day: the key of the weekly rollups. */
+export function weekStart(day: string): string {
+  const ms = Date.parse(`${day}T00:00:00Z`);
+  return utcDay(ms - ((new Date(ms).getUTCDay() + 6) % 7) * DAY_MS);
+}

@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { ReportParams } from '../schemas/report-params.ts';
 import { articleScope } from './article-scope.ts';
-import { overBuckets } from './rollup-buckets.ts';
+import { overBuckets, rollupTable } from './rollup-buckets.ts';
 
 export interface ArticleStats {
   slug: string;
@@ -36,7 +36,7 @@ export async function articleStats(db: Kysely<Database>, params: ReportParams): 
   // Summed per article over the range's months and days, then joined: the rollups' keys start with the day.
   const rows = overBuckets(params, (b) =>
     db
-      .selectFrom(b.monthly ? 'article_monthly' : 'article_daily')
+      .selectFrom(rollupTable('article', b))
       .select(['article_id', ...COUNTERS])
       .where('day', '>=', b.from)
       .where('day', '<=', b.to),
@@ -73,6 +73,18 @@ export async function articleStats(db: Kysely<Database>, params: ReportParams): 
       other: Number(r.other),
       comments: Number(r.comments),
     }));
+}
+
+/** Views per article slug over a range (the previous period of the friction report needs nothing else). */
+export async function articleViews(db: Kysely<Database>, range: { from: string; to: string }): Promise<Map<string, number>> {
+  const rows = overBuckets(range, (b) => db.selectFrom(rollupTable('article', b)).select(['article_id', 'views']).where('day', '>=', b.from).where('day', '<=', b.to));
+  const views = await db
+    .selectFrom(rows.as('r'))
+    .innerJoin('articles as a', 'a.id', 'r.article_id')
+    .select(['a.slug', sql<number>`sum(r.views)`.as('views')])
+    .groupBy('a.slug')
+    .execute();
+  return new Map(views.map((v) => [v.slug, Number(v.views)]));
 }
 
 export function median(values: number[]): number | null {

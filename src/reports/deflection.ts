@@ -4,7 +4,7 @@ import type { Database } from '../../db/schema.ts';
 import type { ReportParams } from '../schemas/report-params.ts';
 import { articleScope } from './article-scope.ts';
 import { weekOf } from './report-period.ts';
-import { overBuckets } from './rollup-buckets.ts';
+import { overBuckets, rollupTable } from './rollup-buckets.ts';
 import { sessionsByDay, sumDays, type SessionDay } from './session-totals.ts';
 import { queryTotals } from './query-totals.ts';
 import { rate } from './wilson.ts';
@@ -61,7 +61,7 @@ export async function getDeflection(db: Kysely<Database>, params: ReportParams):
   // Readers per article and those of them who contacted support later in the session, by the day they first read it.
   const rows = overBuckets(params, (b) =>
     db
-      .selectFrom(b.monthly ? 'article_monthly' : 'article_daily')
+      .selectFrom(rollupTable('article', b))
       .select(['article_id', 'view_sessions', 'escalations'])
       .where('day', '>=', b.from)
       .where('day', '<=', b.to),

@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { ReportParams } from '../schemas/report-params.ts';
-import { articleStats, median, type ArticleStats } from './article-stats.ts';
+import { articleStats, articleViews, median, type ArticleStats } from './article-stats.ts';
 import { FRICTION_RULES as R, FRICTION_SCORING } from './friction-rules.ts';
 import { contentSignals, productSignals, type Baselines, type Signal, type Totals } from './friction-signals.ts';
 import { daysIn, previousPeriod } from './report-period.ts';
@@ -45,8 +45,7 @@ function addUp(list: ArticleStats[]): Totals {
 export async function getFriction(db: Kysely<Database>, params: ReportParams): Promise<Friction> {
   const site = { from: params.from, to: params.to };
   const before = previousPeriod(site);
-  const [stats, previous, tutorials] = [await articleStats(db, site), await articleStats(db, before), await getTutorials(db, site)];
-  const previousViews = new Map(previous.map((s) => [s.slug, s.views]));
+  const [stats, previousViews, tutorials] = [await articleStats(db, site), await articleViews(db, before), await getTutorials(db, site)];
   const published = stats.filter((s) => s.published);
 
   const areas = new Map<string, ArticleStats[]>();

@@ -4,7 +4,7 @@ import type { Database } from '../../db/schema.ts';
 import type { ReportParams } from '../schemas/report-params.ts';
 import { articleScope, isScoped } from './article-scope.ts';
 import { previousPeriod } from './report-period.ts';
-import { overBuckets } from './rollup-buckets.ts';
+import { overBuckets, rollupTable } from './rollup-buckets.ts';
 import { sessionsByDay, sumDays } from './session-totals.ts';
 import { rate } from './wilson.ts';
 
@@ -50,7 +50,7 @@ async function totals(db: Kysely<Database>, params: ReportParams): Promise<Total
   // Views and final votes (dated by the vote: the same count the ratings report shows) from the daily rollup.
   const days = overBuckets(params, (b) =>
     db
-      .selectFrom(b.monthly ? 'article_monthly' : 'article_daily')
+      .selectFrom(rollupTable('article', b))
       .select(['article_id', 'views', 'up', 'down'])
       .where('day', '>=', b.from)
       .where('day', '<=', b.to),
@@ -65,7 +65,7 @@ async function totals(db: Kysely<Database>, params: ReportParams): Promise<Total
   if (!isScoped(params)) {
     const queries = overBuckets(params, (b) =>
       db
-        .selectFrom(b.monthly ? 'query_monthly' : 'query_daily')
+        .selectFrom(rollupTable('query', b))
         .select('searches')
         .where('day', '>=', b.from)
         .where('day', '<=', b.to),

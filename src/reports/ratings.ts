@@ -9,7 +9,7 @@ import type { ReportParams } from '../schemas/report-params.ts';
 import type { REASONS } from '../schemas/events.ts';
 import { articleScope } from './article-scope.ts';
 import { articleStats, type ArticleStats } from './article-stats.ts';
-import { overBuckets } from './rollup-buckets.ts';
+import { overBuckets, rollupTable } from './rollup-buckets.ts';
 import { rate, wilsonInterval, type Interval } from './wilson.ts';
 
 export const DEFAULT_MIN_VOTES = 5;
@@ -63,7 +63,7 @@ const worstFirst = (a: Helpfulness, b: Helpfulness) =>
 function votesByRevision(db: Kysely<Database>, params: ReportParams) {
   const votes = overBuckets(params, (b) =>
     db
-      .selectFrom(b.monthly ? 'revision_votes_monthly' : 'revision_votes_daily')
+      .selectFrom(rollupTable('revision_votes', b))
       .select(['article_id', 'revision_id', 'up', 'down'])
       .where('day', '>=', b.from)
       .where('day', '<=', b.to),

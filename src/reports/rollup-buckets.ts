@@ -1,13 +1,14 @@
 /**
- * A range of whole days as rollup buckets: the whole months it covers read from a monthly rollup (12 rows per key for
- * a year), the days of its partial months from the daily one. Both rollups have the same columns; `day` is the
- * month's first day in the monthly one.
+ * A range of whole days as rollup buckets: the whole months it covers from a monthly rollup (12 rows per key for a
+ * year), whole ISO weeks of what is left from a weekly one, and the remaining days from the daily one. The three
+ * rollups have the same columns; `day` is the month's first day or the week's Monday in the coarser ones.
  */
-import { addDays } from '../events/utc-day.ts';
+import { addDays, weekStart } from '../events/utc-day.ts';
 
+export type Level = 'daily' | 'weekly' | 'monthly';
 export interface Bucket {
-  monthly: boolean;
-  /** Inclusive, YYYY-MM-DD; for a monthly bucket, the first days of the first and last month. */
+  level: Level;
+  /** Inclusive, YYYY-MM-DD: the first and last key read (a month's first day or a week's Monday when coarser). */
   from: string;
   to: string;
 }
@@ -15,19 +16,34 @@ export interface Bucket {
 const monthStart = (day: string) => `${day.slice(0, 8)}01`;
 const nextMonth = (day: string) => addDays(monthStart(day), 32).slice(0, 8) + '01';
 
+/** The rollup of `family` at a bucket's level, e.g. article_weekly. */
+export const rollupTable = <F extends 'article' | 'query' | 'tutorial_step' | 'revision_votes'>(family: F, bucket: Bucket) => `${family}_${bucket.level}` as `${F}_${Level}`;
+
+/** Whole weeks of a segment from the weekly rollup, the days around them from the daily one. */
+function weeksAndDays(from: string, to: string): Bucket[] {
+  const first = weekStart(from) === from ? from : addDays(weekStart(from), 7);
+  const lastMonday = addDays(to, 1) === addDays(weekStart(to), 7) ? weekStart(to) : addDays(weekStart(to), -7);
+  if (first > lastMonday) return [{ level: 'daily', from, to }];
+  const buckets: Bucket[] = [{ level: 'weekly', from: first, to: lastMonday }];
+  if (from < first) buckets.unshift({ level: 'daily', from, to: addDays(first, -1) });
+  if (addDays(lastMonday, 6) < to) buckets.push({ level: 'daily', from: addDays(lastMonday, 7), to });
+  return buckets;
+}
+
 /** The buckets that add up to exactly the days of the range, each day once. */
 export function rollupBuckets(range: { from: string; to: string }): Bucket[] {
   const first = range.from.endsWith('-01') ? range.from : nextMonth(range.from);
   // The month after the last whole one: `to` is the last day of its month exactly when the next day starts a month.
   const end = addDays(range.to, 1).endsWith('-01') ? addDays(range.to, 1) : monthStart(range.to);
-  if (first >= end) return [{ monthly: false, ...range }];
-  const buckets: Bucket[] = [{ monthly: true, from: first, to: monthStart(addDays(end, -1)) }];
-  if (range.from < first) buckets.unshift({ monthly: false, from: range.from, to: addDays(first, -1) });
-  if (end <= range.to) buckets.push({ monthly: false, from: end, to: range.to });
-  return buckets;
+  if (first >= end) return weeksAndDays(range.from, range.to);
+  return [
+    ...(range.from < first ? weeksAndDays(range.from, addDays(first, -1)) : []),
+    { level: 'monthly', from: first, to: monthStart(addDays(end, -1)) },
+    ...(end <= range.to ? weeksAndDays(end, range.to) : []),
+  ];
 }
 
-/** One query per bucket, joined with UNION ALL: `part` reads the daily or monthly table between the bucket's days. */
+/** One query per bucket, joined with UNION ALL: `part` reads the bucket's rollup between its keys. */
 export function overBuckets<Q extends { unionAll(other: Q): Q }>(range: { from: string; to: string }, part: (bucket: Bucket) => Q): Q {
   const [head, ...rest] = rollupBuckets(range).map(part);
   return rest.reduce((all, next) => all.unionAll(next), head!);

@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { ReportParams } from '../schemas/report-params.ts';
 import { articleScope } from './article-scope.ts';
-import { overBuckets } from './rollup-buckets.ts';
+import { overBuckets, rollupTable } from './rollup-buckets.ts';
 import { rate } from './wilson.ts';
 
 export interface TutorialFunnel {
@@ -19,7 +19,7 @@ export interface TutorialFunnel {
 export async function getTutorials(db: Kysely<Database>, params: ReportParams): Promise<TutorialFunnel[]> {
   const steps = overBuckets(params, (b) =>
     db
-      .selectFrom(b.monthly ? 'tutorial_step_monthly' : 'tutorial_step_daily')
+      .selectFrom(rollupTable('tutorial_step', b))
       .select(['article_id', 'step', 'steps', 'sessions'])
       .where('day', '>=', b.from)
       .where('day', '<=', b.to),

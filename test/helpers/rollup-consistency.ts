@@ -8,11 +8,16 @@ const DAYS: Record<Dialect, string> = {
   sqlite: "strftime('%Y-%m-%d', ts / 1000, 'unixepoch')",
   postgres: "to_char(to_timestamp(ts / 1000.0) at time zone 'UTC', 'YYYY-MM-DD')",
 };
+/** The Monday (the weekly rollups' key) of the week of a YYYY-MM-DD column `day`. */
+const MONDAYS: Record<Dialect, string> = {
+  sqlite: "date(day, '-6 days', 'weekday 1')",
+  postgres: "to_char(date_trunc('week', day::date), 'YYYY-MM-DD')",
+};
 // Counting rows where a condition holds, in SQL both stores accept.
 const count = (condition: string) => `sum(case when ${condition} then 1 else 0 end)`;
 const ARTICLE_COUNTERS = ['views', 'view_sessions', 'escalations', 'contacts', 'search_clicks', 'up', 'down', 'outdated', 'unclear', 'didnt_solve', 'product_issue', 'other', 'comments'];
 
-const checks = (DAY: string): Record<string, string> => ({
+const checks = (DAY: string, MONDAY: string): Record<string, string> => ({
   'article views': `
     select article_id, day, views from article_daily where views <> 0
     except select article_id, ${DAY}, count(*) from events where type = 1 group by 1, 2`,
@@ -63,24 +68,28 @@ const checks = (DAY: string): Record<string, string> => ({
     select day, article_id, revision_id, up, down from revision_votes_daily where up <> 0 or down <> 0
     except select vote_day, article_id, revision_id, ${count("vote = 'up'")}, ${count("vote = 'down'")} from session_articles
       where vote is not null and revision_id is not null group by 1, 2, 3`,
-  ...monthlyChecks('article', ['article_id'], ARTICLE_COUNTERS),
-  ...monthlyChecks('query', ['query_id'], ['searches', 'zero_results', 'clicked', 'escalated']),
-  ...monthlyChecks('tutorial_step', ['article_id', 'step'], ['sessions', 'max(steps)']),
-  ...monthlyChecks('revision_votes', ['article_id', 'revision_id'], ['up', 'down']),
+  ...coarserChecks('article', ['article_id'], ARTICLE_COUNTERS, MONDAY),
+  ...coarserChecks('query', ['query_id'], ['searches', 'zero_results', 'clicked', 'escalated'], MONDAY),
+  ...coarserChecks('tutorial_step', ['article_id', 'step'], ['sessions', 'max(steps)'], MONDAY),
+  ...coarserChecks('revision_votes', ['article_id', 'revision_id'], ['up', 'down'], MONDAY),
 });
 
-/** Each monthly rollup holds exactly the sums of its daily rollup's days, both ways. */
-function monthlyChecks(name: string, keys: string[], counters: string[]): Record<string, string> {
+/** Each monthly and weekly rollup holds exactly the sums of its daily rollup's days, both ways. */
+function coarserChecks(name: string, keys: string[], counters: string[], monday: string): Record<string, string> {
   const sums = counters.map((c) => (c.includes('(') ? c : `sum(${c})`)).join(', ');
   const plain = counters.map((c) => c.replace(/^max\((.*)\)$/, '$1')).join(', ');
-  const daily = `select substr(day, 1, 8) || '01', ${keys.join(', ')}, ${sums} from ${name}_daily group by 1, ${keys.map((_, i) => i + 2).join(', ')}`;
-  const monthly = `select day, ${keys.join(', ')}, ${plain} from ${name}_monthly`;
-  return { [`${name} by month`]: `${daily} except ${monthly}`, [`${name} by month (reverse)`]: `${monthly} except ${daily}` };
+  const out: Record<string, string> = {};
+  for (const [level, key] of [['month', "substr(day, 1, 8) || '01'"], ['week', monday]] as const) {
+    const daily = `select ${key}, ${keys.join(', ')}, ${sums} from ${name}_daily group by 1, ${keys.map((_, i) => i + 2).join(', ')}`;
+    const coarser = `select day, ${keys.join(', ')}, ${plain} from ${name}_${level}ly`;
+    Object.assign(out, { [`${name} by ${level}`]: `${daily} except ${coarser}`, [`${name} by ${level} (reverse)`]: `${coarser} except ${daily}` });
+  }
+  return out;
 }
 
 export function rollupMismatches(sqlite: SqliteDatabase.Database): Record<string, unknown[]> {
   const out: Record<string, unknown[]> = {};
-  for (const [name, query] of Object.entries(checks(DAYS.sqlite))) {
+  for (const [name, query] of Object.entries(checks(DAYS.sqlite, MONDAYS.sqlite))) {
     const rows = sqlite.prepare(query).raw().all();
     if (rows.length) out[name] = rows;
   }
@@ -90,7 +99,7 @@ export function rollupMismatches(sqlite: SqliteDatabase.Database): Record<string
 /** The same checks through kysely, on either store. */
 export async function storeRollupMismatches(store: EventStore): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
-  for (const [name, query] of Object.entries(checks(DAYS[store.dialect]))) {
+  for (const [name, query] of Object.entries(checks(DAYS[store.dialect], MONDAYS[store.dialect]))) {
     const { rows } = await sql.raw(query).execute(store.db);
     if (rows.length) out[name] = rows;
   }
