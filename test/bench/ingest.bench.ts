@@ -3,14 +3,16 @@
  * rates and measures events/s acknowledged (202) with latency percentiles, beside the same server with one
  * transaction per request (the naive design) and a bare node:http server with group-committed inserts (the floor).
  * Every acknowledged session is checked in the database after the server is killed: 202 means committed.
- * `--quick` runs two short steps per variant; `--seconds <n>` sets the length of a step.
+ * `--quick` runs two short steps per variant; `--seconds <n>` sets the length of a step; `--postgres <url>` also runs
+ * Lantern and the naive variant on PostgreSQL (a fresh database on that server per run) beside SQLite.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { createDb } from '../../db/client.ts';
+import { sql } from 'kysely';
+import { createDb, openStore } from '../../db/client.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { fixtureSite } from '../helpers/fixture-site.ts';
 import { serveSite } from '../helpers/site-build.ts';
@@ -21,7 +23,7 @@ import { describeMachine, machineLine } from './machine.ts';
 import type { Benchmark, BenchOptions, BenchResult } from './run.ts';
 
 const TARGET = { eventsPerSecond: 15_000, p99: 15, naive: 3, floor: 0.8 };
-type Variant = 'lantern' | 'naive' | 'floor';
+type Variant = 'lantern' | 'naive' | 'floor' | 'lantern·pg' | 'naive·pg';
 interface Run {
   variant: Variant;
   mode: IngestMode;
@@ -44,6 +46,11 @@ const RUNS: [Variant, IngestMode][] = [
   ['naive', 'session'],
   ['floor', 'session'],
   ['lantern', 'single'],
+];
+const POSTGRES_RUNS: [Variant, IngestMode][] = [
+  ['lantern·pg', 'full'],
+  ['naive·pg', 'full'],
+  ['lantern·pg', 'session'],
 ];
 const QUICK_RUNS: [Variant, IngestMode][] = [
   ['lantern', 'full'],
@@ -82,8 +89,16 @@ async function startFloor(dbPath: string): Promise<{ url: string; kill(): Promis
 }
 
 /** Acknowledged sessions missing from the database: must be none. */
-function missingSessions(dbPath: string, sessions: Set<string>): number {
-  const db = new SqliteDatabase(dbPath, { readonly: true });
+async function missingSessions(location: { path: string } | { url: string }, sessions: Set<string>): Promise<number> {
+  if ('url' in location) {
+    const store = openStore({ url: location.url, path: '' });
+    const keys = [...sessions];
+    let found = 0;
+    for (let i = 0; i < keys.length; i += 1000) found += (await store.db.selectFrom('sessions').select('key').where('key', 'in', keys.slice(i, i + 1000)).execute()).length;
+    await store.close();
+    return keys.length - found;
+  }
+  const db = new SqliteDatabase(location.path, { readonly: true });
   const has = db.prepare('select 1 from sessions where key = ?').pluck();
   let missing = 0;
   for (const key of sessions) if (!has.get(key)) missing += 1;
@@ -91,11 +106,31 @@ function missingSessions(dbPath: string, sessions: Set<string>): number {
   return missing;
 }
 
-async function runOne(variant: Variant, mode: IngestMode, dist: string, manifest: string, o: { seconds: number; steps: number }, log: (l: string) => void): Promise<Run> {
+async function onServer(server: string, statement: string): Promise<void> {
+  const admin = openStore({ url: server, path: '' });
+  await sql.raw(statement).execute(admin.db);
+  await admin.close();
+}
+
+/** A new migrated database on the PostgreSQL server at `server`, for one run. */
+async function freshPostgres(server: string): Promise<string> {
+  const name = `lantern_bench_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`;
+  await onServer(server, `create database ${name}`);
+  const url = Object.assign(new URL(server), { pathname: `/${name}` }).toString();
+  const store = openStore({ url, path: '' });
+  await migrateToLatest(store.db);
+  await store.close();
+  return url;
+}
+
+async function runOne(variant: Variant, mode: IngestMode, dist: string, manifest: string, o: { seconds: number; steps: number; postgres?: string }, log: (l: string) => void): Promise<Run> {
   const dir = mkdtempSync(join(tmpdir(), 'lantern-ingest-'));
   try {
-    const dbPath = await freshDatabase(dir);
-    const env = { KB_DB_PATH: dbPath, KB_MANIFEST_PATH: manifest, KB_RATE_LIMIT_PER_MINUTE: '1000000', KB_RETENTION_DAYS: '0', KB_GROUP_COMMIT: variant === 'naive' ? '0' : '1' };
+    const onPostgres = variant.endsWith('·pg');
+    const dbPath = onPostgres ? '' : await freshDatabase(dir);
+    const pgUrl = onPostgres ? await freshPostgres(o.postgres!) : '';
+    const store: Record<string, string> = onPostgres ? { KB_DATABASE_URL: pgUrl } : { KB_DB_PATH: dbPath };
+    const env = { ...store, KB_MANIFEST_PATH: manifest, KB_RATE_LIMIT_PER_MINUTE: '1000000', KB_RETENTION_DAYS: '0', KB_GROUP_COMMIT: variant.startsWith('naive') ? '0' : '1' };
     const server = variant === 'floor' ? await startFloor(dbPath) : await serveSite(dist, env);
     const sample = requestBodies(mode, 'x');
     const perRequest = Array.from({ length: 2000 }, sample).reduce((n, b) => n + b.events, 0) / 2000;
@@ -114,7 +149,9 @@ async function runOne(variant: Variant, mode: IngestMode, dist: string, manifest
     } finally {
       await server.kill();
     }
-    return { variant, mode, perRequest, steps, lost: missingSessions(dbPath, acknowledged) };
+    const lost = await missingSessions(onPostgres ? { url: pgUrl } : { path: dbPath }, acknowledged);
+    if (onPostgres) await onServer(o.postgres!, `drop database ${new URL(pgUrl).pathname.slice(1)} with (force)`);
+    return { variant, mode, perRequest, steps, lost };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -125,9 +162,9 @@ function summarize(runs: Run[]) {
   return runs.map((r) => {
     const peak = r.steps.reduce((a, s) => (s.eventsPerSecond > a.eventsPerSecond ? s : a), r.steps[0]!);
     const sustained = best(r.steps, meetsLatency);
-    const lantern = find('lantern', r.mode);
+    const lantern = find(r.variant.endsWith('·pg') ? 'lantern·pg' : 'lantern', r.mode);
     const lanternPeak = lantern ? Math.max(...lantern.steps.map((s) => s.eventsPerSecond)) : 0;
-    return { r, peak, sustained, vsLantern: r.variant === 'lantern' ? null : lanternPeak / peak.eventsPerSecond };
+    return { r, peak, sustained, vsLantern: r.variant.startsWith('lantern') ? null : lanternPeak / peak.eventsPerSecond };
   });
 }
 
@@ -141,7 +178,9 @@ async function run(o: BenchOptions): Promise<BenchResult> {
   writeManifest(manifest);
   const runs: Run[] = [];
   try {
-    for (const [variant, mode] of o.quick ? QUICK_RUNS : RUNS) runs.push(await runOne(variant, mode, dist, manifest, { seconds, steps: o.quick ? 2 : PLAN[mode].length }, o.log));
+    const postgres = typeof o.flags.postgres === 'string' ? o.flags.postgres : undefined;
+    const plan = [...(o.quick ? QUICK_RUNS : RUNS), ...(postgres ? (o.quick ? POSTGRES_RUNS.slice(0, 2) : POSTGRES_RUNS) : [])];
+    for (const [variant, mode] of plan) runs.push(await runOne(variant, mode, dist, manifest, { seconds, steps: o.quick ? 2 : PLAN[mode].length, postgres }, o.log));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -163,7 +202,7 @@ async function run(o: BenchOptions): Promise<BenchResult> {
   const lanternFull = rows.find((x) => x.r.variant === 'lantern' && x.r.mode === 'full');
   const verdicts = [
     lanternFull && `Lantern, full batches: ${fmt(Math.round(lanternFull.sustained))} events/s with p99 ≤ ${TARGET.p99} ms (target ≥ ${fmt(TARGET.eventsPerSecond)}: ${lanternFull.sustained >= TARGET.eventsPerSecond ? 'met' : '**missed**'})`,
-    ...rows.filter((x) => x.vsLantern !== null).map((x) => `Lantern / ${x.r.variant} (${x.r.mode}, peak events/s): ${ratio(x.vsLantern!)} (target ${x.r.variant === 'naive' ? `≥ ${TARGET.naive}×` : `≥ ${TARGET.floor}×`}: ${x.vsLantern! >= (x.r.variant === 'naive' ? TARGET.naive : TARGET.floor) ? 'met' : '**missed**'})`),
+    ...rows.filter((x) => x.vsLantern !== null).map((x) => `${x.r.variant.endsWith('·pg') ? 'Lantern·pg' : 'Lantern'} / ${x.r.variant} (${x.r.mode}, peak events/s): ${ratio(x.vsLantern!)} (target ${x.r.variant.startsWith('naive') ? `≥ ${TARGET.naive}×` : `≥ ${TARGET.floor}×`}: ${x.vsLantern! >= (x.r.variant.startsWith('naive') ? TARGET.naive : TARGET.floor) ? 'met' : '**missed**'})`),
   ].filter(Boolean);
   const markdown = [
     `Run with \`npm run bench -- ingest${o.quick ? ' --quick' : ''}\`. Machine: ${machineLine(machine)}, ${loadavg()[0]!.toFixed(2)} at the end (the load generator runs on the same 2 cores as the server).`,
@@ -177,7 +216,7 @@ async function run(o: BenchOptions): Promise<BenchResult> {
     '',
     ...markdownTable(stepsHeader, steps, 2),
     '',
-    `Requests: \`full\` = 50 events of many sessions (a relay or a busy tab queue), \`session\` = one reader's session as the tracker sends it when its queue drains, \`single\` = one event. Each step posts at a fixed request rate for ${seconds} s with autocannon (latency corrected for coordinated omission) after a 1 s warm-up; a run stops once the server falls far behind. Servers: \`lantern\` = the built site served as by \`npm start\` (group commit); \`naive\` = the same server with KB_GROUP_COMMIT=0 (one transaction per request); \`floor\` = test/bench/ingest-floor-server.ts, a bare node:http server inserting into the same tables with prepared statements and group commit, no validation, dedupe or per-session rows. All use synchronous=FULL (a 202 survives a power cut).`,
+    `Requests: \`full\` = 50 events of many sessions (a relay or a busy tab queue), \`session\` = one reader's session as the tracker sends it when its queue drains, \`single\` = one event. Each step posts at a fixed request rate for ${seconds} s with autocannon (latency corrected for coordinated omission) after a 1 s warm-up; a run stops once the server falls far behind. Servers: \`lantern\` = the built site served as by \`npm start\` (group commit); \`naive\` = the same server with KB_GROUP_COMMIT=0 (one transaction per request); \`floor\` = test/bench/ingest-floor-server.ts, a bare node:http server inserting into the same tables with prepared statements and group commit, no validation, dedupe or per-session rows. All use synchronous=FULL (a 202 survives a power cut). \`·pg\` rows (with \`--postgres <url>\`): the same server on PostgreSQL at that URL (default settings, synchronous_commit on), a fresh database per run; the floor is SQLite-only.`,
   ].join('\n');
   return { text: `${textTable(header, table, 2)}\n\n${verdicts.join('\n')}`, markdown, ok: lost === 0 };
 }
