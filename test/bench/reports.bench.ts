@@ -1,7 +1,8 @@
 /**
  * Reports at scale: loads N synthetic events (default 10 million) through the write path's bulk loader into a fresh
  * SQLite file, then times every report through runReport beside the same quantities computed from raw events only.
- * `--events <n>` sets N, `--quick` uses 100,000 (3 runs each) and verifies; `--verify` / `--no-verify`; `--keep` keeps the database.
+ * `--events <n>` sets N, `--quick` uses 100,000 (3 runs each) and verifies; `--verify` / `--no-verify`; `--keep` keeps the database;
+ * `--postgres <url>` loads the same events into a fresh database on that server and times the same cases there too.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -16,6 +17,7 @@ import { rawRuns, rollupRuns, time, type Timing } from './bench-timing.ts';
 import { describeMachine, machineLine } from './machine.ts';
 import { RawQueries, rawReport } from './raw-report-queries.ts';
 import { mismatches, rollupHeadline } from './report-headlines.ts';
+import { timeOnPostgres } from './postgres-reports.ts';
 import type { Benchmark, BenchOptions, BenchResult } from './run.ts';
 import { DAY_MS, SYNTHETIC_DEFAULTS } from './synthetic-events.ts';
 
@@ -89,8 +91,13 @@ async function run(o: BenchOptions): Promise<BenchResult> {
     o.log(`timed every case in ${duration((performance.now() - timed) / 1000)}`);
     const failures = rows.filter((r) => r.problems.length);
     const edges = verify ? sessionEdges(store, rows.find((r) => r.c.report === 'overview')!) : null;
-    const header = ['report', 'range', 'runs', 'p50 ms', 'p95 ms', 'raw runs', 'raw p50 ms', 'raw / rollup', `p95 ≤ ${TARGET_P95_MS} ms`];
-    const table = rows.map(({ c, rollup, raw: r }) => [c.label, c.range, String(rollup.runs), ms(rollup.p50), ms(rollup.p95), String(r.runs), ms(r.p50), ratio(r.p50 / rollup.p50), rollup.p95 <= TARGET_P95_MS ? 'met' : '**missed**']);
+    const pg = typeof o.flags.postgres === 'string' ? await timeOnPostgres(o.flags.postgres, events, rows.map((r) => r.c), o.quick, o.log) : undefined;
+    const header = ['report', 'range', 'runs', 'p50 ms', 'p95 ms', 'raw runs', 'raw p50 ms', 'raw / rollup', `p95 ≤ ${TARGET_P95_MS} ms`, ...(pg ? ['PostgreSQL p50 ms', 'PostgreSQL p95 ms'] : [])];
+    const table = rows.map(({ c, rollup, raw: r }, i) => [
+      c.label, c.range, String(rollup.runs), ms(rollup.p50), ms(rollup.p95), String(r.runs), ms(r.p50), ratio(r.p50 / rollup.p50), rollup.p95 <= TARGET_P95_MS ? 'met' : '**missed**',
+      ...(pg ? [ms(pg.timings[i]!.p50), ms(pg.timings[i]!.p95)] : []),
+    ]);
+    const pgLine = pg ? `PostgreSQL (\`--postgres\`, default server settings): the same events loaded through \`bulkLoad\` in ${duration(pg.seconds)} (${fmt(Math.round(pg.rate))} events/s), ${(pg.bytes / 1e6).toFixed(1)} MB (\`pg_database_size\` after \`vacuum analyze\`, ${(pg.bytes / events).toFixed(1)} B/event); the same cases timed through \`runReport\`.` : undefined;
     const text = textTable(header, table, 2);
     const stored = loaded.mix.reduce((n, m) => n + m.n, 0);
     const mix = loaded.mix.map((m) => `${TYPE_NAMES[m.type - 1]} ${((100 * m.n) / stored).toFixed(1)}%`).join(', ');
@@ -106,6 +113,7 @@ async function run(o: BenchOptions): Promise<BenchResult> {
       '',
       ...markdownTable(header, table, 2),
       '',
+      ...(pgLine ? [pgLine, ''] : []),
       `Verify: ${verdict}.`,
       ...(edges ? ['', edges] : []),
       '',
