@@ -10,7 +10,7 @@ const NUMERIC = 1700;
 
 // Counts come back as bigint and sums as numeric, which pg returns as strings; every value we store or sum
 // stays below 2^53 (epoch ms, counters), so JavaScript numbers hold them exactly, as they do from SQLite.
-const types = {
+export const pgNumberTypes = {
   getTypeParser: ((oid: number, format?: string) =>
     oid === INT8 || oid === NUMERIC ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
 };
@@ -24,7 +24,7 @@ export function redactedUrl(url: string): string {
 
 export function createPostgresStore(url: string, options: { poolSize?: number } = {}): EventStore {
   // A lock held elsewhere fails the write after 5 s (as SQLite's busy timeout does) instead of holding the request.
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types, options: '-c lock_timeout=5000' });
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types: pgNumberTypes, options: '-c lock_timeout=5000' });
   // An idle client's connection can drop (a database restart); the pool replaces it, the process must not crash.
   pool.on('error', (error) => console.error('PostgreSQL pool:', error.message));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new PostgresIntegersPlugin()] });

@@ -11,11 +11,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { sql } from 'kysely';
 import { createDb, openStore } from '../../db/client.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { fixtureSite } from '../helpers/fixture-site.ts';
 import { serveSite } from '../helpers/site-build.ts';
+import { freshPostgresDatabase } from '../helpers/test-store.ts';
 import { fmt, markdownTable, ms, ratio, textTable } from './bench-format.ts';
 import { loadStep, type StepResult } from './ingest-load.ts';
 import { requestBodies, writeManifest, type IngestMode } from './ingest-requests.ts';
@@ -106,29 +106,13 @@ async function missingSessions(location: { path: string } | { url: string }, ses
   return missing;
 }
 
-async function onServer(server: string, statement: string): Promise<void> {
-  const admin = openStore({ url: server, path: '' });
-  await sql.raw(statement).execute(admin.db);
-  await admin.close();
-}
-
-/** A new migrated database on the PostgreSQL server at `server`, for one run. */
-async function freshPostgres(server: string): Promise<string> {
-  const name = `lantern_bench_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`;
-  await onServer(server, `create database ${name}`);
-  const url = Object.assign(new URL(server), { pathname: `/${name}` }).toString();
-  const store = openStore({ url, path: '' });
-  await migrateToLatest(store.db);
-  await store.close();
-  return url;
-}
-
 async function runOne(variant: Variant, mode: IngestMode, dist: string, manifest: string, o: { seconds: number; steps: number; postgres?: string }, log: (l: string) => void): Promise<Run> {
   const dir = mkdtempSync(join(tmpdir(), 'lantern-ingest-'));
   try {
     const onPostgres = variant.endsWith('·pg');
     const dbPath = onPostgres ? '' : await freshDatabase(dir);
-    const pgUrl = onPostgres ? await freshPostgres(o.postgres!) : '';
+    const pg = onPostgres ? await freshPostgresDatabase({ server: o.postgres!, migrated: true }) : undefined;
+    const pgUrl = pg?.url ?? '';
     const store: Record<string, string> = onPostgres ? { KB_DATABASE_URL: pgUrl } : { KB_DB_PATH: dbPath };
     const env = { ...store, KB_MANIFEST_PATH: manifest, KB_RATE_LIMIT_PER_MINUTE: '1000000', KB_RETENTION_DAYS: '0', KB_GROUP_COMMIT: variant.startsWith('naive') ? '0' : '1' };
     const server = variant === 'floor' ? await startFloor(dbPath) : await serveSite(dist, env);
@@ -150,7 +134,7 @@ async function runOne(variant: Variant, mode: IngestMode, dist: string, manifest
       await server.kill();
     }
     const lost = await missingSessions(onPostgres ? { url: pgUrl } : { path: dbPath }, acknowledged);
-    if (onPostgres) await onServer(o.postgres!, `drop database ${new URL(pgUrl).pathname.slice(1)} with (force)`);
+    await pg?.drop();
     return { variant, mode, perRequest, steps, lost };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,7 +1,6 @@
 /** The reports benchmark's PostgreSQL side (`--postgres <url>`): the same synthetic events in a fresh database there, the same cases timed. */
 import { sql } from 'kysely';
 import { openStore, type EventStore } from '../../db/client.ts';
-import { migrateToLatest } from '../../db/migrate.ts';
 import { bulkLoad } from '../../src/events/bulk-load.ts';
 import { runReport } from '../../src/reports/report-registry.ts';
 import type { ReportName, ReportParams } from '../../src/schemas/report-params.ts';
@@ -9,21 +8,13 @@ import { fmt } from './bench-format.ts';
 import { rollupRuns, time, type Timing } from './bench-timing.ts';
 import { syntheticCatalog, syntheticEvents } from './synthetic-events.ts';
 import { syncCatalog } from '../../src/reports/sync-catalog.ts';
+import { freshPostgresDatabase } from '../helpers/test-store.ts';
 
 export interface PostgresRun {
   seconds: number;
   rate: number;
   bytes: number;
   timings: Timing[];
-}
-
-async function onServer(server: string, statement: string): Promise<void> {
-  const admin = openStore({ url: server, path: '' });
-  try {
-    await sql.raw(statement).execute(admin.db);
-  } finally {
-    await admin.close();
-  }
 }
 
 export async function timeOnPostgres(
@@ -33,11 +24,9 @@ export async function timeOnPostgres(
   quick: boolean,
   log: (line: string) => void,
 ): Promise<PostgresRun> {
-  const name = `lantern_bench_reports_${Date.now().toString(36)}`;
-  await onServer(server, `create database ${name}`);
-  const store: EventStore = openStore({ url: Object.assign(new URL(server), { pathname: `/${name}` }).toString(), path: '' });
+  const database = await freshPostgresDatabase({ server, migrated: true });
+  const store: EventStore = openStore({ url: database.url, path: '' });
   try {
-    await migrateToLatest(store.db);
     const catalog = syntheticCatalog();
     await syncCatalog(store.db, catalog.manifest);
     log(`loading ${fmt(events)} events into PostgreSQL (${store.location})`);
@@ -51,6 +40,6 @@ export async function timeOnPostgres(
     return { seconds, rate: events / seconds, bytes: Number(rows[0]!.bytes), timings };
   } finally {
     await store.close();
-    await onServer(server, `drop database ${name} with (force)`);
+    await database.drop();
   }
 }

@@ -4,6 +4,7 @@
  */
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
+import { pgNumberTypes } from '../../db/postgres-client.ts';
 import { freshDatabase } from './reliability-site.ts';
 import { freshPostgresDatabase, TEST_STORE } from './test-store.ts';
 
@@ -19,8 +20,6 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
-// bigint (counts) and numeric (sums), which pg returns as strings.
-const NUMBERS = new Set([20, 1700]);
 
 export async function freshTestDatabase(): Promise<TestDatabase> {
   if (TEST_STORE === 'sqlite') {
@@ -48,7 +47,7 @@ export async function freshTestDatabase(): Promise<TestDatabase> {
     };
   }
   const database = await freshPostgresDatabase({ migrated: true });
-  const client = new pg.Client({ connectionString: database.url, types: { getTypeParser: ((oid: number, format?: string) => (NUMBERS.has(oid) ? Number : pg.types.getTypeParser(oid, format as 'text'))) as typeof pg.types.getTypeParser } });
+  const client = new pg.Client({ connectionString: database.url, types: pgNumberTypes });
   await client.connect();
   const numbered = (query: string) => {
     let n = 0;

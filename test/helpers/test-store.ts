@@ -53,9 +53,9 @@ function migratedTemplate(server: string): Promise<string> {
   return template;
 }
 
-/** A new database on the test server, empty or migrated; `drop()` removes it. */
-export async function freshPostgresDatabase(options: { migrated?: boolean } = {}): Promise<{ url: string; drop(): Promise<void> }> {
-  const server = process.env.KB_TEST_DATABASE_URL;
+/** A new database on the test server (or `server`), empty or migrated; `drop()` removes it. */
+export async function freshPostgresDatabase(options: { migrated?: boolean; server?: string } = {}): Promise<{ url: string; drop(): Promise<void> }> {
+  const server = options.server ?? process.env.KB_TEST_DATABASE_URL;
   if (!server) throw new Error('KB_TEST_DATABASE_URL is not set');
   const name = `lantern_test_${process.pid}_${Date.now().toString(36)}_${databases++}`;
   await adminQuery(server, `create database ${name}${options.migrated ? ` template ${await migratedTemplate(server)}` : ''}`);

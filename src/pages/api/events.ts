@@ -39,17 +39,21 @@ async function receive(context: Parameters<APIRoute>[0]): Promise<Response> {
       case 'rate-limited':
         return errorResponse(429, 'rate-limited', 'Too many requests from this address; try again later.', { headers: { 'Retry-After': String(result.retryAfter) } });
       case 'unavailable':
-        return errorResponse(503, 'store-unavailable', 'Events cannot be stored right now; try again later.', { headers: { 'Retry-After': String(result.retryAfter) } });
+        return storeUnavailable(result.retryAfter);
       case 'not-built':
         return errorResponse(503, 'site-not-built', 'The help center has not been built yet.', { headers: { 'Retry-After': '30' } });
     }
   } catch (error) {
     if (error instanceof BodyTooLargeError) return errorResponse(413, 'payload-too-large', `The body must be at most ${MAX_BODY_BYTES} bytes.`);
     // The store could not even be opened or migrated (read-only file, full disk): the client should retry later.
-    if (isStoreUnavailable(error)) return errorResponse(503, 'store-unavailable', 'Events cannot be stored right now; try again later.', { headers: { 'Retry-After': '30' } });
+    if (isStoreUnavailable(error)) return storeUnavailable(30);
     if (error instanceof BodyIncompleteError) return errorResponse(400, 'request-incomplete', 'The body did not arrive in full; nothing was stored.');
     return internalError(error);
   }
+}
+
+function storeUnavailable(retryAfter: number): Response {
+  return errorResponse(503, 'store-unavailable', 'Events cannot be stored right now; try again later.', { headers: { 'Retry-After': String(retryAfter) } });
 }
 
 export const ALL: APIRoute = () =>
