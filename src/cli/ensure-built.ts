@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { contentDir } from '../lib/content-dir.ts';
 import { inputsHash, isBuildFresh, markBuilt } from './build-freshness.ts';
+import { buildOutDir } from './build.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -10,12 +11,7 @@ export class BuildFailedError extends Error {
   override name = 'BuildFailedError';
 }
 
-/** Where the build writes: dist/ at the root, or KB_BUILD_DIR/dist (tests build into their own folder). */
-export function buildOutDir(): string {
-  return process.env.KB_BUILD_DIR ? resolve(process.env.KB_BUILD_DIR, 'dist') : resolve(root, 'dist');
-}
-
-/** Runs `astro build` unless the last build saw the same inputs; throws BuildFailedError if the build fails. */
+/** Runs `npm run build` (src/cli/build.ts) unless the last build saw the same inputs; throws BuildFailedError if the build fails. */
 export function ensureBuilt(): { outDir: string } {
   const outDir = buildOutDir();
   const hash = inputsHash(root, contentDir(), process.env);
@@ -24,8 +20,7 @@ export function ensureBuilt(): { outDir: string } {
     return { outDir };
   }
   console.log('Content or code changed since the last build: building the site…');
-  const astro = resolve(root, 'node_modules/astro/bin/astro.mjs');
-  const result = spawnSync(process.execPath, [astro, 'build'], { cwd: root, stdio: 'inherit', env: process.env });
+  const result = spawnSync(process.execPath, [resolve(root, 'src/cli/build.ts')], { cwd: root, stdio: 'inherit', env: process.env });
   // The build prints its own messages; ours only says where to look.
   if (result.status !== 0) throw new BuildFailedError('The build failed; the messages above name the file and the problem.');
   markBuilt(outDir, hash);

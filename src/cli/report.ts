@@ -11,7 +11,7 @@ import { answerReport, reportJson } from '../reports/report-request.ts';
 import { reportTables } from '../reports/report-tables.ts';
 import { syncCatalog } from '../reports/sync-catalog.ts';
 import { envOrExit, fail, readManifest } from './cli-exit.ts';
-import { buildOutDir } from './ensure-built.ts';
+import { buildOutDir } from './build.ts';
 import { textTable } from './text-table.ts';
 
 const USAGE = `Usage: npm run report -- <report> [options]

@@ -2,25 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import * as pagefind from 'pagefind';
 import { parseEnv } from '../schemas/env.ts';
 import { addContentWarning, takeContentWarnings } from './content-warnings.ts';
 import { findBrokenReferences } from './link-check.ts';
 import { MANIFEST_FILE, ManifestSchema } from '../schemas/manifest.ts';
-
-async function indexSite(dir: string): Promise<number> {
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  try {
-    const added = await index.addDirectory({ path: dir });
-    if (added.errors.length) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
-    const written = await index.writeFiles({ outputPath: `${dir}/pagefind` });
-    if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-    return added.page_count;
-  } finally {
-    await pagefind.close();
-  }
-}
+import { INDEX_AFTER_BUILD, indexedMessage, indexSite } from '../lib/search-index.ts';
 
 export function helpCenterBuild(): AstroIntegration {
   return {
@@ -35,9 +21,8 @@ export function helpCenterBuild(): AstroIntegration {
         const fileOf = new Map(Object.values(manifest.articles).map((a) => [a.url, a.file]));
         for (const w of findBrokenReferences(out, (url) => fileOf.get(url))) addContentWarning(w);
 
-        const started = performance.now();
-        const pages = await indexSite(out);
-        logger.info(`search index: ${pages} pages indexed in ${Math.round(performance.now() - started)} ms`);
+        // `npm run build` indexes after Astro exits; a bare `astro build` still produces a complete site.
+        if (process.env[INDEX_AFTER_BUILD] !== '1') logger.info(indexedMessage(await indexSite(out)));
 
         // Components report the page they were on; name the writer's file instead.
         const warnings = takeContentWarnings().map((w) => ({ ...w, file: fileOf.get(w.file) ?? w.file }));

@@ -9,6 +9,8 @@ export interface Measured {
   seconds: number;
   /** Highest sum of resident memory over the command and all its descendants, sampled every 100 ms. */
   peakBytes: number;
+  /** Highest resident memory of any one process of the tree (in the site builds, Astro's). */
+  peakProcessBytes: number;
   status: number | null;
   output: string;
 }
@@ -30,18 +32,22 @@ function processTable(): Map<number, [number, number]> {
   return table;
 }
 
-export function treeRss(root: number): number {
+/** Resident bytes of `root` and all its descendants, and of the largest of them. */
+export function treeRss(root: number): { tree: number; largest: number } {
   const table = processTable();
   const children = new Map<number, number[]>();
   for (const [pid, [parent]] of table) children.set(parent, [...(children.get(parent) ?? []), pid]);
   let total = 0;
+  let largest = 0;
   const stack = [root];
   while (stack.length) {
     const pid = stack.pop()!;
-    total += table.get(pid)?.[1] ?? 0;
+    const rss = table.get(pid)?.[1] ?? 0;
+    total += rss;
+    largest = Math.max(largest, rss);
     stack.push(...(children.get(pid) ?? []));
   }
-  return total;
+  return { tree: total, largest };
 }
 
 export function runMeasured(command: string, args: string[], options: { cwd: string; env?: Record<string, string | undefined> }): Promise<Measured> {
@@ -52,7 +58,13 @@ export function runMeasured(command: string, args: string[], options: { cwd: str
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
     let peakBytes = 0;
-    const sample = () => child.pid && (peakBytes = Math.max(peakBytes, treeRss(child.pid)));
+    let peakProcessBytes = 0;
+    const sample = () => {
+      if (!child.pid) return;
+      const rss = treeRss(child.pid);
+      peakBytes = Math.max(peakBytes, rss.tree);
+      peakProcessBytes = Math.max(peakProcessBytes, rss.largest);
+    };
     const timer = setInterval(sample, SAMPLE_MS);
     child.once('error', (error) => {
       clearInterval(timer);
@@ -60,7 +72,7 @@ export function runMeasured(command: string, args: string[], options: { cwd: str
     });
     child.once('close', (status) => {
       clearInterval(timer);
-      resolve({ seconds: (performance.now() - started) / 1000, peakBytes, status, output: output.replace(/\x1b\[[0-9;]*m/g, '') });
+      resolve({ seconds: (performance.now() - started) / 1000, peakBytes, peakProcessBytes, status, output: output.replace(/\x1b\[[0-9;]*m/g, '') });
     });
   });
 }

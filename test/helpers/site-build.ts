@@ -1,4 +1,4 @@
-/** Builds a content folder into its own directory with the real `astro build`, and serves the result. */
+/** Builds a content folder into its own directory with the real build (`npm run build`), and serves the result. */
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -6,7 +6,8 @@ import { join, resolve } from 'node:path';
 import { inputsHash, isBuildFresh, markBuilt } from '../../src/cli/build-freshness.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
+/** What `npm run build` runs: `astro build`, then the search index. */
+const BUILD = join(ROOT, 'src/cli/build.ts');
 
 export interface BuildResult {
   status: number | null;
@@ -30,7 +31,7 @@ export function copyContent(fixture: string, into: string): string {
 }
 
 export function buildSite(contentDir: string, buildDir: string, env: Record<string, string> = {}): BuildResult {
-  const result = spawnSync(process.execPath, [ASTRO, 'build'], {
+  const result = spawnSync(process.execPath, [BUILD], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, KB_CONTENT_DIR: contentDir, KB_BUILD_DIR: buildDir, ASTRO_TELEMETRY_DISABLED: '1', ...env },
