@@ -11,6 +11,10 @@ export interface QueryTiming {
   ms: number;
   /** Bytes received (headers and bodies as transferred) from the first keystroke until the network was idle after the results. */
   bytes: number;
+  /** Of `bytes`: Pagefind's word-index chunks (`pagefind/index/`), which hold the postings of the query's words. */
+  indexBytes: number;
+  /** Of `bytes`: Pagefind's per-page fragments (`pagefind/fragment/`), one per result shown. */
+  fragmentBytes: number;
   results: number;
 }
 
@@ -57,6 +61,8 @@ export async function searchSession(browser: Browser, articleUrl: string, ui: Se
   const context = await browser.newContext();
   const page = await context.newPage();
   let bytes = 0;
+  let indexBytes = 0;
+  let fragmentBytes = 0;
   const inFlight = new Set<Request>();
   let lastActivity = performance.now();
   // Playwright reports the requests of the page's workers too: Pagefind fetches its index from a web worker.
@@ -74,7 +80,11 @@ export async function searchSession(browser: Browser, articleUrl: string, ui: Se
     if (!inFlight.has(request)) return;
     // Sizes as transferred: headers and the (gzip or Pagefind-compressed) body.
     const sizes = await request.sizes();
-    bytes += sizes.responseHeadersSize + sizes.responseBodySize;
+    const size = sizes.responseHeadersSize + sizes.responseBodySize;
+    const path = new URL(request.url()).pathname;
+    bytes += size;
+    if (path.includes('/pagefind/index/')) indexBytes += size;
+    else if (path.includes('/pagefind/fragment/')) fragmentBytes += size;
     inFlight.delete(request);
     lastActivity = performance.now();
   });
@@ -91,7 +101,7 @@ export async function searchSession(browser: Browser, articleUrl: string, ui: Se
     const out: QueryTiming[] = [];
     for (const [i, query] of queries.entries()) {
       await networkIdle();
-      bytes = 0;
+      bytes = indexBytes = fragmentBytes = 0;
       if (i === 0) await ui.open(page);
       const input = page.locator(ui.input);
       if (i > 0) {
@@ -99,7 +109,7 @@ export async function searchSession(browser: Browser, articleUrl: string, ui: Se
         await input.fill('');
         await page.waitForTimeout(ui.debounceMs + 100);
         await networkIdle();
-        bytes = 0;
+        bytes = indexBytes = fragmentBytes = 0;
       }
       const watch = armWatch(page, ui, query);
       await input.pressSequentially(query, { delay: TYPING_DELAY_MS });
@@ -108,7 +118,7 @@ export async function searchSession(browser: Browser, articleUrl: string, ui: Se
         throw new Error(`${error.message}; the results container holds: ${(await page.locator(ui.results).innerHTML()).slice(0, 2000)}`);
       });
       await networkIdle();
-      out.push({ query, ms: painted - lastKey, bytes, results });
+      out.push({ query, ms: painted - lastKey, bytes, indexBytes, fragmentBytes, results });
     }
     return out;
   } finally {

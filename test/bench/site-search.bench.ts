@@ -1,14 +1,18 @@
 /**
- * Search: on the 10,000-article builds of Lantern and Starlight, a reader types 50 real-looking queries (title words,
- * other wordings, typos, topics the help center lacks) into the header search in Chromium; per query, the time from the
- * last keystroke to the results painted and the bytes fetched. `--articles <n>` picks the builds; `--quick` uses the
+ * Search: a reader types 50 real-looking queries (title words, other wordings, typos, topics the help center lacks) into
+ * the header search in Chromium; per query, the time from the last keystroke to the results painted and the bytes
+ * fetched, split into Pagefind's index chunks, result fragments and the rest. Lantern is measured on the 1,000- and
+ * 10,000-article builds (the targets apply to 10,000), Starlight beside it on the 1,000-article build; its 10,000-article
+ * build takes ten minutes and runs only with `--starlight-10k`. `--articles <n,...>` picks the builds; `--quick` uses the
  * 100-article Lantern build, 10 queries, and no Starlight unless `--starlight` is given.
  */
+import { readdirSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import { Random } from '../../src/demo/random.ts';
 import { wordingsFor } from '../../src/demo/demo-queries.ts';
 import { launchBrowser } from '../helpers/browser.ts';
-import { articlesFor, ensureBuilt, SITE_LABELS, type SiteKind } from './bench-sites.ts';
+import { articlesFor, ensureBuilt, SITE_LABELS } from './bench-sites.ts';
 import { describeMachine, machineLine } from './machine.ts';
 import type { Benchmark, BenchOptions, BenchResult } from './run.ts';
 import { searchSession, type QueryTiming, type SearchUi } from './search-session.ts';
@@ -37,15 +41,16 @@ const UIS: Record<'lantern' | 'starlight', SearchUi> = {
     },
     input: '#starlight__search input',
     results: '#starlight__search',
-    // Pagefind UI's message names the query and its count; results are painted once they are in the list and none of
-    // them is still a loading placeholder.
+    // Pagefind UI's message names the query and its count ("Searching for …" names the query too, so only a count or
+    // "No results" is an answer); results are painted once they are in the list and none is still a loading placeholder.
     done: (query) => {
       const root = document.querySelector('#starlight__search')!;
-      const message = root.querySelector('.pagefind-ui__message')?.textContent ?? '';
-      if (!message.includes(query) || root.querySelector('.pagefind-ui__result .pagefind-ui__loading')) return null;
-      const total = Number(/(\d+) result/.exec(message)?.[1] ?? 0);
+      const message = (root.querySelector('.pagefind-ui__message')?.textContent ?? '').trim();
+      if (message === `No results for ${query}`) return 0;
+      const counted = /^(\d+) results? for (.*)$/s.exec(message);
+      if (!counted || counted[2] !== query || root.querySelector('.pagefind-ui__result .pagefind-ui__loading')) return null;
       const shown = root.querySelectorAll('.pagefind-ui__result').length;
-      return total > 0 && shown === 0 ? null : shown;
+      return shown === 0 ? null : shown;
     },
     debounceMs: 300,
   },
@@ -70,24 +75,42 @@ function realQueries(n: number, count: number): string[] {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.max(0, Math.ceil(0.95 * xs.length) - 1)]!;
 const kb = (b: number) => (b / 1024).toFixed(1);
+const fmt = (n: number) => n.toLocaleString('en-US');
 const ok = (yes: boolean) => (yes ? 'met' : '**missed**');
+
+interface Session {
+  kind: 'lantern' | 'starlight';
+  n: number;
+  timings: QueryTiming[];
+  /** Pagefind's word index on disk: chunk count and sizes, as a query's words select chunks from it. */
+  index: { chunks: number; medianBytes: number; maxBytes: number; totalBytes: number };
+}
+
+function indexFiles(site: string): Session['index'] {
+  const dir = join(site, 'pagefind', 'index');
+  const sizes = readdirSync(dir).map((f) => statSync(join(dir, f)).size);
+  return { chunks: sizes.length, medianBytes: median(sizes), maxBytes: Math.max(...sizes), totalBytes: sizes.reduce((a, b) => a + b, 0) };
+}
 
 async function run(o: BenchOptions): Promise<BenchResult> {
   const machine = describeMachine();
   o.log(machineLine(machine));
-  const n = Number(o.flags.articles ?? (o.quick ? 100 : 10_000));
-  const kinds: ('lantern' | 'starlight')[] = !o.quick || o.flags.starlight === true ? ['lantern', 'starlight'] : ['lantern'];
-  const queries = realQueries(n, o.quick ? 10 : 50);
-  const article = articlesFor(n).find((a) => a.ext === 'md')!.slug;
-  const sessions = new Map<SiteKind, QueryTiming[]>();
+  const sizes = String(o.flags.articles ?? (o.quick ? '100' : '1000,10000')).split(',').map(Number).sort((a, b) => a - b);
+  const starlightAt = (n: number) => (!o.quick || o.flags.starlight === true) && (n < 5000 || o.flags['starlight-10k'] === true);
+  const plan = sizes.flatMap((n) => (starlightAt(n) ? [['lantern', n], ['starlight', n]] : [['lantern', n]]) as ['lantern' | 'starlight', number][]);
+  const sessions: Session[] = [];
   const browser = await launchBrowser();
   try {
-    for (const kind of kinds) {
-      const server = await serveStatic(await ensureBuilt(kind, n, o.log));
+    for (const [kind, n] of plan) {
+      const queries = realQueries(n, o.quick ? 10 : 50);
+      const article = articlesFor(n).find((a) => a.ext === 'md')!.slug;
+      const site = await ensureBuilt(kind, n, o.log);
+      const server = await serveStatic(site);
       try {
         const timings = await searchSession(browser, `${server.url}/articles/${article}/`, UIS[kind], queries);
-        sessions.set(kind, timings);
-        o.log(`${SITE_LABELS[kind]}: first "${timings[0]!.query}" ${Math.round(timings[0]!.ms)} ms, ${kb(timings[0]!.bytes)} KB; next median ${Math.round(median(timings.slice(1).map((t) => t.ms)))} ms, ${kb(median(timings.slice(1).map((t) => t.bytes)))} KB; load ${loadavg()[0]!.toFixed(2)}`);
+        sessions.push({ kind, n, timings, index: indexFiles(site) });
+        const next = timings.slice(1);
+        o.log(`${SITE_LABELS[kind]}, ${fmt(n)} articles: first "${timings[0]!.query}" ${Math.round(timings[0]!.ms)} ms, ${kb(timings[0]!.bytes)} KB; next median ${Math.round(median(next.map((t) => t.ms)))} ms, ${kb(median(next.map((t) => t.bytes)))} KB (index chunks ${kb(median(next.map((t) => t.indexBytes)))} KB); load ${loadavg()[0]!.toFixed(2)}`);
       } finally {
         await server.close();
       }
@@ -96,36 +119,56 @@ async function run(o: BenchOptions): Promise<BenchResult> {
     await browser.close();
   }
 
-  const header = ['site', 'queries', 'zero results', 'first KB', 'next KB median', 'next KB p95', 'next KB max', 'first ms', 'ms median', 'ms p95', 'debounce ms', 'after debounce median', 'after debounce p95'];
-  const rows = [...sessions].map(([kind, t]) => {
+  const header = ['articles', 'site', 'queries', 'zero results', 'first KB', 'next KB median', 'next KB p95', 'next index KB median', 'next index KB p95', 'next fragments KB median', 'all queries KB', 'first ms', 'debounce ms', 'after debounce median', 'after debounce p95'];
+  const rows = sessions.map(({ kind, n, timings: t }) => {
     const next = t.slice(1);
-    const debounce = UIS[kind as 'lantern' | 'starlight'].debounceMs;
-    const ms = t.map((x) => x.ms);
-    return [SITE_LABELS[kind], String(t.length), String(t.filter((x) => x.results === 0).length), kb(t[0]!.bytes), kb(median(next.map((x) => x.bytes))), kb(p95(next.map((x) => x.bytes))), kb(Math.max(...next.map((x) => x.bytes))), String(Math.round(t[0]!.ms)), String(Math.round(median(ms))), String(Math.round(p95(ms))), String(debounce), String(Math.round(median(ms) - debounce)), String(Math.round(p95(ms) - debounce))];
+    const debounce = UIS[kind].debounceMs;
+    const after = t.map((x) => x.ms - debounce);
+    return [fmt(n), SITE_LABELS[kind], String(t.length), String(t.filter((x) => x.results === 0).length), kb(t[0]!.bytes), kb(median(next.map((x) => x.bytes))), kb(p95(next.map((x) => x.bytes))), kb(median(next.map((x) => x.indexBytes))), kb(p95(next.map((x) => x.indexBytes))), kb(median(next.map((x) => x.fragmentBytes))), kb(t.reduce((sum, x) => sum + x.bytes, 0)), String(Math.round(t[0]!.ms)), String(debounce), String(Math.round(median(after))), String(Math.round(p95(after)))];
   });
-  const lantern = sessions.get('lantern')!;
-  const next = lantern.slice(1);
-  const afterDebounce = lantern.map((x) => x.ms - UIS.lantern.debounceMs);
+  const indexRows = sessions.map(({ kind, n, index }) => [fmt(n), SITE_LABELS[kind], fmt(index.chunks), kb(index.medianBytes), kb(index.maxBytes), (index.totalBytes / 2 ** 20).toFixed(1)]);
+  const indexHeader = ['articles', 'site', 'index chunks', 'median chunk KB', 'largest chunk KB', 'index MB'];
+
+  // The targets are for the largest build.
+  const lantern = sessions.filter((x) => x.kind === 'lantern').at(-1)!;
+  const t = lantern.timings;
+  const next = t.slice(1);
+  const afterDebounce = t.map((x) => x.ms - UIS.lantern.debounceMs);
+  const fixedFirst = t[0]!.bytes - t[0]!.indexBytes - t[0]!.fragmentBytes;
   const verdicts = [
-    `first query ${kb(lantern[0]!.bytes)} KB (≤ ${TARGET.firstKB}: ${ok(lantern[0]!.bytes <= TARGET.firstKB * 1024)})`,
-    `next queries p95 ${kb(p95(next.map((x) => x.bytes)))} KB, max ${kb(Math.max(...next.map((x) => x.bytes)))} KB (≤ ${TARGET.nextKB} at p95: ${ok(p95(next.map((x) => x.bytes)) <= TARGET.nextKB * 1024)})`,
+    `first query ${kb(t[0]!.bytes)} KB (≤ ${TARGET.firstKB}: ${ok(t[0]!.bytes <= TARGET.firstKB * 1024)}): Pagefind's code, WASM and index metadata ${kb(fixedFirst)} KB, index chunks ${kb(t[0]!.indexBytes)} KB, fragments ${kb(t[0]!.fragmentBytes)} KB`,
+    `next queries p95 ${kb(p95(next.map((x) => x.bytes)))} KB, median ${kb(median(next.map((x) => x.bytes)))} KB (≤ ${TARGET.nextKB} at p95: ${ok(p95(next.map((x) => x.bytes)) <= TARGET.nextKB * 1024)}); of which Pagefind's index chunks alone: median ${kb(median(next.map((x) => x.indexBytes)))} KB, p95 ${kb(p95(next.map((x) => x.indexBytes)))} KB`,
     `keystroke to results after the ${UIS.lantern.debounceMs} ms debounce: median ${Math.round(median(afterDebounce))} ms, p95 ${Math.round(p95(afterDebounce))} ms (≤ ${TARGET.ms} at p95: ${ok(p95(afterDebounce) <= TARGET.ms)})`,
-    ...(kinds.length === 1 ? ['Starlight not measured (quick mode; --starlight measures it)'] : []),
+    ...(sessions.some((x) => x.kind === 'starlight') ? [] : [o.quick ? 'Starlight not measured (quick mode; --starlight measures it)' : 'Starlight not measured at these sizes (--starlight-10k measures it at 10,000)']),
   ];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const text = [[header, widths.map((w) => '─'.repeat(w)), ...rows].map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')).join('\n'), '', ...verdicts.map((v) => v.replaceAll('*', ''))].join('\n');
+  // Why the byte targets are out of Pagefind's reach at this size: a word's postings are one unit, in chunks of a fixed size.
+  const why = `Pagefind splits its word index into chunks of about 20,000 word locations and never splits one word's postings across chunks (a constant in its source, not an option), so the bytes a query needs grow with how often its words occur in the whole site: at ${fmt(lantern.n)} articles the index is ${(lantern.index.totalBytes / 2 ** 20).toFixed(1)} MB in ${fmt(lantern.index.chunks)} chunks of median ${kb(lantern.index.medianBytes)} KB (largest ${kb(lantern.index.maxBytes)} KB), and the chunks holding the words of a next query alone were median ${kb(median(next.map((x) => x.indexBytes)))} KB, p95 ${kb(p95(next.map((x) => x.indexBytes)))} KB. With Pagefind that is the nearest achievable figure for a next query, before any result is shown; the first query adds Pagefind's code, WASM and index metadata (${kb(fixedFirst)} KB), which grows with the number of pages.`;
+  const table = (h: string[], r: string[][]) => {
+    const widths = h.map((c, i) => Math.max(c.length, ...r.map((row) => row[i]!.length)));
+    return [h, widths.map((w) => '─'.repeat(w)), ...r].map((row) => row.map((c, i) => (i === 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')).join('\n');
+  };
+  const text = [table(header, rows), '', table(indexHeader, indexRows), '', ...verdicts.map((v) => v.replaceAll('*', ''))].join('\n');
+  const flags = [o.quick ? ' --quick' : '', o.flags.articles ? ` --articles ${o.flags.articles}` : '', o.flags['starlight-10k'] ? ' --starlight-10k' : ''].join('');
   const markdown = [
-    `Run ${new Date().toISOString().slice(0, 10)} with \`npm run bench -- site-search${o.quick ? ' --quick' : ''}\` on the ${n.toLocaleString('en-US')}-article builds. Machine: ${machineLine(machine)}, ${loadavg()[0]!.toFixed(2)} at the end.`,
+    `Run ${new Date().toISOString().slice(0, 10)} with \`npm run bench -- site-search${flags}\`. Machine: ${machineLine(machine)}, ${loadavg()[0]!.toFixed(2)} at the end.`,
     '',
-    `A fresh browser profile opens an article page, then types ${queries.length} queries (${queries.slice(0, 6).map((q) => `"${q}"`).join(', ')}, …) key by key (${45} ms apart) into the header search (Lantern) or Starlight's search dialog, clearing the box between queries. Time: the last keystroke to a frame painted after the results of the whole query are in the DOM (the site's debounce included, then subtracted). Bytes: everything GET-fetched from the first keystroke until the network is idle after the results, as transferred (the static server gzips text; Pagefind's index files are compressed already); the first query includes Pagefind's code and index entry (Lantern loads them when the box gets focus; Starlight loads its search UI at page load, counted in the page weight instead). Both builds are served over loopback by the same static server.`,
+    `A fresh browser profile opens an article page, then types ${o.quick ? 10 : 50} queries (${realQueries(lantern.n, 6).map((q) => `"${q}"`).join(', ')}, … for ${fmt(lantern.n)} articles; the same kinds of query from the titles of the smaller build for it) key by key (45 ms apart) into the header search (Lantern) or Starlight's search dialog, clearing the box between queries. Time: the last keystroke to a frame painted after the results of the whole query are in the DOM (the site's debounce included, then subtracted). Bytes: everything GET-fetched from the first keystroke until the network is idle after the results, as transferred (the static server gzips text; Pagefind's index files are compressed already), and of it what came from \`pagefind/index/\` (the word-index chunks holding the query's words) and \`pagefind/fragment/\` (one per result shown: Lantern shows 8, Starlight 5); the first query includes Pagefind's code and index metadata (Lantern loads them when the box gets focus; Starlight loads its search UI at page load, counted in the page weight instead). Both builds are served over loopback by the same static server. Starlight's 10,000-article build takes about ten minutes, so the full run compares the two sites at 1,000 articles (\`--starlight-10k\` adds 10,000).`,
     '',
     `| ${header.join(' | ')} |`,
-    `|---|${header.slice(1).map(() => '---:').join('|')}|`,
+    `|---:|---|${header.slice(2).map(() => '---:').join('|')}|`,
     ...rows.map((r) => `| ${r.join(' | ')} |`),
     '',
-    'Lantern against the targets:',
+    `| ${indexHeader.join(' | ')} |`,
+    `|---:|---|${indexHeader.slice(2).map(() => '---:').join('|')}|`,
+    ...indexRows.map((r) => `| ${r.join(' | ')} |`),
+    '',
+    `Lantern at ${fmt(lantern.n)} articles against the targets:`,
     '',
     ...verdicts.map((v) => `- ${v}`),
+    '',
+    why,
+    '',
+    'Starlight shows Pagefind UI, which loads index chunks for every prefix while the reader types (before its 300 ms debounce), so after a few queries much of the index is cached and its next queries fetch little; "all queries KB" compares the whole session.',
   ].join('\n');
   return { text, markdown, ok: true };
 }
