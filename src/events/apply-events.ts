@@ -33,6 +33,15 @@ export interface CommentRow {
 }
 
 type Ids = Map<string, number>;
+
+/** Keeps a per-session row by its key and in its session's list. */
+function indexRow<T extends { session_id: number }>(byKey: Map<string, T>, bySession: Map<number, T[]>, key: string, row: T): T {
+  byKey.set(key, row);
+  const list = bySession.get(row.session_id);
+  if (list) list.push(row);
+  else bySession.set(row.session_id, [row]);
+  return row;
+}
 type Of<T extends PreparedEvent['type']> = PreparedEvent & { type: T };
 
 export class GroupApplier {
@@ -57,18 +66,10 @@ export class GroupApplier {
   }
 
   private addArticleRow(a: ArticleState): ArticleState {
-    this.articleRows.set(`${a.session_id}|${a.article_id}`, a);
-    const list = this.articlesOf.get(a.session_id);
-    if (list) list.push(a);
-    else this.articlesOf.set(a.session_id, [a]);
-    return a;
+    return indexRow(this.articleRows, this.articlesOf, `${a.session_id}|${a.article_id}`, a);
   }
   private addQueryRow(q: QueryState): QueryState {
-    this.queryRows.set(`${q.session_id}|${q.query_id}`, q);
-    const list = this.queriesOf.get(q.session_id);
-    if (list) list.push(q);
-    else this.queriesOf.set(q.session_id, [q]);
-    return q;
+    return indexRow(this.queryRows, this.queriesOf, `${q.session_id}|${q.query_id}`, q);
   }
   private newArticleRow(s: SessionState, articleId: number, e: PreparedEvent): ArticleState {
     const row = { session_id: s.id, article_id: articleId, day: e.day, first_view_at: null, last_view_at: null, views: 0, escalated: 0 };

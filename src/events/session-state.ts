@@ -78,7 +78,8 @@ export async function loadSessionRows(trx: Trx, sessionIds: number[]): Promise<{
   };
 }
 
-const revisionId = (r: ArticleState['revision']) => (r === null || typeof r === 'number' ? r : r.id);
+/** The id of a revision that may have been created in this group (a reference filled in before the rows are written). */
+export const revisionId = (r: ArticleState['revision']) => (r === null || typeof r === 'number' ? r : r.id);
 
 /** Writes the rows this group changed: each with its whole new state (per-session rows have one writer at a time). */
 export async function writeSessionRows(trx: Trx, articles: ArticleState[], queries: QueryState[]): Promise<void> {

@@ -7,19 +7,17 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Dialect } from '../../db/dialect-sql.ts';
-import { GroupApplier, type RawRow } from './apply-events.ts';
+import { GroupApplier } from './apply-events.ts';
 import { eachCompiled, rowValues } from './chunked-insert.ts';
-import { articleIds, DimensionCache, queryIds, resolveRevisions, type RevisionRef } from './dimension-ids.ts';
+import { articleIds, DimensionCache, queryIds, resolveRevisions } from './dimension-ids.ts';
 import type { SessionDayCounter, RollupDeltas } from './rollup-deltas.ts';
-import { loadSessionRows, loadSessions, SESSION_COUNTERS, writeSessionRows, writeSessions, type SessionState } from './session-state.ts';
+import { loadSessionRows, loadSessions, revisionId, SESSION_COUNTERS, writeSessionRows, writeSessions, type SessionState } from './session-state.ts';
 import type { PreparedEvent } from './validate-batch.ts';
 
 export { VIEW_DEDUPE_MS } from './apply-events.ts';
 export { DimensionCache } from './dimension-ids.ts';
 
 type Trx = Transaction<Database>;
-
-const revisionId = (r: RawRow['revision']) => (r === null || typeof r === 'number' ? r : (r as RevisionRef).id);
 
 export class EventWriter {
   private readonly cache = new DimensionCache();

@@ -7,7 +7,7 @@ export interface Timing {
 }
 
 /** Nearest-rank percentile: with 3 runs, p95 is the slowest. */
-function percentile(sorted: number[], q: number): number {
+export function percentile(sorted: number[], q: number): number {
   return sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)]!;
 }
 

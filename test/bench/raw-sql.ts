@@ -12,6 +12,13 @@ import { REASONS } from '../../src/schemas/events.ts';
 const MARGIN = 86_400_000;
 const VOTE_SUMS = `sum(n1 = 1) as up, sum(n1 = 0) as down, ${REASONS.map((r, i) => `sum(n1 = 0 and n2 = ${i + 1}) as ${r}`).join(', ')}`;
 const IN_RANGE = 'ts >= @start and ts < @end';
+/** Events of the widened range with, per row, its rank among the session's same-type events on the article (1 = last: the final vote), the session's first view of the article and its last contact. */
+const votesAndEscalation = (filter: string) => `
+      select type, ts, article_id, n1, n2,
+        row_number() over (partition by session_id, article_id, type order by id desc) as rn,
+        min(case when type = 1 then ts end) over (partition by session_id, article_id) as first_view,
+        max(case when type = 5 then ts end) over (partition by session_id) as last_contact
+      from events where ts >= @lo and ts < @hi and ${filter}`;
 
 const SQL = {
   /** KB, escalated and confirmed sessions per day of the session's first event. */
@@ -39,12 +46,7 @@ const SQL = {
     where c.ts >= @start and c.ts < @end and (@category is null or a.category = @category) group by a.slug`,
   /** Per article: views, readers (sessions whose first view is in range), readers who contacted support later, final votes. */
   articleStats: `
-    with ev as (
-      select type, ts, article_id, n1, n2,
-        row_number() over (partition by session_id, article_id, type order by id desc) as rn,
-        min(case when type = 1 then ts end) over (partition by session_id, article_id) as first_view,
-        max(case when type = 5 then ts end) over (partition by session_id) as last_contact
-      from events where ts >= @lo and ts < @hi and type in (1, 4, 5)),
+    with ev as (${votesAndEscalation('type in (1, 4, 5)')}),
     per as (
       select article_id, sum(type = 1) as views, sum(type = 1 and ts = first_view) as viewSessions,
         sum(type = 1 and ts = first_view and coalesce(last_contact >= ts, 0)) as escalations,
@@ -78,12 +80,7 @@ const SQL = {
     select a.slug, count(*) as viewSessions, sum(coalesce(last_contact >= ts, 0)) as escalatedSessions
     from ev join articles a on a.id = ev.article_id where type = 1 and ts = first_view and ${IN_RANGE} group by a.slug`,
   articleDays: `
-    with ev as (
-      select type, ts, article_id, n1, n2,
-        row_number() over (partition by session_id, article_id, type order by id desc) as rn,
-        min(case when type = 1 then ts end) over (partition by session_id, article_id) as first_view,
-        max(case when type = 5 then ts end) over (partition by session_id) as last_contact
-      from events where ts >= @lo and ts < @hi and ((article_id = @article and type in (1, 4)) or type = 5))
+    with ev as (${votesAndEscalation('((article_id = @article and type in (1, 4)) or type = 5)')})
     select ts / 86400000 as day, sum(type = 1) as views, sum(type = 1 and ts = first_view) as viewSessions,
       sum(type = 1 and ts = first_view and coalesce(last_contact >= ts, 0)) as escalations,
       ${REASONS.map((r, i) => `sum(type = 4 and rn = 1 and n1 = 0 and n2 = ${i + 1}) as ${r}`).join(', ')},

@@ -13,6 +13,8 @@ import { Random } from '../../src/demo/random.ts';
 import { wordingsFor } from '../../src/demo/demo-queries.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { articlesFor, ensureBuilt, SITE_LABELS } from './bench-sites.ts';
+import { fmt, markdownTable, textTable } from './bench-format.ts';
+import { percentile } from './bench-timing.ts';
 import { describeMachine, machineLine } from './machine.ts';
 import type { Benchmark, BenchOptions, BenchResult } from './run.ts';
 import { searchSession, type QueryTiming, type SearchUi } from './search-session.ts';
@@ -72,10 +74,9 @@ function realQueries(n: number, count: number): string[] {
   return [...queries];
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.max(0, Math.ceil(0.95 * xs.length) - 1)]!;
+const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 0.5);
+const p95 = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 0.95);
 const kb = (b: number) => (b / 1024).toFixed(1);
-const fmt = (n: number) => n.toLocaleString('en-US');
 const ok = (yes: boolean) => (yes ? 'met' : '**missed**');
 
 interface Session {
@@ -143,24 +144,16 @@ async function run(o: BenchOptions): Promise<BenchResult> {
   ];
   // Why the byte targets are out of Pagefind's reach at this size: a word's postings are one unit, in chunks of a fixed size.
   const why = `Pagefind splits its word index into chunks of about 20,000 word locations and never splits one word's postings across chunks (a constant in its source, not an option), so the bytes a query needs grow with how often its words occur in the whole site: at ${fmt(lantern.n)} articles the index is ${(lantern.index.totalBytes / 2 ** 20).toFixed(1)} MB in ${fmt(lantern.index.chunks)} chunks of median ${kb(lantern.index.medianBytes)} KB (largest ${kb(lantern.index.maxBytes)} KB), and the chunks holding the words of a next query alone were median ${kb(median(next.map((x) => x.indexBytes)))} KB, p95 ${kb(p95(next.map((x) => x.indexBytes)))} KB. With Pagefind that is the nearest achievable figure for a next query, before any result is shown; the first query adds Pagefind's code, WASM and index metadata (${kb(fixedFirst)} KB), which grows with the number of pages.`;
-  const table = (h: string[], r: string[][]) => {
-    const widths = h.map((c, i) => Math.max(c.length, ...r.map((row) => row[i]!.length)));
-    return [h, widths.map((w) => '─'.repeat(w)), ...r].map((row) => row.map((c, i) => (i === 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')).join('\n');
-  };
-  const text = [table(header, rows), '', table(indexHeader, indexRows), '', ...verdicts.map((v) => v.replaceAll('*', ''))].join('\n');
+  const text = [textTable(header, rows, 2), '', textTable(indexHeader, indexRows, 2), '', ...verdicts.map((v) => v.replaceAll('*', ''))].join('\n');
   const flags = [o.quick ? ' --quick' : '', o.flags.articles ? ` --articles ${o.flags.articles}` : '', o.flags['starlight-10k'] ? ' --starlight-10k' : ''].join('');
   const markdown = [
     `Run ${new Date().toISOString().slice(0, 10)} with \`npm run bench -- site-search${flags}\`. Machine: ${machineLine(machine)}, ${loadavg()[0]!.toFixed(2)} at the end.`,
     '',
     `A fresh browser profile opens an article page, then types ${o.quick ? 10 : 50} queries (${realQueries(lantern.n, 6).map((q) => `"${q}"`).join(', ')}, … for ${fmt(lantern.n)} articles; the same kinds of query from the titles of the smaller build for it) key by key (45 ms apart) into the header search (Lantern) or Starlight's search dialog, clearing the box between queries. Time: the last keystroke to a frame painted after the results of the whole query are in the DOM (the site's debounce included, then subtracted). Bytes: everything GET-fetched from the first keystroke until the network is idle after the results, as transferred (the static server gzips text; Pagefind's index files are compressed already), and of it what came from \`pagefind/index/\` (the word-index chunks holding the query's words) and \`pagefind/fragment/\` (one per result shown: Lantern shows 8, Starlight 5); the first query includes Pagefind's code and index metadata (Lantern loads them when the box gets focus; Starlight loads its search UI at page load, counted in the page weight instead). Both builds are served over loopback by the same static server. Starlight's 10,000-article build takes about ten minutes, so the full run compares the two sites at 1,000 articles (\`--starlight-10k\` adds 10,000).`,
     '',
-    `| ${header.join(' | ')} |`,
-    `|---:|---|${header.slice(2).map(() => '---:').join('|')}|`,
-    ...rows.map((r) => `| ${r.join(' | ')} |`),
+    ...markdownTable(header, rows, 2),
     '',
-    `| ${indexHeader.join(' | ')} |`,
-    `|---:|---|${indexHeader.slice(2).map(() => '---:').join('|')}|`,
-    ...indexRows.map((r) => `| ${r.join(' | ')} |`),
+    ...markdownTable(indexHeader, indexRows, 2),
     '',
     `Lantern at ${fmt(lantern.n)} articles against the targets:`,
     '',
