@@ -1,6 +1,7 @@
 /** What every command does with an error a person can fix: print it plainly and exit 1, no stack trace. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError, parseEnv, type Env } from '../schemas/env.ts';
 import { MANIFEST_FILE, ManifestSchema, type Manifest } from '../schemas/manifest.ts';
 import { BuildFailedError, ensureBuilt } from './ensure-built.ts';
@@ -8,6 +9,15 @@ import { BuildFailedError, ensureBuilt } from './ensure-built.ts';
 export function fail(message: string): never {
   console.error(`\n${message}\n`);
   process.exit(1);
+}
+
+/** The command's arguments; an unknown or malformed one prints the problem and the usage. */
+export function argsOrExit<T extends ParseArgsConfig>(config: T, usage: string): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (error) {
+    return fail(`${(error as Error).message}\n\n${usage}`);
+  }
 }
 
 export function envOrExit(): Env {

@@ -4,17 +4,10 @@
  */
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import SqliteDatabase from 'better-sqlite3';
-import { envOrExit, fail } from './cli-exit.ts';
+import { argsOrExit, envOrExit, fail } from './cli-exit.ts';
 
-const { values } = (() => {
-  try {
-    return parseArgs({ options: { to: { type: 'string' } }, strict: true });
-  } catch (error) {
-    return fail(`${(error as Error).message}\nusage: npm run db:backup [-- --to <file>]`);
-  }
-})();
+const { values } = argsOrExit({ options: { to: { type: 'string' } }, strict: true }, 'usage: npm run db:backup [-- --to <file>]');
 const env = envOrExit();
 if (env.KB_DATABASE_URL) fail('KB_DATABASE_URL is set: back up PostgreSQL with its own tools (pg_dump, or your provider\'s snapshots).');
 const source = resolve(env.KB_DB_PATH);

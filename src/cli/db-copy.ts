@@ -4,22 +4,15 @@
  * Stop the server first, or events arriving during the copy stay behind in the SQLite file.
  */
 import { existsSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import SqliteDatabase from 'better-sqlite3';
 import { sql } from 'kysely';
 import { createDb, openStore } from '../../db/client.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { copyStore, TargetNotEmptyError } from '../lib/store-copy.ts';
-import { envOrExit, fail } from './cli-exit.ts';
+import { argsOrExit, envOrExit, fail } from './cli-exit.ts';
 
 const USAGE = 'usage: npm run db:copy -- --to postgres://user:password@host:5432/database';
-const { values } = (() => {
-  try {
-    return parseArgs({ options: { to: { type: 'string' } }, strict: true });
-  } catch (error) {
-    return fail(`${(error as Error).message}\n${USAGE}`);
-  }
-})();
+const { values } = argsOrExit({ options: { to: { type: 'string' } }, strict: true }, USAGE);
 if (!values.to || !/^postgres(ql)?:\/\//.test(values.to)) fail(`--to must be a postgres:// URL.\n${USAGE}`);
 const env = envOrExit();
 if (!existsSync(env.KB_DB_PATH)) fail(`There is no SQLite database at ${env.KB_DB_PATH} (KB_DB_PATH) to copy.`);

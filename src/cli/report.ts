@@ -1,7 +1,6 @@
 /** `npm run report -- <name> [--from] [--to] [--category] [--product-area] [--format table|json|csv]`: a report in the terminal. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { openConfiguredStore } from '../lib/open-store.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { toCsv } from '../lib/csv.ts';
@@ -10,7 +9,7 @@ import { REPORTS } from '../schemas/report-params.ts';
 import { answerReport, reportJson } from '../reports/report-request.ts';
 import { reportTables } from '../reports/report-tables.ts';
 import { syncCatalog } from '../reports/sync-catalog.ts';
-import { envOrExit, fail, readManifest } from './cli-exit.ts';
+import { argsOrExit, envOrExit, fail, readManifest } from './cli-exit.ts';
 import { buildOutDir } from './build.ts';
 import { textTable } from './text-table.ts';
 
@@ -28,25 +27,22 @@ Options:
   --table <name>          with --format csv or table: only this table
 `;
 
-const { values, positionals } = (() => {
-  try {
-    return parseArgs({
-      allowPositionals: true,
-      options: {
-        from: { type: 'string' },
-        to: { type: 'string' },
-        category: { type: 'string' },
-        'product-area': { type: 'string' },
-        'review-days': { type: 'string' },
-        format: { type: 'string', default: 'table' },
-        table: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    return fail(`${(error as Error).message}\n\n${USAGE}`);
-  }
-})();
+const { values, positionals } = argsOrExit(
+  {
+    allowPositionals: true,
+    options: {
+      from: { type: 'string' },
+      to: { type: 'string' },
+      category: { type: 'string' },
+      'product-area': { type: 'string' },
+      'review-days': { type: 'string' },
+      format: { type: 'string', default: 'table' },
+      table: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  },
+  USAGE,
+);
 if (values.help || positionals.length === 0) {
   console.log(USAGE);
   process.exit(values.help ? 0 : 1);
