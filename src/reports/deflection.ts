@@ -6,7 +6,7 @@ import { articleScope } from './article-scope.ts';
 import { weekOf } from './report-period.ts';
 import { overBuckets, rollupTable } from './rollup-buckets.ts';
 import { sessionsByDay, sumDays, type SessionDay } from './session-totals.ts';
-import { queryTotals } from './query-totals.ts';
+import { mostEscalatedQueries } from './query-totals.ts';
 import { rate } from './wilson.ts';
 
 export interface DeflectionSummary {
@@ -38,9 +38,12 @@ export interface Deflection {
   /** ISO weeks (starting Monday) that overlap the range; the first and last may be partial. */
   byWeek: (DeflectionSummary & { week: string })[];
   articles: ArticleEscalation[];
-  /** Queries are not tied to a category: this list ignores the category and product-area filters. */
+  /** The queries followed by a contact most often (the first 50). Queries are not tied to a category: this list ignores the category and product-area filters. */
   queries: QueryEscalation[];
 }
+
+/** As many as the search report's lists: the queries a team can act on, not every one of some 13,000 over a year. */
+const QUERY_LIMIT = 50;
 
 function summarize(totals: { kbSessions: number; escalated: number; confirmed: number }): DeflectionSummary {
   const { kbSessions: kb, escalated, confirmed } = totals;
@@ -74,7 +77,7 @@ export async function getDeflection(db: Kysely<Database>, params: ReportParams):
     .groupBy(['a.id', 'a.slug'])
     .having(sql`sum(d.view_sessions)`, '>', 0)
     .execute();
-  const queries = await queryTotals(db, params, { escalatedOnly: true });
+  const queries = await mostEscalatedQueries(db, params, QUERY_LIMIT);
 
   return {
     summary: summarize(sumDays(days)),
@@ -83,8 +86,6 @@ export async function getDeflection(db: Kysely<Database>, params: ReportParams):
     articles: articles
       .map((a) => ({ slug: a.slug, viewSessions: Number(a.viewed), escalatedSessions: Number(a.escalated), escalationRate: rate(Number(a.escalated), Number(a.viewed)) }))
       .sort((a, b) => (b.escalationRate ?? 0) - (a.escalationRate ?? 0) || b.viewSessions - a.viewSessions || a.slug.localeCompare(b.slug)),
-    queries: queries
-      .map((q) => ({ query: q.text, searches: q.searches, escalated: q.escalated, escalationRate: rate(q.escalated, q.searches) }))
-      .sort((a, b) => b.escalated - a.escalated || a.query.localeCompare(b.query)),
+    queries: queries.map((q) => ({ query: q.text, searches: q.searches, escalated: q.escalated, escalationRate: rate(q.escalated, q.searches) })),
   };
 }

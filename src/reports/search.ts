@@ -35,7 +35,8 @@ export interface SearchReport {
   queriesFollowedByContact: QueryStats[];
 }
 
-const byText = (a: string, b: string) => a.localeCompare(b);
+const collator = new Intl.Collator();
+const byText = collator.compare;
 
 /**
  * The first `limit` of `list` by `count` descending, then `tie` (then text): the same as sorting everything and
@@ -57,24 +58,30 @@ function groupGaps(stats: QueryStats[], limit: number): ContentGap[] {
   const failing = stats
     .filter((s) => s.zeroResults > 0 || (s.searches - s.clicked) / s.searches >= GAP_NO_CLICK_SHARE)
     .sort((a, b) => b.searches - b.clicked - (a.searches - a.clicked) || byText(a.query, b.query));
-  const groups: { top: number; gap: ContentGap }[] = [];
-  const filed = new Map<number, (typeof groups)[number]>();
   const signaturesOf = signatureLookup();
-  for (const s of failing) {
-    const signatures = signaturesOf(s.query);
-    let group: (typeof groups)[number] | undefined;
-    for (const sig of signatures) if ((group = filed.get(sig))) break;
-    if (!group) {
-      group = { top: 0, gap: { query: s.query, variants: [], sessions: 0, zeroResults: 0, withoutClick: 0 } };
-      groups.push(group);
+  const signatures = failing.map((s) => signaturesOf(s.query));
+  // Signature ids are small and dense: an array indexed by id files them far faster than a Map (600,000 of them over a year).
+  let ids = 0;
+  for (const list of signatures) for (const sig of list) ids = Math.max(ids, sig + 1);
+  const filed = new Int32Array(ids).fill(-1);
+  const groups: { top: number; gap: ContentGap }[] = [];
+  failing.forEach((s, i) => {
+    let index = -1;
+    for (const sig of signatures[i]!) if ((index = filed[sig]!) >= 0) break;
+    if (index < 0) {
+      index = groups.push({ top: 0, gap: { query: s.query, variants: [], sessions: 0, zeroResults: 0, withoutClick: 0 } }) - 1;
     }
-    for (const sig of signatures) if (!filed.has(sig)) filed.set(sig, group);
-    if (s.searches > group.top) Object.assign(group, { top: s.searches, gap: { ...group.gap, query: s.query } });
+    const group = groups[index]!;
+    for (const sig of signatures[i]!) if (filed[sig]! < 0) filed[sig] = index;
+    if (s.searches > group.top) {
+      group.top = s.searches;
+      group.gap.query = s.query;
+    }
     group.gap.variants.push(s.query);
     group.gap.sessions += s.searches;
     group.gap.zeroResults += s.zeroResults;
     group.gap.withoutClick += s.searches - s.clicked;
-  }
+  });
   return topBy(
     groups.map((g) => g.gap),
     (g) => g.withoutClick,
@@ -85,9 +92,10 @@ function groupGaps(stats: QueryStats[], limit: number): ContentGap[] {
 
 export async function getSearch(db: Kysely<Database>, params: ReportParams, limit = 50): Promise<SearchReport> {
   const rows = await queryTotals(db, params);
-  const stats: QueryStats[] = rows
-    .map(({ text, ...r }) => ({ query: text, ...r, clickThroughRate: rate(r.clicked, r.searches) }))
-    .filter((s) => s.searches > 0);
+  const stats: QueryStats[] = [];
+  for (const r of rows) {
+    if (r.searches > 0) stats.push({ query: r.text, searches: r.searches, zeroResults: r.zeroResults, clicked: r.clicked, clickThroughRate: rate(r.clicked, r.searches), escalated: r.escalated });
+  }
   const total = { searches: 0, zero: 0, clicked: 0 };
   for (const s of stats) {
     total.searches += s.searches;

@@ -60,9 +60,13 @@ export function rollupHeadline(result: ReportResult | null): Headline {
   }
 }
 
-/** Friction and search list only their top entries: compare those; every other report is compared key by key both ways. */
+/**
+ * Friction and search list only their top entries, and deflection its top queries: compare those; everything else is
+ * compared key by key both ways.
+ */
 export function mismatches(report: ReportName, rollup: Headline, raw: Headline): string[] {
-  const keys = report === 'friction' || report === 'search' ? Object.keys(rollup) : [...new Set([...Object.keys(rollup), ...Object.keys(raw)])];
+  const topOnly = (k: string) => report === 'friction' || report === 'search' || (report === 'deflection' && k.startsWith('q:'));
+  const keys = [...new Set([...Object.keys(rollup), ...Object.keys(raw).filter((k) => !topOnly(k))])];
   const same = (a: number | null | undefined, b: number | null | undefined) => (a ?? null) === (b ?? null) || (a != null && b != null && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a)));
   return keys.filter((k) => !same(rollup[k], raw[k])).map((k) => `${k}: rollup ${rollup[k] ?? 'missing'}, raw ${raw[k] ?? 'missing'}`);
 }

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { getDeflection } from '../../src/reports/deflection.ts';
 import { publish } from '../helpers/report-catalog.ts';
-import { freshStorePerTest, seed } from '../helpers/seed-events.ts';
+import { freshStorePerTest, seed, type SeedEvent } from '../helpers/seed-events.ts';
 
 const store = freshStorePerTest();
 
@@ -92,4 +92,24 @@ test('with a category filter, counts the sessions that read an article of that c
   const report = await getDeflection(store.db, { ...RANGE, category: 'payments' });
   expect(report.summary).toMatchObject({ kbSessions: 2, escalatedSessions: 1, deflectionRate: 0.5 });
   expect(report.articles.map((a) => a.slug)).toEqual(['refund-a-payment']);
+});
+
+test('lists the 50 queries followed by a contact most often, ties in alphabetical order', async () => {
+  const searchThenContact = (session: string, query: string, minute: number): SeedEvent[] => [
+    { type: 'search', session, query, results: 3, at: `2026-11-06T10:${String(minute).padStart(2, '0')}:00Z` },
+    { type: 'contact', session, query, at: `2026-11-06T10:${String(minute).padStart(2, '0')}:30Z` },
+  ];
+  const words = Array.from({ length: 55 }, (_, i) => `topic ${String(i).padStart(2, '0')}`);
+  await seed(store, [
+    ...words.flatMap((q, i) => searchThenContact(`session-q${i}`, q, i)),
+    // Twice escalated: first, although last alphabetically.
+    ...searchThenContact('session-z1', 'zebra', 56),
+    ...searchThenContact('session-z2', 'zebra', 57),
+    // Searched without a contact: not listed.
+    { type: 'search', session: 'session-n1', query: 'aardvark', results: 3, at: '2026-11-06T11:00:00Z' },
+  ]);
+  const { queries } = await getDeflection(store.db, RANGE);
+  expect(queries).toHaveLength(50);
+  expect(queries[0]).toEqual({ query: 'zebra', searches: 2, escalated: 2, escalationRate: 1 });
+  expect(queries.slice(1).map((q) => q.query)).toEqual(words.slice(0, 49));
 });
