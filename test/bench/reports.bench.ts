@@ -18,12 +18,14 @@ import { describeMachine, machineLine } from './machine.ts';
 import { RawQueries, rawReport } from './raw-report-queries.ts';
 import { mismatches, rollupHeadline } from './report-headlines.ts';
 import { timeOnPostgres } from './postgres-reports.ts';
+import { rollupFloor } from './rollup-floor.ts';
 import type { Benchmark, BenchOptions, BenchResult } from './run.ts';
 import { DAY_MS, SYNTHETIC_DEFAULTS } from './synthetic-events.ts';
 
 const TARGET_P95_MS = 50;
 const TYPE_NAMES = ['view', 'search', 'search_click', 'feedback', 'contact', 'tutorial_step'];
 const TARGET_BYTES_PER_EVENT = 80;
+const TARGET_RAW_RATIO = 20;
 
 interface Case {
   report: ReportName;
@@ -63,6 +65,23 @@ function sessionEdges(store: Store, overview: Row): string {
   return `KB sessions ${overview.c.range} by the letter of DOMAIN.md (a view or search inside the range): ${fmt(n)}; by the day of the session's first event, as the rollups count them: ${fmt(overview.kbSessions ?? 0)} (${fmt(n - (overview.kbSessions ?? 0))} sessions cross the range's first midnight).`;
 }
 
+/** For each case that misses a target, the bare sum of its rollups beside the report's time (see rollup-floor.ts). */
+async function whereTheTimeGoes(store: Store, rows: Row[]): Promise<string[]> {
+  const lines: string[] = [];
+  for (const { c, rollup, raw } of rows) {
+    const slow = rollup.p95 > TARGET_P95_MS;
+    const rawRatio = raw.p50 / rollup.p50;
+    // The article and tutorials reports read one article's or the tutorials' rows, not a sum over every key.
+    if ((!slow && rawRatio >= TARGET_RAW_RATIO) || c.report === 'article' || c.report === 'tutorials') continue;
+    const floor = await rollupFloor(store, c.report === 'search' || c.report === 'deflection' ? 'query' : 'article', c.params);
+    const miss = slow ? `p95 ${ms(rollup.p95)} ms` : `raw / rollup ${ratio(rawRatio)}`;
+    const share = `${Math.round((100 * floor.timing.p50) / rollup.p50)}% of the report's p50 ${ms(rollup.p50)} ms`;
+    const cap = slow ? '' : `; raw p50 ${ms(raw.p50)} ms is ${ratio(raw.p50 / floor.timing.p50)} the bare sum`;
+    lines.push(`- ${c.label} ${c.range} (${miss}): ${fmt(floor.rows)} ${floor.family} rollup rows into ${fmt(floor.keys)} ${floor.family === 'query' ? 'queries' : 'articles'}, summed in ${ms(floor.timing.p50)} ms p50 (${share})${cap}`);
+  }
+  return lines;
+}
+
 async function run(o: BenchOptions): Promise<BenchResult> {
   const events = Number(o.flags.events ?? (o.quick ? 100_000 : 10_000_000));
   if (!Number.isInteger(events) || events < 1000) throw new Error(`--events must be a whole number of at least 1000, got ${o.flags.events}`);
@@ -89,6 +108,7 @@ async function run(o: BenchOptions): Promise<BenchResult> {
       for (const p of problems.slice(0, 10)) o.log(`    ✗ ${p}`);
     }
     o.log(`timed every case in ${duration((performance.now() - timed) / 1000)}`);
+    const floors = await whereTheTimeGoes(store, rows);
     const failures = rows.filter((r) => r.problems.length);
     const edges = verify ? sessionEdges(store, rows.find((r) => r.c.report === 'overview')!) : null;
     const pg = typeof o.flags.postgres === 'string' ? await timeOnPostgres(o.flags.postgres, events, rows.map((r) => r.c), o.quick, o.log) : undefined;
@@ -114,6 +134,7 @@ async function run(o: BenchOptions): Promise<BenchResult> {
       ...markdownTable(header, table, 2),
       '',
       ...(pgLine ? [pgLine, ''] : []),
+      ...(floors.length ? ['Where the time goes in the cases that miss a target: summing the rollup rows the range covers per key, alone (one prepared statement, no join, no text, no JavaScript), is the floor under the report.', '', ...floors, ''] : []),
       `Verify: ${verdict}.`,
       ...(edges ? ['', edges] : []),
       '',

@@ -1,0 +1,29 @@
+/**
+ * The floor under a rollup report: one prepared statement that only sums the rollup rows a range covers per key
+ * (the same buckets the reports read), with no join, no text and no JavaScript. A report cannot be faster than the
+ * sum it is built on, so where a case misses its target this says how much of its time is that sum.
+ */
+import type { Store } from '../../db/client.ts';
+import { rollupBuckets } from '../../src/reports/rollup-buckets.ts';
+import { time, type Timing } from './bench-timing.ts';
+
+export interface RollupFloor {
+  family: 'query' | 'article';
+  /** Rollup rows read, and the keys (queries or articles) they are summed into. */
+  rows: number;
+  keys: number;
+  timing: Timing;
+}
+
+const COUNTERS = { query: ['searches', 'zero_results', 'clicked', 'escalated'], article: ['views', 'view_sessions', 'escalations', 'up', 'down'] };
+
+export async function rollupFloor(store: Store, family: RollupFloor['family'], range: { from: string; to: string }): Promise<RollupFloor> {
+  const key = `${family}_id`;
+  const counters = COUNTERS[family];
+  const parts = rollupBuckets(range).map((b) => `select ${key}, ${counters.join(', ')} from ${family}_${b.level} where day >= '${b.from}' and day <= '${b.to}'`);
+  const rows = parts.join(' union all ');
+  const sum = store.sqlite.prepare(`select ${key}, ${counters.map((c) => `sum(${c})`).join(', ')} from (${rows}) group by ${key}`).raw(true);
+  const { timing, first } = await time(() => sum.all(), () => 20);
+  const { n } = store.sqlite.prepare(`select count(*) as n from (${rows})`).get() as { n: number };
+  return { family, rows: n, keys: first.length, timing };
+}
