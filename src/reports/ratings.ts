@@ -59,18 +59,31 @@ export function helpfulness(up: number, down: number, minVotes = DEFAULT_MIN_VOT
 const worstFirst = (a: Helpfulness, b: Helpfulness) =>
   Number(b.enoughVotes) - Number(a.enoughVotes) || (a.interval?.upper ?? 1) - (b.interval?.upper ?? 1) || b.n - a.n;
 
-/** Final votes per article and revision in the range (dated by the vote), kept at write time. */
-function votesByRevision(db: Kysely<Database>, params: ReportParams) {
+/** Final votes per revision in the range (dated by the vote), kept at write time: summed per revision id, then named. */
+async function votesByRevision(db: Kysely<Database>, params: ReportParams) {
   const votes = overBuckets(params, (b) =>
     db
       .selectFrom(rollupTable('revision_votes', b))
-      .select(['article_id', 'revision_id', 'up', 'down'])
+      .select(['revision_id', 'up', 'down'])
       .where('day', '>=', b.from)
       .where('day', '<=', b.to),
   );
-  return db.selectFrom(votes.as('v')).innerJoin('articles as a', 'a.id', 'v.article_id').where(articleScope(params));
+  const totals = db
+    .selectFrom(votes.as('v'))
+    .select(['v.revision_id', sql<number>`sum(v.up)`.as('up'), sql<number>`sum(v.down)`.as('down')])
+    .groupBy('v.revision_id')
+    .having((eb) => eb.or([eb(sql`sum(v.up)`, '<>', 0), eb(sql`sum(v.down)`, '<>', 0)]))
+    .as('t');
+  return db
+    .selectFrom(totals)
+    .innerJoin('revisions as r', 'r.id', 't.revision_id')
+    .innerJoin('articles as a', 'a.id', 'r.article_id')
+    .select(['a.slug', 'r.revision', 'r.first_seen_at', 't.up', 't.down'])
+    .where(articleScope(params))
+    .orderBy('a.slug')
+    .orderBy('r.first_seen_at')
+    .execute();
 }
-
 
 function byGroup(stats: ArticleStats[], key: 'category' | 'productArea', minVotes: number): GroupRating[] {
   const groups = new Map<string | null, { up: number; down: number; articles: number }>();
@@ -101,14 +114,7 @@ export async function getRatings(db: Kysely<Database>, params: ReportParams, min
     )
     .sort((a, b) => worstFirst(a, b) || a.slug.localeCompare(b.slug));
 
-  const revisions = await votesByRevision(db, params)
-    .innerJoin('revisions as r', 'r.id', 'v.revision_id')
-    .select(['a.slug', 'r.revision', 'r.first_seen_at', sql<number>`sum(v.up)`.as('up'), sql<number>`sum(v.down)`.as('down')])
-    .groupBy(['a.slug', 'r.revision', 'r.first_seen_at'])
-    .having((eb) => eb.or([eb(sql`sum(v.up)`, '<>', 0), eb(sql`sum(v.down)`, '<>', 0)]))
-    .orderBy('a.slug')
-    .orderBy('r.first_seen_at')
-    .execute();
+  const revisions = await votesByRevision(db, params);
   const revisionCount = new Map<string, number>();
   for (const r of revisions) revisionCount.set(r.slug, (revisionCount.get(r.slug) ?? 0) + 1);
 
