@@ -9,6 +9,9 @@ import { INDEX_AFTER_BUILD, indexedMessage, indexSite } from '../lib/search-inde
 
 const root = resolve(import.meta.dirname, '../..');
 
+/** This command's file: what `npm start`, the tests and the benchmarks run to build the site. */
+export const BUILD_SCRIPT = import.meta.filename;
+
 /** Where the build writes: dist/ at the root, or KB_BUILD_DIR/dist (tests build into their own folder). */
 export function buildOutDir(): string {
   return process.env.KB_BUILD_DIR ? resolve(process.env.KB_BUILD_DIR, 'dist') : resolve(root, 'dist');

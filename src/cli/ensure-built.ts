@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { contentDir } from '../lib/content-dir.ts';
 import { inputsHash, isBuildFresh, markBuilt } from './build-freshness.ts';
-import { buildOutDir } from './build.ts';
+import { BUILD_SCRIPT, buildOutDir } from './build.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -20,7 +20,7 @@ export function ensureBuilt(): { outDir: string } {
     return { outDir };
   }
   console.log('Content or code changed since the last build: building the site…');
-  const result = spawnSync(process.execPath, [resolve(root, 'src/cli/build.ts')], { cwd: root, stdio: 'inherit', env: process.env });
+  const result = spawnSync(process.execPath, [BUILD_SCRIPT], { cwd: root, stdio: 'inherit', env: process.env });
   // The build prints its own messages; ours only says where to look.
   if (result.status !== 0) throw new BuildFailedError('The build failed; the messages above name the file and the problem.');
   markBuilt(outDir, hash);

@@ -7,7 +7,7 @@ import type { Database } from '../../db/schema.ts';
 import { greatest, type Dialect } from '../../db/dialect-sql.ts';
 import { eachCompiled, rowValues } from './chunked-insert.ts';
 import type { RevisionRef } from './dimension-ids.ts';
-import { weekStart } from './utc-day.ts';
+import { monthStart, weekStart } from './utc-day.ts';
 
 export const ARTICLE_COUNTERS = ['views', 'view_sessions', 'escalations', 'contacts', 'search_clicks', 'up', 'down', 'outdated', 'unclear', 'didnt_solve', 'product_issue', 'other', 'comments'] as const;
 export const QUERY_COUNTERS = ['searches', 'zero_results', 'clicked', 'escalated'] as const;
@@ -19,12 +19,9 @@ export type SessionDayCounter = (typeof SESSION_DAY_COUNTERS)[number];
 type Trx = Transaction<Database>;
 type Row = Record<string, number | string>;
 
-/** The month's first day (YYYY-MM-01): the key of the monthly rollups. */
-export const monthOf = (day: string) => `${day.slice(0, 8)}01`;
-
 const LEVELS = ['daily', 'weekly', 'monthly'] as const;
 /** The key of the bucket a day falls in, in a daily, weekly or monthly rollup. */
-const bucketDay = (table: string, day: string) => (table.endsWith('_monthly') ? monthOf(day) : table.endsWith('_weekly') ? weekStart(day) : day);
+const bucketDay = (table: string, day: string) => (table.endsWith('_monthly') ? monthStart(day) : table.endsWith('_weekly') ? weekStart(day) : day);
 
 /** Rows keyed by their key columns, each with every counter (zero when untouched: an upsert adds nothing for it). */
 class Bucket {

@@ -11,6 +11,9 @@ export function addDays(day: string, days: number): string {
   return utcDay(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS);
 }
 
+/** The month's first day (YYYY-MM-01): the key of the monthly rollups. */
+export const monthStart = (day: string) => `${day.slice(0, 8)}01`;
+
 /** The Monday (UTC) of the ISO week of a day: the key of the weekly rollups. */
 export function weekStart(day: string): string {
   const ms = Date.parse(`${day}T00:00:00Z`);

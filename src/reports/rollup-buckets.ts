@@ -3,7 +3,7 @@
  * year), whole ISO weeks of what is left from a weekly one, and the remaining days from the daily one. The three
  * rollups have the same columns; `day` is the month's first day or the week's Monday in the coarser ones.
  */
-import { addDays, weekStart } from '../events/utc-day.ts';
+import { addDays, monthStart, weekStart } from '../events/utc-day.ts';
 
 export type Level = 'daily' | 'weekly' | 'monthly';
 export interface Bucket {
@@ -13,8 +13,7 @@ export interface Bucket {
   to: string;
 }
 
-const monthStart = (day: string) => `${day.slice(0, 8)}01`;
-const nextMonth = (day: string) => addDays(monthStart(day), 32).slice(0, 8) + '01';
+const nextMonth = (day: string) => monthStart(addDays(monthStart(day), 32));
 
 /** The rollup of `family` at a bucket's level, e.g. article_weekly. */
 export const rollupTable = <F extends 'article' | 'query' | 'tutorial_step' | 'revision_votes'>(family: F, bucket: Bucket) => `${family}_${bucket.level}` as `${F}_${Level}`;

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { BUILD_SCRIPT } from '../../src/cli/build.ts';
 import { inputsHash } from '../../src/cli/build-freshness.ts';
 import { ROOT } from '../helpers/site-build.ts';
 import { generateArticles, writeLanternContent, type GeneratedArticle } from './generate-articles.ts';
@@ -15,8 +16,6 @@ import { installStarlight, NODE, PAGEFIND_BIN, STARLIGHT_HOME, writeFloorSite, w
 export type SiteKind = 'lantern' | 'starlight' | 'floor';
 export const SITE_LABELS: Record<SiteKind, string> = { lantern: 'Lantern', starlight: 'Starlight', floor: 'bare Astro + MDX (floor)' };
 
-/** Lantern's build command, `npm run build`: `astro build`, then the search index once Astro has exited. */
-const BUILD = join(ROOT, 'src/cli/build.ts');
 const STAMP = '.bench-build-stamp';
 const ENV = { ASTRO_TELEMETRY_DISABLED: '1' };
 
@@ -81,7 +80,7 @@ async function buildLantern(n: number): Promise<SiteBuild> {
   const dirs = lanternDirs(n);
   prepareLanternContent(n);
   rmSync(dirs.build, { recursive: true, force: true });
-  const measured = await runMeasured(NODE, [BUILD], { cwd: ROOT, env: { ...ENV, KB_CONTENT_DIR: dirs.content, KB_BUILD_DIR: dirs.build } });
+  const measured = await runMeasured(NODE, [BUILD_SCRIPT], { cwd: ROOT, env: { ...ENV, KB_CONTENT_DIR: dirs.content, KB_BUILD_DIR: dirs.build } });
   return finish('lantern', n, join(dirs.build, 'dist/client'), dirs.build, measured);
 }
 

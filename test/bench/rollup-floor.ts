@@ -4,6 +4,7 @@
  * sum it is built on, so where a case misses its target this says how much of its time is that sum.
  */
 import type { Store } from '../../db/client.ts';
+import { QUERY_COUNTERS } from '../../src/events/rollup-deltas.ts';
 import { rollupBuckets } from '../../src/reports/rollup-buckets.ts';
 import { time, type Timing } from './bench-timing.ts';
 
@@ -15,7 +16,7 @@ export interface RollupFloor {
   timing: Timing;
 }
 
-const COUNTERS = { query: ['searches', 'zero_results', 'clicked', 'escalated'], article: ['views', 'view_sessions', 'escalations', 'up', 'down'] };
+const COUNTERS: Record<RollupFloor['family'], readonly string[]> = { query: QUERY_COUNTERS, article: ['views', 'view_sessions', 'escalations', 'up', 'down'] };
 
 export async function rollupFloor(store: Store, family: RollupFloor['family'], range: { from: string; to: string }): Promise<RollupFloor> {
   const key = `${family}_id`;

@@ -4,10 +4,9 @@ import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { inputsHash, isBuildFresh, markBuilt } from '../../src/cli/build-freshness.ts';
+import { BUILD_SCRIPT } from '../../src/cli/build.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-/** What `npm run build` runs: `astro build`, then the search index. */
-const BUILD = join(ROOT, 'src/cli/build.ts');
 
 export interface BuildResult {
   status: number | null;
@@ -31,7 +30,7 @@ export function copyContent(fixture: string, into: string): string {
 }
 
 export function buildSite(contentDir: string, buildDir: string, env: Record<string, string> = {}): BuildResult {
-  const result = spawnSync(process.execPath, [BUILD], {
+  const result = spawnSync(process.execPath, [BUILD_SCRIPT], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, KB_CONTENT_DIR: contentDir, KB_BUILD_DIR: buildDir, ASTRO_TELEMETRY_DISABLED: '1', ...env },

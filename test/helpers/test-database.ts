@@ -20,7 +20,6 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
-
 export async function freshTestDatabase(): Promise<TestDatabase> {
   if (TEST_STORE === 'sqlite') {
     const path = await freshDatabase('lantern-events-');
