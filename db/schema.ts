@@ -35,7 +35,8 @@ export interface QueriesTable {
 }
 export interface SessionsTable {
   id: Generated<number>;
-  key: string;
+  /** The browser's session id while the session is open; null once it is closed (idle for two days). */
+  key: string | null;
   day: string;
   started_at: number;
   last_seen_at: number;
@@ -60,6 +61,11 @@ export interface SessionArticlesTable {
   vote_day: string | null;
   revision_id: number | null;
   steps_reached: Generated<number>;
+}
+/** The articles a closed session viewed: all that is kept of its session_articles rows. */
+export interface SessionReadsTable {
+  session_id: number;
+  article_id: number;
 }
 export interface SessionQueriesTable {
   session_id: number;
@@ -171,6 +177,7 @@ export interface Database {
   sessions: SessionsTable;
   session_articles: SessionArticlesTable;
   session_queries: SessionQueriesTable;
+  session_reads: SessionReadsTable;
   article_daily: ArticleDailyTable;
   article_monthly: ArticleMonthlyTable;
   article_weekly: ArticleWeeklyTable;

@@ -3,6 +3,8 @@ import type { EventStore, Store } from '../../db/client.ts';
 import { sqliteBulkSettings } from '../../db/dialect-sql.ts';
 import type { PreparedEvent } from './validate-batch.ts';
 import { EventWriter } from './write-events.ts';
+import { closeIdleSessions } from './close-sessions.ts';
+import { DAY_MS } from './utc-day.ts';
 
 export interface BulkLoadOptions {
   /** Events per transaction: large enough to amortize each statement and commit, small enough to keep memory flat. */
@@ -10,12 +12,22 @@ export interface BulkLoadOptions {
   onProgress?: (written: number) => void;
 }
 
-/** Writes events in order; each transaction is all-or-nothing, like a group commit. Returns how many were written. */
+/**
+ * Writes events in time order; each transaction is all-or-nothing, like a group commit. Returns how many were written.
+ * Sessions idle for two days before the latest event loaded are closed as the load goes (and at its end), as the
+ * server closes them while it runs: the pages their rows free are reused by the rest of the load.
+ */
 export async function bulkLoad(store: EventStore, events: Iterable<PreparedEvent> | AsyncIterable<PreparedEvent>, options: BulkLoadOptions = {}): Promise<number> {
   const writer = new EventWriter(store.dialect);
   const size = options.batchSize ?? 10_000;
   let batch: PreparedEvent[] = [];
   let written = 0;
+  let latest = -Infinity;
+  let closedAt = -Infinity;
+  const closeIdle = async () => {
+    closedAt = latest;
+    await closeIdleSessions(store.db, store.dialect, latest);
+  };
   const flush = async () => {
     if (batch.length === 0) return;
     const events = batch;
@@ -24,14 +36,17 @@ export async function bulkLoad(store: EventStore, events: Iterable<PreparedEvent
     writer.commitCaches();
     written += events.length;
     options.onProgress?.(written);
+    if (latest - closedAt >= DAY_MS) await closeIdle();
   };
   const restore = store.dialect === 'sqlite' ? sqliteBulkSettings((store as Store).sqlite) : () => undefined;
   try {
     for await (const event of events) {
       batch.push(event);
+      if (event.ts > latest) latest = event.ts;
       if (batch.length >= size) await flush();
     }
     await flush();
+    if (written > 0) await closeIdle();
   } finally {
     restore();
   }

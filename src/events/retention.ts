@@ -7,20 +7,22 @@ import type { Database } from '../../db/schema.ts';
 import { DAY_MS } from './utc-day.ts';
 
 // Small chunks keep each write transaction short, so events arriving meanwhile wait milliseconds, not seconds.
-const CHUNK = 5000;
+const ID_CHUNK = 20_000;
 
+/**
+ * Raw events have no time index (no report reads them by time), so the purge walks them in id order, a range of
+ * ids per statement, and deletes the old ones in each: one pass over the table, a few milliseconds at a time.
+ */
 export async function purgeRawEvents(db: Kysely<Database>, retentionDays: number, now = Date.now()): Promise<number> {
   const cutoff = now - retentionDays * DAY_MS;
+  const bounds = await db.selectFrom('events').select((eb) => [eb.fn.min('id').as('lo'), eb.fn.max('id').as('hi')]).executeTakeFirst();
+  if (bounds?.lo == null || bounds.hi == null) return 0;
   let purged = 0;
-  for (;;) {
-    const result = await db
-      .deleteFrom('events')
-      .where('id', 'in', (eb) => eb.selectFrom('events').select('id').where('ts', '<', cutoff).limit(CHUNK))
-      .executeTakeFirst();
-    const deleted = Number(result.numDeletedRows);
-    purged += deleted;
-    if (deleted < CHUNK) return purged;
+  for (let from = Number(bounds.lo); from <= Number(bounds.hi); from += ID_CHUNK) {
+    const result = await db.deleteFrom('events').where('id', '>=', from).where('id', '<', from + ID_CHUNK).where('ts', '<', cutoff).executeTakeFirst();
+    purged += Number(result.numDeletedRows);
   }
+  return purged;
 }
 
 /** Purges now and then every `everyMs` while the server runs; failures are logged and tried again next time. */

@@ -2,7 +2,7 @@
  * The per-session state a group of events reads and changes — sessions, session_articles, session_queries — loaded
  * with a few statements for the whole group, changed in memory, and written back once.
  */
-import { sql, type Transaction } from 'kysely';
+import { sql, type OnConflictBuilder, type Transaction } from 'kysely';
 import type { Database, SessionArticlesTable, SessionQueriesTable } from '../../db/schema.ts';
 import { greatest, type Dialect } from '../../db/dialect-sql.ts';
 import { eachCompiled, rowValues } from './chunked-insert.ts';
@@ -38,6 +38,9 @@ export type ArticleState = Omit<SessionArticlesTable, 'revision_id' | 'views' | 
 };
 export type QueryState = Omit<SessionQueriesTable, 'clicked' | 'escalated'> & { clicked: number; escalated: number; dirty: boolean };
 
+/** Keys are unique among open sessions only (closed ones have none), so conflicts name that partial index's predicate. */
+const openKey = (oc: OnConflictBuilder<Database, 'sessions'>) => oc.column('key').where('key', 'is not', null);
+
 const zero = (): Counts => ({ views: 0, searches: 0, contacts: 0, up_votes: 0, down_votes: 0 });
 
 /**
@@ -47,23 +50,27 @@ const zero = (): Counts => ({ views: 0, searches: 0, contacts: 0, up_votes: 0, d
  * read and written by one transaction at a time, as it is on SQLite with its single writer.
  */
 export async function loadSessions(trx: Trx, dialect: Dialect, first: Map<string, { ts: number; day: string }>): Promise<Map<string, SessionState>> {
-  const keys = [...first.keys()].sort();
   const sessions = new Map<string, SessionState>();
-  const fresh = keys.map((key) => ({ key, day: first.get(key)!.day, started_at: first.get(key)!.ts, last_seen_at: first.get(key)!.ts }));
-  const inserted = await eachCompiled(trx, 'insert sessions', fresh, (chunk) => trx.insertInto('sessions').values(chunk).onConflict((oc) => oc.column('key').doNothing()).returning(['id', 'key']), rowValues);
-  const created = new Set(inserted.map((r) => r.key));
-  const existing = keys.filter((k) => !created.has(k));
-  const stored = await eachCompiled(trx, `select sessions ${dialect}`, existing, (chunk) => {
-    const query = trx.selectFrom('sessions').select(['id', 'key', 'day', 'started_at', 'last_seen_at', ...SESSION_COUNTERS]).where('key', 'in', chunk).orderBy('key');
-    return dialect === 'postgres' ? query.forUpdate() : query;
-  }, (chunk) => chunk);
-  for (const s of stored) {
-    const before = { views: s.views, searches: s.searches, contacts: s.contacts, up_votes: s.up_votes, down_votes: s.down_votes };
-    sessions.set(s.key, { id: s.id, key: s.key, day: s.day, startedAt: Number(s.started_at), before, added: zero(), lastSeenAt: Number(s.last_seen_at), firstContactAt: null, created: false });
-  }
-  for (const { id, key } of inserted) {
-    const { ts, day } = first.get(key)!;
-    sessions.set(key, { id, key, day, startedAt: ts, before: zero(), added: zero(), lastSeenAt: ts, firstContactAt: null, created: true });
+  let pending = [...first.keys()].sort();
+  // A second pass only when another server closed a session between this group's insert and its read (PostgreSQL).
+  for (let pass = 0; pending.length > 0 && pass < 2; pass++) {
+    const fresh = pending.map((key) => ({ key, day: first.get(key)!.day, started_at: first.get(key)!.ts, last_seen_at: first.get(key)!.ts }));
+    const inserted = await eachCompiled(trx, 'insert sessions', fresh, (chunk) => trx.insertInto('sessions').values(chunk).onConflict((oc) => openKey(oc).doNothing()).returning(['id', 'key']), rowValues);
+    const created = new Set(inserted.map((r) => r.key));
+    const existing = pending.filter((k) => !created.has(k));
+    const stored = await eachCompiled(trx, `select sessions ${dialect}`, existing, (chunk) => {
+      const query = trx.selectFrom('sessions').select(['id', 'key', 'day', 'started_at', 'last_seen_at', ...SESSION_COUNTERS]).where('key', 'in', chunk).orderBy('key');
+      return dialect === 'postgres' ? query.forUpdate() : query;
+    }, (chunk) => chunk);
+    for (const s of stored) {
+      const before = { views: s.views, searches: s.searches, contacts: s.contacts, up_votes: s.up_votes, down_votes: s.down_votes };
+      sessions.set(s.key!, { id: s.id, key: s.key!, day: s.day, startedAt: Number(s.started_at), before, added: zero(), lastSeenAt: Number(s.last_seen_at), firstContactAt: null, created: false });
+    }
+    for (const { id, key } of inserted) {
+      const { ts, day } = first.get(key!)!;
+      sessions.set(key!, { id, key: key!, day, startedAt: ts, before: zero(), added: zero(), lastSeenAt: ts, firstContactAt: null, created: true });
+    }
+    pending = pending.filter((k) => !sessions.has(k));
   }
   return sessions;
 }
@@ -127,7 +134,7 @@ export async function writeSessions(trx: Trx, dialect: Dialect, sessions: Iterab
       .insertInto('sessions')
       .values(chunk)
       .onConflict((oc) =>
-        oc.column('key').doUpdateSet((eb) => ({
+        openKey(oc).doUpdateSet((eb) => ({
           ...Object.fromEntries(SESSION_COUNTERS.map((c) => [c, sql`${sql.ref(`sessions.${c}`)} + ${eb.ref(`excluded.${c}`)}`])),
           last_seen_at: greatest(dialect, sql.ref('sessions.last_seen_at'), sql.ref('excluded.last_seen_at')),
           first_contact_at: sql`coalesce(sessions.first_contact_at, excluded.first_contact_at)`,

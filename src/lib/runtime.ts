@@ -6,6 +6,7 @@ import { EventsService } from '../events/events-service.ts';
 import { findManifest, manifestFile, type PublishedArticles } from '../events/published-articles.ts';
 import { RateLimiter } from '../events/rate-limit.ts';
 import { scheduleRetention } from '../events/retention.ts';
+import { scheduleSessionClosing } from '../events/close-sessions.ts';
 import { syncCatalog } from '../reports/sync-catalog.ts';
 import { AdminAuth } from './admin-auth.ts';
 import { openConfiguredStore } from './open-store.ts';
@@ -27,6 +28,7 @@ async function create(): Promise<Runtime> {
   const env = parseEnv();
   const store = openConfiguredStore(env);
   await migrateToLatest(store.db);
+  scheduleSessionClosing(store.db, store.dialect);
   if (env.KB_RETENTION_DAYS > 0) scheduleRetention(store.db, env.KB_RETENTION_DAYS);
   let published: PublishedArticles | undefined;
   const manifest = () => {

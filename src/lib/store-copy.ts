@@ -7,7 +7,7 @@ import { sql, type Kysely } from 'kysely';
 import type { EventStore } from '../../db/client.ts';
 
 // Parents before children, so the target's foreign keys hold at every insert; rollups follow in any order.
-const FIRST = ['articles', 'revisions', 'queries', 'sessions', 'session_articles', 'session_queries', 'events', 'comments', 'admin_credentials'];
+const FIRST = ['articles', 'revisions', 'queries', 'sessions', 'session_articles', 'session_queries', 'session_reads', 'events', 'comments', 'admin_credentials'];
 const WITH_IDS = ['articles', 'revisions', 'queries', 'sessions', 'events', 'comments', 'admin_credentials'];
 // PostgreSQL takes at most 65,535 parameters per statement; rows of up to 20 columns fit 3,000 times over.
 const ROWS_PER_INSERT = 500;

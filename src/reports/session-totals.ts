@@ -33,16 +33,20 @@ export async function sessionsByDay(db: Kysely<Database>, params: ReportParams):
     .where('s.day', '>=', params.from)
     .where('s.day', '<=', params.to)
     .where((eb) => eb.or([eb('s.views', '>', 0), eb('s.searches', '>', 0)]))
+    // An open session's viewed articles are in session_articles, a closed one's in session_reads.
     .$if(isScoped(params), (qb) =>
-      qb.where(({ exists, selectFrom }) =>
-        exists(
-          selectFrom('session_articles as sa')
-            .innerJoin('articles as a', 'a.id', 'sa.article_id')
-            .select(sql`1`.as('one'))
-            .whereRef('sa.session_id', '=', 's.id')
-            .where('sa.first_view_at', 'is not', null)
-            .where(articleScope(params)),
-        ),
+      qb.where(({ exists, or, selectFrom }) =>
+        or([
+          exists(
+            selectFrom('session_articles as sa')
+              .innerJoin('articles as a', 'a.id', 'sa.article_id')
+              .select(sql`1`.as('one'))
+              .whereRef('sa.session_id', '=', 's.id')
+              .where('sa.first_view_at', 'is not', null)
+              .where(articleScope(params)),
+          ),
+          exists(selectFrom('session_reads as sr').innerJoin('articles as a', 'a.id', 'sr.article_id').select(sql`1`.as('one')).whereRef('sr.session_id', '=', 's.id').where(articleScope(params))),
+        ]),
       ),
     )
     .groupBy('s.day')

@@ -43,12 +43,12 @@ export async function loadSynthetic(store: Store, events: number, log: (line: st
   return { seconds, rate: events / seconds, bytes, perEvent: bytes / events, tables, mix, sessions };
 }
 
-const PER_SESSION = ['sessions', 'sqlite_autoindex_sessions_1', 'sessions_day', 'session_articles', 'session_queries', 'sqlite_autoindex_session_articles_1', 'sqlite_autoindex_session_queries_1'];
+const PER_SESSION = ['sessions', 'sessions_key', 'sessions_open_last_seen', 'sessions_day', 'session_articles', 'session_queries', 'session_reads'];
 
 /** Bytes per event by kind: raw events, per-session state, rollups and dimensions (everything else). */
 export function footprint(loaded: Loaded, events: number): { raw: number; perSession: number; rest: number } {
   const of = (pick: (name: string) => boolean) => loaded.tables.filter((t) => pick(t.name)).reduce((n, t) => n + t.bytes, 0) / events;
-  const raw = of((n) => n === 'events' || n === 'events_ts');
+  const raw = of((n) => n === 'events');
   const perSession = of((n) => PER_SESSION.includes(n));
   return { raw, perSession, rest: loaded.perEvent - raw - perSession };
 }

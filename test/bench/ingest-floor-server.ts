@@ -15,7 +15,7 @@ const db = new SqliteDatabase(path);
 db.pragma('journal_mode = WAL');
 db.pragma('synchronous = FULL');
 const session = db.prepare(
-  'insert into sessions (key, day, started_at, last_seen_at) values (?, ?, ?, ?) on conflict (key) do update set last_seen_at = max(last_seen_at, excluded.last_seen_at) returning id',
+  'insert into sessions (key, day, started_at, last_seen_at) values (?, ?, ?, ?) on conflict (key) where key is not null do update set last_seen_at = max(last_seen_at, excluded.last_seen_at) returning id',
 );
 const article = db.prepare('insert into articles (slug) values (?) on conflict (slug) do update set slug = excluded.slug returning id');
 const query = db.prepare('insert into queries (text) values (?) on conflict (text) do update set text = excluded.text returning id');

@@ -114,8 +114,9 @@ class Sessions {
   next(day: number): PreparedEvent[] {
     const { r, int } = this;
     const out: PreparedEvent[] = [];
+    // As long as the browser's keys (16 random bytes in base64url: 22 characters), so sessions take their real room.
     let key = `s${(this.count++).toString(36).padStart(7, '0')}`;
-    for (let i = 0; i < 6; i++) key += KEY_CHARS[Math.floor(r() * 64)];
+    for (let i = 0; i < 14; i++) key += KEY_CHARS[Math.floor(r() * 64)];
     const dayStart = this.first + day * DAY_MS;
     const latest = day === this.days - 1 ? DAY_MS - 4 * 3_600_000 : DAY_MS - 1;
     let t = dayStart + Math.min(latest, this.cumulative(this.hours) * 3_600_000 + Math.floor(r() * 3_600_000));

@@ -15,6 +15,8 @@ const MONDAYS: Record<Dialect, string> = {
 };
 // Counting rows where a condition holds, in SQL both stores accept.
 const count = (condition: string) => `sum(case when ${condition} then 1 else 0 end)`;
+// Each session's last feedback on an article (n = 1) is its final vote; from raw events, as closed sessions keep no vote.
+const FINAL_VOTES = 'with final as (select article_id, revision_id, n1, ts, row_number() over (partition by session_id, article_id order by id desc) as n from events where type = 4)';
 const ARTICLE_COUNTERS = ['views', 'view_sessions', 'escalations', 'contacts', 'search_clicks', 'up', 'down', 'outdated', 'unclear', 'didnt_solve', 'product_issue', 'other', 'comments'];
 
 const checks = (DAY: string, MONDAY: string): Record<string, string> => ({
@@ -35,7 +37,7 @@ const checks = (DAY: string, MONDAY: string): Record<string, string> => ({
       (select count(*) from events e where e.session_id = s.id and e.type = 5)
     from sessions s`,
   'final votes per article and day': `
-    select article_id, vote_day, ${count("vote = 'up'")}, ${count("vote = 'down'")} from session_articles where vote is not null group by 1, 2
+    ${FINAL_VOTES} select article_id, ${DAY}, ${count('n1 = 1')}, ${count('n1 <> 1')} from final where n = 1 group by 1, 2
     except select article_id, day, up, down from article_daily where up <> 0 or down <> 0`,
   'final vote is the last feedback event': `
     select sa.session_id, sa.article_id, sa.vote from session_articles sa where sa.vote is not null
@@ -45,7 +47,12 @@ const checks = (DAY: string, MONDAY: string): Record<string, string> => ({
     select article_id, ${DAY}, query_id, count(*) from events where type = 3 group by 1, 2, 3
     except select article_id, day, query_id, clicks from query_article_daily`,
   'readers and escalations per article and day': `
-    select article_id, day, count(*), sum(escalated) from session_articles where first_view_at is not null group by 1, 2
+    with views as (select id, session_id, article_id, ts, row_number() over (partition by session_id, article_id order by id) as n from events where type = 1),
+    firsts as (
+      select v.article_id, v.ts, max(case when c.id is null then 0 else 1 end) as escalated from views v
+        left join events c on c.type = 5 and c.session_id = v.session_id and c.id > v.id and c.ts >= v.ts
+        where v.n = 1 group by v.session_id, v.article_id, v.ts)
+    select article_id, ${DAY}, count(*), sum(escalated) from firsts group by 1, 2
     except select article_id, day, view_sessions, escalations from article_daily where view_sessions <> 0`,
   'help-center sessions per day': `
     select day, count(*), ${count('contacts > 0')}, ${count('contacts = 0 and up_votes > 0')}, sum(searches) from sessions
@@ -61,13 +68,13 @@ const checks = (DAY: string, MONDAY: string): Record<string, string> => ({
     select article_id, day, comments from article_daily where comments <> 0
     except select article_id, ${DAY}, count(*) from comments group by 1, 2`,
   'final votes per revision and day': `
-    select vote_day, article_id, revision_id, ${count("vote = 'up'")}, ${count("vote = 'down'")} from session_articles
-      where vote is not null and revision_id is not null group by 1, 2, 3
+    ${FINAL_VOTES} select ${DAY}, article_id, revision_id, ${count('n1 = 1')}, ${count('n1 <> 1')} from final
+      where n = 1 and revision_id is not null group by 1, 2, 3
     except select day, article_id, revision_id, up, down from revision_votes_daily where up <> 0 or down <> 0`,
   'final votes per revision and day (reverse)': `
-    select day, article_id, revision_id, up, down from revision_votes_daily where up <> 0 or down <> 0
-    except select vote_day, article_id, revision_id, ${count("vote = 'up'")}, ${count("vote = 'down'")} from session_articles
-      where vote is not null and revision_id is not null group by 1, 2, 3`,
+    ${FINAL_VOTES} select day, article_id, revision_id, up, down from revision_votes_daily where up <> 0 or down <> 0
+    except select ${DAY}, article_id, revision_id, ${count('n1 = 1')}, ${count('n1 <> 1')} from final
+      where n = 1 and revision_id is not null group by 1, 2, 3`,
   ...coarserChecks('article', ['article_id'], ARTICLE_COUNTERS, MONDAY),
   ...coarserChecks('query', ['query_id'], ['searches', 'zero_results', 'clicked', 'escalated'], MONDAY),
   ...coarserChecks('tutorial_step', ['article_id', 'step'], ['sessions', 'max(steps)'], MONDAY),
