@@ -8,6 +8,12 @@ export function greatest(dialect: Dialect, a: Expression<unknown>, b: Expression
   return dialect === 'sqlite' ? sql<number>`max(${a}, ${b})` : sql<number>`greatest(${a}, ${b})`;
 }
 
+/** The smaller or larger of two values where either may be null (SQLite's min/max of a null is null, PostgreSQL's least/greatest skip it). */
+export function nullableExtreme(dialect: Dialect, which: 'least' | 'greatest', a: Expression<unknown>, b: Expression<unknown>): RawBuilder<number> {
+  const both = which === 'least' ? (dialect === 'sqlite' ? sql`min(${a}, ${b})` : sql`least(${a}, ${b})`) : greatest(dialect, a, b);
+  return sql<number>`coalesce(${both}, ${a}, ${b})`;
+}
+
 /**
  * SQLite settings for a bulk load (demo history, imports, benchmarks), returning a function that puts the previous ones
  * back: a 256 MiB page cache (the rollups and per-session rows are updated all over their B-trees); in WAL mode

@@ -37,7 +37,6 @@ export interface SessionsTable {
   id: Generated<number>;
   /** The browser's session id while the session is open; null once it is closed (idle for two days). */
   key: string | null;
-  day: string;
   started_at: number;
   last_seen_at: number;
   views: Generated<number>;
@@ -122,13 +121,19 @@ export interface RevisionVotesDailyTable {
 export type RevisionVotesMonthlyTable = RevisionVotesDailyTable;
 /** The same counters per ISO week: `day` is the week's Monday (UTC). */
 export type RevisionVotesWeeklyTable = RevisionVotesDailyTable;
-/** Help-center sessions (a view or a search) by the day they started; a session's day never changes. */
+/** Help-center sessions (a view or a search) by the day they started; a session's day never changes. A day's row exists once a session started that day. */
 export interface SessionDailyTable {
   day: string;
   kb_sessions: Generated<number>;
   escalated: Generated<number>;
   confirmed: Generated<number>;
   searches: Generated<number>;
+  /**
+   * The smallest and largest id of the sessions that started that day. Ids follow arrival order, so a day's
+   * sessions lie in a narrow id range: reports filtered by category scan it instead of an index on the day.
+   */
+  first_session_id: number | null;
+  last_session_id: number | null;
 }
 export interface QueryArticleDailyTable {
   article_id: number;

@@ -4,7 +4,7 @@
  */
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { greatest, type Dialect } from '../../db/dialect-sql.ts';
+import { greatest, nullableExtreme, type Dialect } from '../../db/dialect-sql.ts';
 import { eachCompiled, rowValues } from './chunked-insert.ts';
 import type { RevisionRef } from './dimension-ids.ts';
 import { monthStart, weekStart } from './utc-day.ts';
@@ -17,7 +17,7 @@ export type QueryCounter = (typeof QUERY_COUNTERS)[number];
 export type SessionDayCounter = (typeof SESSION_DAY_COUNTERS)[number];
 
 type Trx = Transaction<Database>;
-type Row = Record<string, number | string>;
+type Row = Record<string, number | string | null>;
 
 const LEVELS = ['daily', 'weekly', 'monthly'] as const;
 /** The key of the bucket a day falls in, in a daily, weekly or monthly rollup. */
@@ -47,6 +47,7 @@ export class RollupDeltas {
   private readonly steps = new Map<string, { day: string; article_id: number; step: number; steps: number; sessions: number }>();
   private readonly clicks = new Bucket(['clicks']);
   private readonly days = new Bucket(SESSION_DAY_COUNTERS);
+  private readonly sessionIds = new Map<string, { first: number; last: number }>();
   private readonly votes: { day: string; articleId: number; revision: number | RevisionRef; vote: 'up' | 'down'; by: number }[] = [];
 
   article(articleId: number, day: string, counter: ArticleCounter, by = 1): void {
@@ -67,6 +68,12 @@ export class RollupDeltas {
   }
   sessionDay(day: string, counter: SessionDayCounter, by: number): void {
     this.days.add({ day }, counter, by);
+  }
+  /** A session created with this day: the day's range of session ids grows to hold it. */
+  sessionCreated(day: string, id: number): void {
+    const ids = this.sessionIds.get(day);
+    if (!ids) this.sessionIds.set(day, { first: id, last: id });
+    else Object.assign(ids, { first: Math.min(ids.first, id), last: Math.max(ids.last, id) });
   }
   /** A final vote added (1) or taken back (-1), by the revision it was cast on; the revision may not have an id yet. */
   revisionVote(articleId: number, day: string, revision: number | RevisionRef, vote: 'up' | 'down', by: number): void {
@@ -94,8 +101,12 @@ export class RollupDeltas {
       }
       await upsert(trx, table, [...steps.values()], ['day', 'article_id', 'step'], ['sessions'], { steps: greatest(dialect, sql.ref(`${table}.steps`), sql.ref('excluded.steps')) });
     }
-    const changedDays = [...this.days.rows.values()].filter((r) => SESSION_DAY_COUNTERS.some((c) => r[c] !== 0));
-    await upsert(trx, 'session_daily', changedDays, ['day'], SESSION_DAY_COUNTERS);
+    for (const day of this.sessionIds.keys()) this.days.add({ day }, 'kb_sessions', 0);
+    const changedDays = [...this.days.rows.values()]
+      .filter((r) => this.sessionIds.has(r.day as string) || SESSION_DAY_COUNTERS.some((c) => r[c] !== 0))
+      .map((r) => ({ ...r, first_session_id: this.sessionIds.get(r.day as string)?.first ?? null, last_session_id: this.sessionIds.get(r.day as string)?.last ?? null }));
+    const ids = (column: string, which: 'least' | 'greatest') => nullableExtreme(dialect, which, sql.ref(`session_daily.${column}`), sql.ref(`excluded.${column}`));
+    await upsert(trx, 'session_daily', changedDays, ['day'], SESSION_DAY_COUNTERS, { first_session_id: ids('first_session_id', 'least'), last_session_id: ids('last_session_id', 'greatest') });
   }
 }
 

@@ -7,6 +7,7 @@ import type { Database, SessionArticlesTable, SessionQueriesTable } from '../../
 import { greatest, type Dialect } from '../../db/dialect-sql.ts';
 import { eachCompiled, rowValues } from './chunked-insert.ts';
 import type { RevisionRef } from './dimension-ids.ts';
+import { utcDay } from './utc-day.ts';
 
 type Trx = Transaction<Database>;
 export const SESSION_COUNTERS = ['views', 'searches', 'contacts', 'up_votes', 'down_votes'] as const;
@@ -16,6 +17,7 @@ type Counts = Record<SessionCounter, number>;
 export interface SessionState {
   id: number;
   key: string;
+  /** The UTC day it started: the day it counts on in session_daily. */
   day: string;
   startedAt: number;
   /** Counters as stored before this group, and what this group adds. */
@@ -54,17 +56,17 @@ export async function loadSessions(trx: Trx, dialect: Dialect, first: Map<string
   let pending = [...first.keys()].sort();
   // A second pass only when another server closed a session between this group's insert and its read (PostgreSQL).
   for (let pass = 0; pending.length > 0 && pass < 2; pass++) {
-    const fresh = pending.map((key) => ({ key, day: first.get(key)!.day, started_at: first.get(key)!.ts, last_seen_at: first.get(key)!.ts }));
+    const fresh = pending.map((key) => ({ key, started_at: first.get(key)!.ts, last_seen_at: first.get(key)!.ts }));
     const inserted = await eachCompiled(trx, 'insert sessions', fresh, (chunk) => trx.insertInto('sessions').values(chunk).onConflict((oc) => openKey(oc).doNothing()).returning(['id', 'key']), rowValues);
     const created = new Set(inserted.map((r) => r.key));
     const existing = pending.filter((k) => !created.has(k));
     const stored = await eachCompiled(trx, `select sessions ${dialect}`, existing, (chunk) => {
-      const query = trx.selectFrom('sessions').select(['id', 'key', 'day', 'started_at', 'last_seen_at', ...SESSION_COUNTERS]).where('key', 'in', chunk).orderBy('key');
+      const query = trx.selectFrom('sessions').select(['id', 'key', 'started_at', 'last_seen_at', ...SESSION_COUNTERS]).where('key', 'in', chunk).orderBy('key');
       return dialect === 'postgres' ? query.forUpdate() : query;
     }, (chunk) => chunk);
     for (const s of stored) {
       const before = { views: s.views, searches: s.searches, contacts: s.contacts, up_votes: s.up_votes, down_votes: s.down_votes };
-      sessions.set(s.key!, { id: s.id, key: s.key!, day: s.day, startedAt: Number(s.started_at), before, added: zero(), lastSeenAt: Number(s.last_seen_at), firstContactAt: null, created: false });
+      sessions.set(s.key!, { id: s.id, key: s.key!, day: utcDay(Number(s.started_at)), startedAt: Number(s.started_at), before, added: zero(), lastSeenAt: Number(s.last_seen_at), firstContactAt: null, created: false });
     }
     for (const { id, key } of inserted) {
       const { ts, day } = first.get(key!)!;
@@ -128,7 +130,7 @@ export async function writeSessionRows(trx: Trx, articles: ArticleState[], queri
 
 /** Adds this group's counts to each session (additive, so concurrent writers agree), moves last_seen_at, keeps the first contact. */
 export async function writeSessions(trx: Trx, dialect: Dialect, sessions: Iterable<SessionState>): Promise<void> {
-  const rows = [...sessions].map((s) => ({ key: s.key, day: s.day, started_at: s.startedAt, last_seen_at: s.lastSeenAt, first_contact_at: s.firstContactAt, ...s.added }));
+  const rows = [...sessions].map((s) => ({ key: s.key, started_at: s.startedAt, last_seen_at: s.lastSeenAt, first_contact_at: s.firstContactAt, ...s.added }));
   await eachCompiled(trx, `upsert sessions ${dialect}`, rows, (chunk) =>
     trx
       .insertInto('sessions')

@@ -48,7 +48,10 @@ export class EventWriter {
     const comments = applier.comments.map(({ revision, ...c }) => ({ ...c, revision_id: revisionId(revision) }));
     await eachCompiled(trx, 'insert comments', comments, (chunk) => trx.insertInto('comments').values(chunk), rowValues);
     await writeSessionRows(trx, [...applier.articleRows.values()], [...applier.queryRows.values()]);
-    for (const s of sessions.values()) sessionDayChanges(applier.deltas, s);
+    for (const s of sessions.values()) {
+      if (s.created) applier.deltas.sessionCreated(s.day, s.id);
+      sessionDayChanges(applier.deltas, s);
+    }
     await writeSessions(trx, this.dialect, sessions.values());
     await applier.deltas.apply(trx, this.dialect);
     this.commitCaches = () => this.cache.merge(staged);

@@ -5,6 +5,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { ReportParams } from '../schemas/report-params.ts';
+import { addDays, DAY_MS, utcDay } from '../events/utc-day.ts';
 import { articleScope, isScoped } from './article-scope.ts';
 
 export interface SessionDay {
@@ -21,38 +22,47 @@ export async function sessionsByDay(db: Kysely<Database>, params: ReportParams):
     const days = await db.selectFrom('session_daily').selectAll().where('day', '>=', params.from).where('day', '<=', params.to).where('kb_sessions', '>', 0).orderBy('day').execute();
     return days.map((d) => ({ day: d.day, kbSessions: d.kb_sessions, escalated: d.escalated, confirmed: d.confirmed, searches: d.searches }));
   }
+  // A day's sessions lie between the ids session_daily keeps for it (ids follow arrival, days the first event).
+  const ids = await db
+    .selectFrom('session_daily')
+    .select((eb) => [eb.fn.min('first_session_id').as('first'), eb.fn.max('last_session_id').as('last')])
+    .where('day', '>=', params.from)
+    .where('day', '<=', params.to)
+    .executeTakeFirst();
+  if (ids?.first == null || ids.last == null) return [];
+  const dayNumber = sql<number>`s.started_at / ${sql.lit(DAY_MS)}`;
   const rows = await db
     .selectFrom('sessions as s')
     .select([
-      's.day',
+      dayNumber.as('day_number'),
       sql<number>`count(*)`.as('kb'),
       sql<number>`sum(case when s.contacts > 0 then 1 else 0 end)`.as('escalated'),
       sql<number>`sum(case when s.contacts = 0 and s.up_votes > 0 then 1 else 0 end)`.as('confirmed'),
       sql<number>`sum(s.searches)`.as('searches'),
     ])
-    .where('s.day', '>=', params.from)
-    .where('s.day', '<=', params.to)
+    .where('s.id', '>=', Number(ids.first))
+    .where('s.id', '<=', Number(ids.last))
+    .where('s.started_at', '>=', Date.parse(`${params.from}T00:00:00Z`))
+    .where('s.started_at', '<', Date.parse(`${addDays(params.to, 1)}T00:00:00Z`))
     .where((eb) => eb.or([eb('s.views', '>', 0), eb('s.searches', '>', 0)]))
     // An open session's viewed articles are in session_articles, a closed one's in session_reads.
-    .$if(isScoped(params), (qb) =>
-      qb.where(({ exists, or, selectFrom }) =>
-        or([
-          exists(
-            selectFrom('session_articles as sa')
-              .innerJoin('articles as a', 'a.id', 'sa.article_id')
-              .select(sql`1`.as('one'))
-              .whereRef('sa.session_id', '=', 's.id')
-              .where('sa.first_view_at', 'is not', null)
-              .where(articleScope(params)),
-          ),
-          exists(selectFrom('session_reads as sr').innerJoin('articles as a', 'a.id', 'sr.article_id').select(sql`1`.as('one')).whereRef('sr.session_id', '=', 's.id').where(articleScope(params))),
-        ]),
-      ),
+    .where(({ exists, or, selectFrom }) =>
+      or([
+        exists(
+          selectFrom('session_articles as sa')
+            .innerJoin('articles as a', 'a.id', 'sa.article_id')
+            .select(sql`1`.as('one'))
+            .whereRef('sa.session_id', '=', 's.id')
+            .where('sa.first_view_at', 'is not', null)
+            .where(articleScope(params)),
+        ),
+        exists(selectFrom('session_reads as sr').innerJoin('articles as a', 'a.id', 'sr.article_id').select(sql`1`.as('one')).whereRef('sr.session_id', '=', 's.id').where(articleScope(params))),
+      ]),
     )
-    .groupBy('s.day')
-    .orderBy('s.day')
+    .groupBy(dayNumber)
+    .orderBy(dayNumber)
     .execute();
-  return rows.map((r) => ({ day: r.day, kbSessions: Number(r.kb), escalated: Number(r.escalated), confirmed: Number(r.confirmed), searches: Number(r.searches) }));
+  return rows.map((r) => ({ day: utcDay(Number(r.day_number) * DAY_MS), kbSessions: Number(r.kb), escalated: Number(r.escalated), confirmed: Number(r.confirmed), searches: Number(r.searches) }));
 }
 
 export function sumDays(days: SessionDay[]): Omit<SessionDay, 'day'> {

@@ -15,7 +15,7 @@ const db = new SqliteDatabase(path);
 db.pragma('journal_mode = WAL');
 db.pragma('synchronous = FULL');
 const session = db.prepare(
-  'insert into sessions (key, day, started_at, last_seen_at) values (?, ?, ?, ?) on conflict (key) where key is not null do update set last_seen_at = max(last_seen_at, excluded.last_seen_at) returning id',
+  'insert into sessions (key, started_at, last_seen_at) values (?, ?, ?) on conflict (key) where key is not null do update set last_seen_at = max(last_seen_at, excluded.last_seen_at) returning id',
 );
 const article = db.prepare('insert into articles (slug) values (?) on conflict (slug) do update set slug = excluded.slug returning id');
 const query = db.prepare('insert into queries (text) values (?) on conflict (text) do update set text = excluded.text returning id');
@@ -29,7 +29,7 @@ const write = db.transaction((events: Event[]) => {
   const now = Date.now();
   const day = utcDay(now);
   for (const e of events) {
-    const sessionId = (session.get(e.session, day, now, now) as { id: number }).id;
+    const sessionId = (session.get(e.session, now, now) as { id: number }).id;
     const articleId = 'article' in e && e.article ? idOf(article, `a:${e.article}`) : null;
     const queryId = 'query' in e && e.query ? idOf(query, `q:${e.query}`) : null;
     event.run(now, TYPE_CODES[e.type], sessionId, articleId, queryId, e.type === 'search' ? e.results : null);

@@ -4,9 +4,10 @@ import { sql } from 'kysely';
 import type { EventStore } from '../../db/client.ts';
 import type { Dialect } from '../../db/dialect-sql.ts';
 
-const DAYS: Record<Dialect, string> = {
-  sqlite: "strftime('%Y-%m-%d', ts / 1000, 'unixepoch')",
-  postgres: "to_char(to_timestamp(ts / 1000.0) at time zone 'UTC', 'YYYY-MM-DD')",
+/** The UTC day (YYYY-MM-DD) of an epoch-ms column. */
+const DAYS: Record<Dialect, (column: string) => string> = {
+  sqlite: (column) => `strftime('%Y-%m-%d', ${column} / 1000, 'unixepoch')`,
+  postgres: (column) => `to_char(to_timestamp(${column} / 1000.0) at time zone 'UTC', 'YYYY-MM-DD')`,
 };
 /** The Monday (the weekly rollups' key) of the week of a YYYY-MM-DD column `day`. */
 const MONDAYS: Record<Dialect, string> = {
@@ -19,7 +20,9 @@ const count = (condition: string) => `sum(case when ${condition} then 1 else 0 e
 const FINAL_VOTES = 'with final as (select article_id, revision_id, n1, ts, row_number() over (partition by session_id, article_id order by id desc) as n from events where type = 4)';
 const ARTICLE_COUNTERS = ['views', 'view_sessions', 'escalations', 'contacts', 'search_clicks', 'up', 'down', 'outdated', 'unclear', 'didnt_solve', 'product_issue', 'other', 'comments'];
 
-const checks = (DAY: string, MONDAY: string): Record<string, string> => ({
+const checks = (dayOf: (column: string) => string, MONDAY: string): Record<string, string> => {
+  const DAY = dayOf('ts');
+  return {
   'article views': `
     select article_id, day, views from article_daily where views <> 0
     except select article_id, ${DAY}, count(*) from events where type = 1 group by 1, 2`,
@@ -55,9 +58,12 @@ const checks = (DAY: string, MONDAY: string): Record<string, string> => ({
     select article_id, ${DAY}, count(*), sum(escalated) from firsts group by 1, 2
     except select article_id, day, view_sessions, escalations from article_daily where view_sessions <> 0`,
   'help-center sessions per day': `
-    select day, count(*), ${count('contacts > 0')}, ${count('contacts = 0 and up_votes > 0')}, sum(searches) from sessions
-      where views > 0 or searches > 0 group by day
+    select ${dayOf('started_at')}, count(*), ${count('contacts > 0')}, ${count('contacts = 0 and up_votes > 0')}, sum(searches) from sessions
+      where views > 0 or searches > 0 group by 1
     except select day, kb_sessions, escalated, confirmed, searches from session_daily where kb_sessions <> 0`,
+  "every session within its day's id range": `
+    select s.id from sessions s left join session_daily d on d.day = ${dayOf('s.started_at')}
+      where d.day is null or s.id < d.first_session_id or s.id > d.last_session_id`,
   'tutorial steps': `
     select article_id, ${DAY}, n1, count(*) from events where type = 6 group by 1, 2, 3
     except select article_id, day, step, sessions from tutorial_step_daily`,
@@ -79,7 +85,8 @@ const checks = (DAY: string, MONDAY: string): Record<string, string> => ({
   ...coarserChecks('query', ['query_id'], ['searches', 'zero_results', 'clicked', 'escalated'], MONDAY),
   ...coarserChecks('tutorial_step', ['article_id', 'step'], ['sessions', 'max(steps)'], MONDAY),
   ...coarserChecks('revision_votes', ['article_id', 'revision_id'], ['up', 'down'], MONDAY),
-});
+  };
+};
 
 /** Each monthly and weekly rollup holds exactly the sums of its daily rollup's days, both ways. */
 function coarserChecks(name: string, keys: string[], counters: string[], monday: string): Record<string, string> {

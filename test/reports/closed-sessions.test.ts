@@ -102,8 +102,8 @@ test('an event that arrives with a closed session key starts a new session', asy
   await seed(store, HISTORY);
   await closeIdleSessions(store.db, store.dialect, LAST_EVENT + CLOSE_AFTER_MS + 1);
   await seed(store, [{ type: 'view', session: 'session-one', article: 'connect-shopify', at: '2026-11-10T08:00:00Z' }]);
-  const sessions = await store.db.selectFrom('sessions').select(['key', 'day', 'views']).where('key', '=', 'session-one').execute();
-  expect(sessions).toEqual([{ key: 'session-one', day: '2026-11-10', views: 1 }]);
+  const sessions = await store.db.selectFrom('sessions').select(['key', 'started_at', 'views']).where('key', '=', 'session-one').execute();
+  expect(sessions).toEqual([{ key: 'session-one', started_at: Date.parse('2026-11-10T08:00:00Z'), views: 1 }]);
   const report = await runReport(store.db, 'deflection', { from: '2026-11-01', to: '2026-11-30' });
   expect(report?.name === 'deflection' && report.data.summary.kbSessions).toBe(5);
 });
