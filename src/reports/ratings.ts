@@ -8,7 +8,7 @@ import type { Database } from '../../db/schema.ts';
 import type { ReportParams } from '../schemas/report-params.ts';
 import type { REASONS } from '../schemas/events.ts';
 import { articleScope } from './article-scope.ts';
-import { articleStats, type ArticleStats } from './article-stats.ts';
+import type { ArticleStats } from './article-stats.ts';
 import { overBuckets, rollupTable } from './rollup-buckets.ts';
 import { rate, wilsonInterval, type Interval } from './wilson.ts';
 
@@ -85,7 +85,46 @@ async function votesByRevision(db: Kysely<Database>, params: ReportParams) {
     .execute();
 }
 
-function byGroup(stats: ArticleStats[], key: 'category' | 'productArea', minVotes: number): GroupRating[] {
+const VOTE_COUNTERS = ['up', 'down', 'outdated', 'unclear', 'didnt_solve', 'product_issue', 'other', 'comments'] as const;
+type ArticleVotes = Pick<ArticleStats, 'slug' | 'title' | 'category' | 'productArea' | 'up' | 'down' | 'comments'> & { reasons: ReasonCounts };
+
+/**
+ * Final votes, reasons and comments per article over the range. Only rollup rows with a vote or a comment are
+ * summed: most rows count views alone, and the report lists voted articles only.
+ */
+async function votesByArticle(db: Kysely<Database>, params: ReportParams): Promise<ArticleVotes[]> {
+  const rows = overBuckets(params, (b) =>
+    db
+      .selectFrom(rollupTable('article', b))
+      .select(['article_id', ...VOTE_COUNTERS])
+      .where('day', '>=', b.from)
+      .where('day', '<=', b.to)
+      .where((eb) => eb.or([eb('up', '<>', 0), eb('down', '<>', 0), eb('comments', '<>', 0)])),
+  );
+  const totals = db
+    .selectFrom(rows.as('r'))
+    .select(['r.article_id', ...VOTE_COUNTERS.map((c) => sql<number>`sum(${sql.ref(`r.${c}`)})`.as(c))])
+    .groupBy('r.article_id')
+    .as('t');
+  const voted = await db
+    .selectFrom(totals)
+    .innerJoin('articles as a', 'a.id', 't.article_id')
+    .select(['a.slug', 'a.title', 'a.category', 'a.product_area', ...VOTE_COUNTERS.map((c) => `t.${c}` as const)])
+    .where(articleScope(params))
+    .execute();
+  return voted.map((r) => ({
+    slug: r.slug,
+    title: r.title,
+    category: r.category,
+    productArea: r.product_area,
+    up: Number(r.up),
+    down: Number(r.down),
+    reasons: { outdated: Number(r.outdated), unclear: Number(r.unclear), didnt_solve: Number(r.didnt_solve), product_issue: Number(r.product_issue), other: Number(r.other) },
+    comments: Number(r.comments),
+  }));
+}
+
+function byGroup(stats: ArticleVotes[], key: 'category' | 'productArea', minVotes: number): GroupRating[] {
   const groups = new Map<string | null, { up: number; down: number; articles: number }>();
   for (const a of stats) {
     const g = groups.get(a[key]) ?? { up: 0, down: 0, articles: 0 };
@@ -99,7 +138,7 @@ function byGroup(stats: ArticleStats[], key: 'category' | 'productArea', minVote
 export async function getRatings(db: Kysely<Database>, params: ReportParams, minVotes = DEFAULT_MIN_VOTES): Promise<Ratings> {
   // Final votes and reasons per article from the daily rollup (votes are dated by the vote).
   // Comments are counted per article and day by the comment's time, so the rollup gives the same count as the comments in the range.
-  const voted = (await articleStats(db, params)).filter((a) => a.up + a.down > 0);
+  const voted = (await votesByArticle(db, params)).filter((a) => a.up + a.down > 0);
   const articles = voted
     .map(
       (a): ArticleRating => ({
@@ -108,7 +147,7 @@ export async function getRatings(db: Kysely<Database>, params: ReportParams, min
         category: a.category,
         productArea: a.productArea,
         ...helpfulness(a.up, a.down, minVotes),
-        reasons: { outdated: a.outdated, unclear: a.unclear, didnt_solve: a.didntSolve, product_issue: a.productIssue, other: a.other },
+        reasons: a.reasons,
         comments: a.comments,
       }),
     )
