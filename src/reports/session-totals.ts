@@ -31,6 +31,26 @@ export async function sessionsByDay(db: Kysely<Database>, params: ReportParams):
     .executeTakeFirst();
   if (ids?.first == null || ids.last == null) return [];
   const dayNumber = sql<number>`s.started_at / ${sql.lit(DAY_MS)}`;
+  // The range's sessions that viewed an article in scope: closed ones in session_reads (keyed by article, then
+  // session), open ones in session_articles; both read only within the range's session ids.
+  const [first, last] = [Number(ids.first), Number(ids.last)];
+  const readers = db
+    .selectFrom('session_reads as sr')
+    .innerJoin('articles as a', 'a.id', 'sr.article_id')
+    .select('sr.session_id')
+    .where(articleScope(params))
+    .where('sr.session_id', '>=', first)
+    .where('sr.session_id', '<=', last)
+    .union(
+      db
+        .selectFrom('session_articles as sa')
+        .innerJoin('articles as a', 'a.id', 'sa.article_id')
+        .select('sa.session_id')
+        .where(articleScope(params))
+        .where('sa.first_view_at', 'is not', null)
+        .where('sa.session_id', '>=', first)
+        .where('sa.session_id', '<=', last),
+    );
   const rows = await db
     .selectFrom('sessions as s')
     .select([
@@ -40,25 +60,10 @@ export async function sessionsByDay(db: Kysely<Database>, params: ReportParams):
       sql<number>`sum(case when s.contacts = 0 and s.up_votes > 0 then 1 else 0 end)`.as('confirmed'),
       sql<number>`sum(s.searches)`.as('searches'),
     ])
-    .where('s.id', '>=', Number(ids.first))
-    .where('s.id', '<=', Number(ids.last))
+    .where('s.id', 'in', readers)
     .where('s.started_at', '>=', Date.parse(`${params.from}T00:00:00Z`))
     .where('s.started_at', '<', Date.parse(`${addDays(params.to, 1)}T00:00:00Z`))
     .where((eb) => eb.or([eb('s.views', '>', 0), eb('s.searches', '>', 0)]))
-    // An open session's viewed articles are in session_articles, a closed one's in session_reads.
-    .where(({ exists, or, selectFrom }) =>
-      or([
-        exists(
-          selectFrom('session_articles as sa')
-            .innerJoin('articles as a', 'a.id', 'sa.article_id')
-            .select(sql`1`.as('one'))
-            .whereRef('sa.session_id', '=', 's.id')
-            .where('sa.first_view_at', 'is not', null)
-            .where(articleScope(params)),
-        ),
-        exists(selectFrom('session_reads as sr').innerJoin('articles as a', 'a.id', 'sr.article_id').select(sql`1`.as('one')).whereRef('sr.session_id', '=', 's.id').where(articleScope(params))),
-      ]),
-    )
     .groupBy(dayNumber)
     .orderBy(dayNumber)
     .execute();

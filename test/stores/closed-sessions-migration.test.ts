@@ -67,7 +67,7 @@ test('a store written before sessions could close keeps every session, key and n
     ])
     .execute();
 
-  expect(await migrateToLatest(store.db)).toEqual(['0008-closed-sessions']);
+  expect(await migrateToLatest(store.db)).toEqual(['0008-closed-sessions', '0009-session-reads-by-article']);
   const sessions = await store.db.selectFrom('sessions').select(['id', 'key', 'started_at']).orderBy('id').execute();
   expect(sessions).toEqual([
     { id: 1, key: 'session-old-1', started_at: at('2026-10-01T09:00:00Z') },
