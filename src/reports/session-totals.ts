@@ -2,7 +2,7 @@
  * Help-center sessions per day (a session with a view or a search), escalated and confirmed-deflected ones.
  * With a category or product-area filter, the sessions that read an article of that scope (a scan of those sessions).
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { ReportParams } from '../schemas/report-params.ts';
 import { addDays, DAY_MS, utcDay } from '../events/utc-day.ts';
@@ -34,23 +34,14 @@ export async function sessionsByDay(db: Kysely<Database>, params: ReportParams):
   // The range's sessions that viewed an article in scope: closed ones in session_reads (keyed by article, then
   // session), open ones in session_articles; both read only within the range's session ids.
   const [first, last] = [Number(ids.first), Number(ids.last)];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- both tables are aliased `r` with a session_id
+  const inScopeAndRange = <Q extends SelectQueryBuilder<any, any, any>>(qb: Q) => qb.where(articleScope(params)).where('r.session_id', '>=', first).where('r.session_id', '<=', last) as Q;
   const readers = db
-    .selectFrom('session_reads as sr')
-    .innerJoin('articles as a', 'a.id', 'sr.article_id')
-    .select('sr.session_id')
-    .where(articleScope(params))
-    .where('sr.session_id', '>=', first)
-    .where('sr.session_id', '<=', last)
-    .union(
-      db
-        .selectFrom('session_articles as sa')
-        .innerJoin('articles as a', 'a.id', 'sa.article_id')
-        .select('sa.session_id')
-        .where(articleScope(params))
-        .where('sa.first_view_at', 'is not', null)
-        .where('sa.session_id', '>=', first)
-        .where('sa.session_id', '<=', last),
-    );
+    .selectFrom('session_reads as r')
+    .innerJoin('articles as a', 'a.id', 'r.article_id')
+    .select('r.session_id')
+    .$call(inScopeAndRange)
+    .union(db.selectFrom('session_articles as r').innerJoin('articles as a', 'a.id', 'r.article_id').select('r.session_id').where('r.first_view_at', 'is not', null).$call(inScopeAndRange));
   const rows = await db
     .selectFrom('sessions as s')
     .select([
