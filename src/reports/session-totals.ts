@@ -1,6 +1,7 @@
 /**
  * Help-center sessions per day (a session with a view or a search), escalated and confirmed-deflected ones.
- * With a category or product-area filter, the sessions that read an article of that scope (a scan of those sessions).
+ * With a category or product-area filter, the range's sessions that viewed an article of that scope, found from the
+ * readers of those articles.
  */
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../../db/schema.ts';

@@ -43,7 +43,7 @@ export async function loadSynthetic(store: Store, events: number, log: (line: st
   return { seconds, rate: events / seconds, bytes, perEvent: bytes / events, tables, mix, sessions };
 }
 
-const PER_SESSION = ['sessions', 'sessions_key', 'sessions_open_last_seen', 'sessions_day', 'session_articles', 'session_queries', 'session_reads'];
+const PER_SESSION = ['sessions', 'sessions_key', 'sessions_open_last_seen', 'session_articles', 'session_queries', 'session_reads'];
 
 /** Bytes per event by kind: raw events, per-session state, rollups and dimensions (everything else). */
 export function footprint(loaded: Loaded, events: number): { raw: number; perSession: number; rest: number } {
