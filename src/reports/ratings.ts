@@ -59,14 +59,20 @@ export function helpfulness(up: number, down: number, minVotes = DEFAULT_MIN_VOT
 const worstFirst = (a: Helpfulness, b: Helpfulness) =>
   Number(b.enoughVotes) - Number(a.enoughVotes) || (a.interval?.upper ?? 1) - (b.interval?.upper ?? 1) || b.n - a.n;
 
-/** Final votes per revision in the range (dated by the vote), kept at write time: summed per revision id, then named. */
+/**
+ * Final votes per revision in the range (dated by the vote), kept at write time: summed per revision id, then named.
+ * Only articles with more than one revision are read: the others cannot have votes spanning revisions, and most
+ * articles are never edited.
+ */
 async function votesByRevision(db: Kysely<Database>, params: ReportParams) {
+  const revised = db.selectFrom('revisions').select('article_id').groupBy('article_id').having(sql`count(*)`, '>', 1);
   const votes = overBuckets(params, (b) =>
     db
       .selectFrom(rollupTable('revision_votes', b))
       .select(['revision_id', 'up', 'down'])
       .where('day', '>=', b.from)
-      .where('day', '<=', b.to),
+      .where('day', '<=', b.to)
+      .where('article_id', 'in', revised),
   );
   const totals = db
     .selectFrom(votes.as('v'))
