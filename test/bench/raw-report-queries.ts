@@ -43,9 +43,10 @@ export function rawReport(q: RawQueries, name: ReportName, params: ReportParams,
       return out;
     }
     case 'deflection': {
-      const days = q.run('sessionDays', site);
+      // Filtered: sessions and articles of the category; the queries followed by a contact are the site's.
+      const days = q.run(params.category ? 'scopedSessionDays' : 'sessionDays', params);
       const out: Headline = { kbSessions: sum(days, (d) => num(d.kb)), escalatedSessions: sum(days, (d) => num(d.escalated)), confirmedDeflections: sum(days, (d) => num(d.confirmed)), days: days.length };
-      for (const a of q.run('articleEscalation', site)) Object.assign(out, { [`a:${a.slug}.viewSessions`]: num(a.viewSessions), [`a:${a.slug}.escalatedSessions`]: num(a.escalatedSessions) });
+      for (const a of q.run('articleEscalation', params)) Object.assign(out, { [`a:${a.slug}.viewSessions`]: num(a.viewSessions), [`a:${a.slug}.escalatedSessions`]: num(a.escalatedSessions) });
       for (const r of q.run('queries', site)) if (num(r.escalated) > 0) Object.assign(out, { [`q:${r.query}.searches`]: num(r.searches), [`q:${r.query}.escalated`]: num(r.escalated) });
       return out;
     }

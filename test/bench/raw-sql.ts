@@ -20,17 +20,21 @@ const votesAndEscalation = (filter: string) => `
         max(case when type = 5 then ts end) over (partition by session_id) as last_contact
       from events where ts >= @lo and ts < @hi and ${filter}`;
 
-const SQL = {
-  /** KB, escalated and confirmed sessions per day of the session's first event. */
-  sessionDays: `
+/** KB, escalated and confirmed sessions per day of the session's first event; `scoped`: only sessions that viewed an article of @category. */
+const sessionDays = (scoped: boolean) => `
     with ev as (
-      select session_id, type, ts, n1, row_number() over (partition by session_id, article_id, type order by id desc) as rn
+      select session_id, type, ts, n1${scoped ? ', article_id' : ''}, row_number() over (partition by session_id, article_id, type order by id desc) as rn
       from events where ts >= @lo and ts < @hi),
     sess as (
-      select min(ts) as started, max(type in (1, 2)) as kb, max(type = 5) as escalated, max(type = 4 and rn = 1 and n1 = 1) as up
+      select min(ts) as started, max(type in (1, 2)) as kb, max(type = 5) as escalated, max(type = 4 and rn = 1 and n1 = 1) as up${scoped ? ',\n        max(type = 1 and article_id in (select id from articles where category = @category)) as in_scope' : ''}
       from ev group by session_id)
     select started / 86400000 as day, count(*) as kb, sum(escalated) as escalated, sum(escalated = 0 and up) as confirmed
-    from sess where kb and started >= @start and started < @end group by 1 order by 1`,
+    from sess where kb${scoped ? ' and in_scope' : ''} and started >= @start and started < @end group by 1 order by 1`;
+
+const SQL = {
+  sessionDays: sessionDays(false),
+  /** The same, for sessions that viewed an article of @category. */
+  scopedSessionDays: sessionDays(true),
   counts: `select coalesce(sum(type = 1), 0) as views, coalesce(sum(type = 2), 0) as searches from events where ${IN_RANGE}`,
   /** Final votes dated in the range, per article and the revision they were cast on, with the reasons of down votes. */
   finalVotes: `
@@ -70,7 +74,7 @@ const SQL = {
     select q.text as query, count(*) as searches, sum(n1 = 0) as zeroResults, sum(coalesce(last_click >= ts, 0)) as clicked,
       sum(coalesce(last_contact >= ts, 0)) as escalated
     from ev join queries q on q.id = ev.query_id where type = 2 and ts < @end group by q.text`,
-  /** Sessions that first viewed each article in range, and those that contacted support after it. */
+  /** Sessions that first viewed each article in range (of @category, if given), and those that contacted support after it. */
   articleEscalation: `
     with ev as (
       select type, ts, article_id,
@@ -78,7 +82,8 @@ const SQL = {
         max(case when type = 5 then ts end) over (partition by session_id) as last_contact
       from events where ts >= @lo and ts < @hi and type in (1, 5))
     select a.slug, count(*) as viewSessions, sum(coalesce(last_contact >= ts, 0)) as escalatedSessions
-    from ev join articles a on a.id = ev.article_id where type = 1 and ts = first_view and ${IN_RANGE} group by a.slug`,
+    from ev join articles a on a.id = ev.article_id
+    where type = 1 and ts = first_view and ${IN_RANGE} and (@category is null or a.category = @category) group by a.slug`,
   articleDays: `
     with ev as (${votesAndEscalation('((article_id = @article and type in (1, 4)) or type = 5)')})
     select ts / 86400000 as day, sum(type = 1) as views, sum(type = 1 and ts = first_view) as viewSessions,
