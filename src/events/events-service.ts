@@ -3,6 +3,7 @@ import { isbot } from 'isbot';
 import type { EventStore } from '../../db/client.ts';
 import type { Dialect } from '../../db/dialect-sql.ts';
 import type { Issue } from '../lib/http.ts';
+import { commitEvents } from './commit-events.ts';
 import { GroupCommit } from './group-commit.ts';
 import type { PublishedArticles } from './published-articles.ts';
 import { RateLimiter } from './rate-limit.ts';
@@ -26,6 +27,18 @@ export interface EventsServiceOptions {
   now?: () => number;
   /** false: one transaction per request (the naive design, for the ingest benchmark). */
   groupCommit?: boolean;
+  /** Commits elsewhere (the SQLite writer thread) instead of in this thread; it group-commits itself. */
+  committer?: Committer;
+}
+
+interface Committer {
+  /** Resolves once the events are committed. */
+  submit(events: PreparedEvent[]): Promise<void>;
+}
+
+function inThisThread(options: EventsServiceOptions): Committer {
+  const writer = new EventWriter(options.dialect);
+  return new GroupCommit((events) => commitEvents(options.store, writer, events), 1, options.groupCommit ?? true);
 }
 
 export interface IncomingBatch {
@@ -37,19 +50,12 @@ export interface IncomingBatch {
 export class EventsService {
   private readonly options: EventsServiceOptions;
   private readonly limiter: RateLimiter;
-  private readonly writer: EventWriter;
-  private readonly committer: GroupCommit<PreparedEvent>;
+  private readonly committer: Committer;
 
   constructor(options: EventsServiceOptions) {
     this.options = options;
     this.limiter = new RateLimiter({ burst: Math.max(10, Math.ceil(options.ratePerMinute / 6)), perSecond: options.ratePerMinute / 60 });
-    this.writer = new EventWriter(options.dialect);
-    this.committer = new GroupCommit((events) => this.commit(events), 1, options.groupCommit ?? true);
-  }
-
-  private async commit(events: PreparedEvent[]): Promise<void> {
-    await this.options.store.db.transaction().execute((trx) => this.writer.write(trx, events));
-    this.writer.commitCaches();
+    this.committer = options.committer ?? inThisThread(options);
   }
 
   async record(batch: IncomingBatch): Promise<RecordResult> {

@@ -5,7 +5,7 @@
  */
 import http from 'node:http';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export interface ServeOptions {
   host: string;
@@ -26,6 +26,8 @@ const BASELINE: Record<string, string> = {
 export async function serveBuild(outDir: string, options: ServeOptions): Promise<http.Server> {
   // The adapter would start its own server (without our limits) on import unless told not to.
   process.env.ASTRO_NODE_AUTOSTART = 'disabled';
+  // The bundle cannot name a source file of its own: tell it where the event writer's worker is.
+  process.env.KB_WRITER_SCRIPT = fileURLToPath(new URL('../events/writer-worker.ts', import.meta.url));
   const { handler } = (await import(pathToFileURL(join(outDir, 'server/entry.mjs')).href)) as { handler: Handler };
   const requestTimeout = options.requestTimeoutSeconds * 1000;
   const server = http.createServer(

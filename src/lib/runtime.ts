@@ -3,6 +3,7 @@ import type { EventStore } from '../../db/client.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { parseEnv, type Env } from '../schemas/env.ts';
 import { EventsService } from '../events/events-service.ts';
+import { WriterThread } from '../events/writer-thread.ts';
 import { findManifest, manifestFile, type PublishedArticles } from '../events/published-articles.ts';
 import { RateLimiter } from '../events/rate-limit.ts';
 import { scheduleRetention } from '../events/retention.ts';
@@ -38,7 +39,9 @@ async function create(): Promise<Runtime> {
     }
     return published;
   };
-  const events = new EventsService({ store, dialect: store.dialect, ratePerMinute: env.KB_RATE_LIMIT_PER_MINUTE, published: manifest, groupCommit: env.KB_GROUP_COMMIT });
+  // SQLite commits block the thread they run on: the server gives them a thread of their own (the naive design keeps them here).
+  const thread = store.dialect === 'sqlite' && env.KB_GROUP_COMMIT && env.KB_WRITER_SCRIPT ? new WriterThread(env.KB_WRITER_SCRIPT) : undefined;
+  const events = new EventsService({ store, dialect: store.dialect, ratePerMinute: env.KB_RATE_LIMIT_PER_MINUTE, published: manifest, groupCommit: env.KB_GROUP_COMMIT, committer: thread });
   let synced = -1;
   return {
     env,

@@ -47,6 +47,8 @@ export const EnvSchema = z.object({
   KB_TRUST_PROXY: flag.default(false),
   /** Requests arriving together share one transaction; 0 gives each its own (the naive design, for the ingest benchmark). */
   KB_GROUP_COMMIT: flag.default(true),
+  /** Set by the server `npm start` runs, not a setting: the event writer's worker script, so SQLite commits run off the request thread. */
+  KB_WRITER_SCRIPT: z.string().min(1).max(4096).optional(),
   /** A request (headers and body) that takes longer is cut off, so slow clients cannot hold connections open. */
   KB_REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
   /** Bearer token for the reports API; when unset, the first start generates one and stores only its hash. */

@@ -8,6 +8,7 @@ import { migrateToLatest } from '../../db/migrate.ts';
 import type { Event } from '../../src/schemas/events.ts';
 import { normalizeQuery } from '../../src/events/normalize-query.ts';
 import { utcDay } from '../../src/events/utc-day.ts';
+import type { PreparedEvent } from '../../src/events/validate-batch.ts';
 import { EventWriter } from '../../src/events/write-events.ts';
 import { freshTestStore } from './test-store.ts';
 
@@ -49,10 +50,14 @@ export type SeedEvent = Event extends infer E ? (E extends Event ? Omit<E, 'ts'>
 /** Writes events as the API would, with `ts` given as an ISO time ("2026-11-02T10:00Z"). */
 export async function seed(store: EventStore, events: SeedEvent[]): Promise<void> {
   const writer = new EventWriter(store.dialect);
-  const prepared = events.map(({ at, revision, ...event }) => {
+  await store.db.transaction().execute((trx) => writer.write(trx, prepare(events)));
+}
+
+/** Events as validation would hand them to the write path. */
+export function prepare(events: SeedEvent[]): PreparedEvent[] {
+  return events.map(({ at, revision, ...event }) => {
     const ts = Date.parse(at);
     const query = 'query' in event && typeof event.query === 'string' ? normalizeQuery(event.query) : null;
     return { ...(event as Event), ts, day: utcDay(ts), revision: 'article' in event ? (revision ?? 'r1') : null, normalizedQuery: query };
   });
-  await store.db.transaction().execute((trx) => writer.write(trx, prepared));
 }

@@ -1,0 +1,27 @@
+/**
+ * The SQLite write path on a thread of its own (started by WriterThread): it opens the store as the server does,
+ * group-commits what it is sent and answers each submission once its transaction is on disk.
+ */
+import { parentPort } from 'node:worker_threads';
+import { openConfiguredStore } from '../lib/open-store.ts';
+import { parseEnv } from '../schemas/env.ts';
+import { commitEvents } from './commit-events.ts';
+import { GroupCommit } from './group-commit.ts';
+import type { PreparedEvent } from './validate-batch.ts';
+import { EventWriter } from './write-events.ts';
+import type { WriterReply, WriterRequest } from './writer-thread.ts';
+
+const port = parentPort!;
+const store = openConfiguredStore(parseEnv());
+const writer = new EventWriter(store.dialect);
+const committer = new GroupCommit<PreparedEvent>((events) => commitEvents(store, writer, events));
+
+port.on('message', ({ id, events }: WriterRequest) => {
+  committer.submit(events).then(
+    () => port.postMessage({ id } satisfies WriterReply),
+    (error: unknown) => {
+      const { message, code } = error as { message?: unknown; code?: unknown };
+      port.postMessage({ id, error: { message: String(message ?? error), code: typeof code === 'string' ? code : undefined } } satisfies WriterReply);
+    },
+  );
+});
