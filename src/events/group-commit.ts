@@ -1,6 +1,7 @@
 /**
- * Group commit: every batch that arrives while the previous transaction is running (or within a
- * millisecond of the first) is written in one transaction, and each request is answered after it commits.
+ * Group commit: every batch that arrives while the previous transaction is running (or within the window
+ * after the first) is written in one transaction, and each request is answered after it commits. A window
+ * of 0 commits once the submissions already queued (a worker's pending messages) are in.
  */
 export class GroupCommit<T> {
   private pending: { items: T[]; resolve: () => void; reject: (e: unknown) => void }[] = [];
@@ -30,7 +31,8 @@ export class GroupCommit<T> {
   private schedule(): void {
     if (this.scheduled || this.running) return;
     this.scheduled = true;
-    setTimeout(() => void this.flush(), this.windowMs);
+    if (this.windowMs === 0) setImmediate(() => void this.flush());
+    else setTimeout(() => void this.flush(), this.windowMs);
   }
 
   private async flush(): Promise<void> {

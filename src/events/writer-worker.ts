@@ -14,7 +14,8 @@ import type { WriterReply, WriterRequest } from './writer-thread.ts';
 const port = parentPort!;
 const store = openConfiguredStore(parseEnv());
 const writer = new EventWriter(store.dialect);
-const committer = new GroupCommit<PreparedEvent>((events) => commitEvents(store, writer, events));
+// No window: what arrived while the last commit ran is already queued, and waiting longer only adds latency.
+const committer = new GroupCommit<PreparedEvent>((events) => commitEvents(store, writer, events), 0);
 
 port.on('message', ({ id, events }: WriterRequest) => {
   committer.submit(events).then(
