@@ -4,22 +4,21 @@
  */
 const PREFLIGHT = { 'Access-Control-Allow-Methods': 'POST', 'Access-Control-Allow-Headers': 'Content-Type', 'Access-Control-Max-Age': '86400' };
 
-function allowedOrigin(request: Request, allowed: string[]): string | undefined {
-  const origin = request.headers.get('origin');
+function allowedOrigin(origin: string | null, allowed: string[]): string | undefined {
   if (!origin || allowed.length === 0) return undefined;
   return allowed.includes('*') || allowed.includes(origin) ? origin : undefined;
 }
 
 /** The response with Access-Control-Allow-Origin when the request's origin is allowed (always Vary: Origin). */
-export function withCors(request: Request, allowed: string[], response: Response): Response {
-  const origin = allowedOrigin(request, allowed);
+export function withCors(requestOrigin: string | null, allowed: string[], response: Response): Response {
+  const origin = allowedOrigin(requestOrigin, allowed);
   if (allowed.length) response.headers.append('Vary', 'Origin');
   if (origin) response.headers.set('Access-Control-Allow-Origin', origin);
   return response;
 }
 
 /** The answer to a preflight: 204, with permission only for an allowed origin (the browser then refuses the rest). */
-export function preflight(request: Request, allowed: string[]): Response {
-  const origin = allowedOrigin(request, allowed);
+export function preflight(requestOrigin: string | null, allowed: string[]): Response {
+  const origin = allowedOrigin(requestOrigin, allowed);
   return new Response(null, { status: 204, headers: origin ? { ...PREFLIGHT, 'Access-Control-Allow-Origin': origin, Vary: 'Origin' } : { Vary: 'Origin' } });
 }

@@ -6,6 +6,9 @@
 import http from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { MANIFEST_FILE } from '../schemas/manifest.ts';
+import { answerEventsPost, isEventsPost } from './node-events-route.ts';
+import { internalError } from './http.ts';
 
 export interface ServeOptions {
   host: string;
@@ -28,6 +31,9 @@ export async function serveBuild(outDir: string, options: ServeOptions): Promise
   process.env.ASTRO_NODE_AUTOSTART = 'disabled';
   // The bundle cannot name a source file of its own: tell it where the event writer's worker is.
   process.env.KB_WRITER_SCRIPT = fileURLToPath(new URL('../events/writer-worker.ts', import.meta.url));
+  // The events route below runs from this source tree, not from the bundle, so it cannot find the build's manifest
+  // by looking around itself: it is told where it is.
+  process.env.KB_MANIFEST_PATH ??= join(outDir, 'client', MANIFEST_FILE);
   const { handler } = (await import(pathToFileURL(join(outDir, 'server/entry.mjs')).href)) as { handler: Handler };
   const requestTimeout = options.requestTimeoutSeconds * 1000;
   const server = http.createServer(
@@ -40,7 +46,11 @@ export async function serveBuild(outDir: string, options: ServeOptions): Promise
     },
     (req, res) => {
       for (const [name, value] of Object.entries(BASELINE)) res.setHeader(name, value);
-      handler(req, res);
+      if (!isEventsPost(req)) return handler(req, res);
+      answerEventsPost(req, res).catch(async (error: unknown) => {
+        const response = internalError(error);
+        if (!res.headersSent) res.writeHead(response.status, Object.fromEntries(response.headers)).end(await response.text());
+      });
     },
   );
   await new Promise<void>((listening, fail) => {

@@ -50,8 +50,6 @@ export class BodyIncompleteError extends Error {}
 
 /** Reads the body as text, stopping as soon as it passes `limit` bytes, so a huge body costs no memory. */
 export async function readBodyText(request: Request, limit: number): Promise<string> {
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > limit) throw new BodyTooLargeError();
   if (!request.body) return '';
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -71,8 +69,8 @@ export async function readBodyText(request: Request, limit: number): Promise<str
   return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
-export function isJson(request: Request): boolean {
-  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+export function isJsonType(contentType: string | null): boolean {
+  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
   // sendBeacon cannot set application/json without a CORS preflight, so it sends text/plain.
   return type === 'application/json' || type === 'text/plain';
 }

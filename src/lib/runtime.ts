@@ -23,7 +23,13 @@ interface Runtime {
   syncCatalog(): Promise<void>;
 }
 
-let runtime: Promise<Runtime> | undefined;
+/**
+ * One runtime per process, kept on globalThis: the production server answers POST /api/events from this source tree
+ * (lib/node-events-route.ts) while Astro's bundle, with its own copy of this module, serves everything else, and
+ * both must use the same store, writer thread and rate limits.
+ */
+const RUNTIME = Symbol.for('lantern.runtime');
+const shared = globalThis as { [RUNTIME]?: Promise<Runtime> };
 
 async function create(): Promise<Runtime> {
   const env = parseEnv();
@@ -59,9 +65,9 @@ async function create(): Promise<Runtime> {
 }
 
 export function getRuntime(): Promise<Runtime> {
-  runtime ??= create().catch((error) => {
-    runtime = undefined; // let the next request try again (e.g. the disk was full at start)
+  shared[RUNTIME] ??= create().catch((error) => {
+    shared[RUNTIME] = undefined; // let the next request try again (e.g. the disk was full at start)
     throw error;
   });
-  return runtime;
+  return shared[RUNTIME];
 }
