@@ -135,6 +135,20 @@ export interface SessionDailyTable {
   first_session_id: number | null;
   last_session_id: number | null;
 }
+/**
+ * Closed sessions by the day they started and by each category or product area (`kind`) they read an article of,
+ * with the categories the articles had when the session closed. Open sessions are counted from session_articles.
+ */
+export interface SessionScopeDailyTable {
+  kind: 'category' | 'product_area';
+  name: string;
+  /** Days since 1970-01-01 (UTC): started_at / 86,400,000. */
+  day_number: number;
+  kb_sessions: Generated<number>;
+  escalated: Generated<number>;
+  confirmed: Generated<number>;
+  searches: Generated<number>;
+}
 export interface QueryArticleDailyTable {
   article_id: number;
   query_id: number;
@@ -197,6 +211,7 @@ export interface Database {
   revision_votes_weekly: RevisionVotesWeeklyTable;
   query_article_daily: QueryArticleDailyTable;
   session_daily: SessionDailyTable;
+  session_scope_daily: SessionScopeDailyTable;
   comments: CommentsTable;
   events: EventsTable;
   admin_credentials: AdminCredentialsTable;

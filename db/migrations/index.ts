@@ -9,6 +9,7 @@ import * as m0006 from './0006-clustered-session-rows.ts';
 import * as m0007 from './0007-weekly-rollups.ts';
 import * as m0008 from './0008-closed-sessions.ts';
 import * as m0009 from './0009-session-reads-by-article.ts';
+import * as m0010 from './0010-session-scope-daily.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-events': m0001,
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007-weekly-rollups': m0007,
   '0008-closed-sessions': m0008,
   '0009-session-reads-by-article': m0009,
+  '0010-session-scope-daily': m0010,
 };

@@ -35,7 +35,6 @@ async function create(): Promise<Runtime> {
   const env = parseEnv();
   const store = openConfiguredStore(env);
   await migrateToLatest(store.db);
-  scheduleSessionClosing(store.db, store.dialect);
   if (env.KB_RETENTION_DAYS > 0) scheduleRetention(store.db, env.KB_RETENTION_DAYS);
   let published: PublishedArticles | undefined;
   const manifest = () => {
@@ -49,18 +48,20 @@ async function create(): Promise<Runtime> {
   const thread = store.dialect === 'sqlite' && env.KB_GROUP_COMMIT && env.KB_WRITER_SCRIPT ? new WriterThread(env.KB_WRITER_SCRIPT) : undefined;
   const events = new EventsService({ store, dialect: store.dialect, ratePerMinute: env.KB_RATE_LIMIT_PER_MINUTE, published: manifest, groupCommit: env.KB_GROUP_COMMIT, committer: thread });
   let synced = -1;
+  const sync = async () => {
+    const current = manifest()?.current();
+    if (!current || current.version === synced) return;
+    await syncCatalog(store.db, current.articles);
+    synced = current.version;
+  };
+  scheduleSessionClosing(store.db, store.dialect, sync);
   return {
     env,
     store,
     events,
     auth: new AdminAuth(store.db, env.KB_ADMIN_TOKEN),
     loginLimiter: new RateLimiter({ burst: 5, perSecond: 5 / 60 }),
-    async syncCatalog() {
-      const current = manifest()?.current();
-      if (!current || current.version === synced) return;
-      await syncCatalog(store.db, current.articles);
-      synced = current.version;
-    },
+    syncCatalog: sync,
   };
 }
 

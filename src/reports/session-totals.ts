@@ -1,12 +1,12 @@
 /**
  * Help-center sessions per day (a session with a view or a search), escalated and confirmed-deflected ones.
- * With a category or product-area filter, the range's sessions that viewed an article of that scope, found from the
- * readers of those articles.
+ * With a category or product-area filter, the range's sessions that viewed an article of that scope: closed ones
+ * from session_scope_daily, open ones (the last two days) found from the readers of those articles.
  */
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { ReportParams } from '../schemas/report-params.ts';
-import { addDays, DAY_MS, utcDay } from '../events/utc-day.ts';
+import { DAY_MS, utcDay } from '../events/utc-day.ts';
 import { articleScope, isScoped } from './article-scope.ts';
 
 export interface SessionDay {
@@ -31,33 +31,48 @@ export async function sessionsByDay(db: Kysely<Database>, params: ReportParams):
     .where('day', '<=', params.to)
     .executeTakeFirst();
   if (ids?.first == null || ids.last == null) return [];
-  const dayNumber = sql<number>`s.started_at / ${sql.lit(DAY_MS)}`;
-  // The range's sessions that viewed an article in scope: closed ones in session_reads (keyed by article, then
-  // session), open ones in session_articles; both read only within the range's session ids.
   const [first, last] = [Number(ids.first), Number(ids.last)];
+  const [fromDay, toDay] = [Date.parse(`${params.from}T00:00:00Z`) / DAY_MS, Date.parse(`${params.to}T00:00:00Z`) / DAY_MS];
+  // Readers of the scope's articles among the range's sessions: open ones in session_articles, closed ones in
+  // session_reads (keyed by article, then session).
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- both tables are aliased `r` with a session_id
-  const inScopeAndRange = <Q extends SelectQueryBuilder<any, any, any>>(qb: Q) => qb.where(articleScope(params)).where('r.session_id', '>=', first).where('r.session_id', '<=', last) as Q;
-  const readers = db
-    .selectFrom('session_reads as r')
-    .innerJoin('articles as a', 'a.id', 'r.article_id')
-    .select('r.session_id')
-    .$call(inScopeAndRange)
-    .union(db.selectFrom('session_articles as r').innerJoin('articles as a', 'a.id', 'r.article_id').select('r.session_id').where('r.first_view_at', 'is not', null).$call(inScopeAndRange));
+  const inScopeAndRange = <Q extends SelectQueryBuilder<any, any, any>>(qb: Q) =>
+    qb.where('r.article_id', 'in', db.selectFrom('articles as a').select('a.id').where(articleScope(params))).where('r.session_id', '>=', first).where('r.session_id', '<=', last) as Q;
+  const openReaders = db.selectFrom('session_articles as r').select('r.session_id').where('r.first_view_at', 'is not', null).$call(inScopeAndRange);
+  const dayNumber = sql<number>`s.started_at / ${sql.lit(DAY_MS)}`;
+  const perSession = (readers: typeof openReaders) =>
+    db
+      .selectFrom('sessions as s')
+      .select([
+        dayNumber.as('day_number'),
+        sql<number>`1`.as('kb'),
+        sql<number>`case when s.contacts > 0 then 1 else 0 end`.as('escalated'),
+        sql<number>`case when s.contacts = 0 and s.up_votes > 0 then 1 else 0 end`.as('confirmed'),
+        's.searches',
+      ])
+      .where('s.id', 'in', readers)
+      .where(dayNumber, '>=', fromDay)
+      .where(dayNumber, '<=', toDay)
+      .where((eb) => eb.or([eb('s.views', '>', 0), eb('s.searches', '>', 0)]));
+  const scope = params.product_area === undefined ? { kind: 'category' as const, name: params.category } : params.category === undefined ? { kind: 'product_area' as const, name: params.product_area } : undefined;
+  // One category or one product area: closed sessions are counted per day already, only open ones are looked up.
+  // Both at once (rare): every reader of the articles in both is looked up.
+  const perDay = scope
+    ? db
+        .selectFrom('session_scope_daily')
+        .select(['day_number', 'kb_sessions as kb', 'escalated', 'confirmed', 'searches'])
+        .where('kind', '=', scope.kind)
+        .where('name', '=', scope.name!)
+        .where('day_number', '>=', fromDay)
+        .where('day_number', '<=', toDay)
+        .unionAll(perSession(openReaders))
+    : perSession(openReaders.union(db.selectFrom('session_reads as r').select('r.session_id').$call(inScopeAndRange)));
+  // One statement, so a session closing meanwhile is counted once: either still open or already in the rollup.
   const rows = await db
-    .selectFrom('sessions as s')
-    .select([
-      dayNumber.as('day_number'),
-      sql<number>`count(*)`.as('kb'),
-      sql<number>`sum(case when s.contacts > 0 then 1 else 0 end)`.as('escalated'),
-      sql<number>`sum(case when s.contacts = 0 and s.up_votes > 0 then 1 else 0 end)`.as('confirmed'),
-      sql<number>`sum(s.searches)`.as('searches'),
-    ])
-    .where('s.id', 'in', readers)
-    .where('s.started_at', '>=', Date.parse(`${params.from}T00:00:00Z`))
-    .where('s.started_at', '<', Date.parse(`${addDays(params.to, 1)}T00:00:00Z`))
-    .where((eb) => eb.or([eb('s.views', '>', 0), eb('s.searches', '>', 0)]))
-    .groupBy(dayNumber)
-    .orderBy(dayNumber)
+    .selectFrom(perDay.as('d'))
+    .select(['d.day_number', sql<number>`sum(d.kb)`.as('kb'), sql<number>`sum(d.escalated)`.as('escalated'), sql<number>`sum(d.confirmed)`.as('confirmed'), sql<number>`sum(d.searches)`.as('searches')])
+    .groupBy('d.day_number')
+    .orderBy('d.day_number')
     .execute();
   return rows.map((r) => ({ day: utcDay(Number(r.day_number) * DAY_MS), kbSessions: Number(r.kb), escalated: Number(r.escalated), confirmed: Number(r.confirmed), searches: Number(r.searches) }));
 }

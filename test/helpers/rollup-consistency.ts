@@ -81,12 +81,24 @@ const checks = (dayOf: (column: string) => string, MONDAY: string): Record<strin
     ${FINAL_VOTES} select day, article_id, revision_id, up, down from revision_votes_daily where up <> 0 or down <> 0
     except select ${DAY}, article_id, revision_id, ${count('n1 = 1')}, ${count('n1 <> 1')} from final
       where n = 1 and revision_id is not null group by 1, 2, 3`,
+  ...scopeChecks('category'),
+  ...scopeChecks('product_area'),
   ...coarserChecks('article', ['article_id'], ARTICLE_COUNTERS, MONDAY),
   ...coarserChecks('query', ['query_id'], ['searches', 'zero_results', 'clicked', 'escalated'], MONDAY),
   ...coarserChecks('tutorial_step', ['article_id', 'step'], ['sessions', 'max(steps)'], MONDAY),
   ...coarserChecks('revision_votes', ['article_id', 'revision_id'], ['up', 'down'], MONDAY),
   };
 };
+
+/** Closed sessions per day and per category (or product area) they read in, from session_reads and sessions, both ways. */
+function scopeChecks(kind: 'category' | 'product_area'): Record<string, string> {
+  const closed = `
+    select '${kind}', x.name, s.started_at / 86400000, count(*), ${count('s.contacts > 0')}, ${count('s.contacts = 0 and s.up_votes > 0')}, sum(s.searches)
+    from (select distinct r.session_id, a.${kind} as name from session_reads r join articles a on a.id = r.article_id where a.${kind} is not null) x
+    join sessions s on s.id = x.session_id where s.views > 0 or s.searches > 0 group by x.name, s.started_at / 86400000`;
+  const rollup = `select kind, name, day_number, kb_sessions, escalated, confirmed, searches from session_scope_daily where kind = '${kind}'`;
+  return { [`closed sessions per day and ${kind}`]: `${closed} except ${rollup}`, [`closed sessions per day and ${kind} (reverse)`]: `${rollup} except ${closed}` };
+}
 
 /** Each monthly and weekly rollup holds exactly the sums of its daily rollup's days, both ways. */
 function coarserChecks(name: string, keys: string[], counters: string[], monday: string): Record<string, string> {

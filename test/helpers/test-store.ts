@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Migrator } from 'kysely/migration';
 import pg from 'pg';
 import { createDb, type EventStore } from '../../db/client.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
@@ -72,4 +73,18 @@ export async function freshTestStore(prefix = 'lantern-test-'): Promise<EventSto
   const database = await freshPostgresDatabase({ migrated: true });
   const store = createPostgresStore(database.url);
   return { ...store, close: () => store.close().then(() => database.drop()) };
+}
+
+/** A new store of this project's kind migrated up to (and including) `last`, as an install made before the later migrations has it. */
+export async function testStoreAt(last: string): Promise<EventStore> {
+  let store: EventStore;
+  if (TEST_STORE === 'sqlite') store = createDb(join(mkdtempSync(join(tmpdir(), 'lantern-migrate-')), 'kb.sqlite'));
+  else {
+    const database = await freshPostgresDatabase();
+    const opened = createPostgresStore(database.url);
+    store = { ...opened, close: () => opened.close().then(() => database.drop()) };
+  }
+  const { error } = await new Migrator({ db: store.db, provider: { getMigrations: async () => migrations } }).migrateTo(last);
+  if (error) throw error;
+  return store;
 }

@@ -4,6 +4,7 @@ import { closeIdleSessions, CLOSE_AFTER_MS } from '../../src/events/close-sessio
 import { runReport } from '../../src/reports/report-registry.ts';
 import { REPORTS, type ReportParams } from '../../src/schemas/report-params.ts';
 import { publish } from '../helpers/report-catalog.ts';
+import { storeRollupMismatches } from '../helpers/rollup-consistency.ts';
 import { freshStorePerTest, seed, type SeedEvent } from '../helpers/seed-events.ts';
 
 const store = freshStorePerTest();
@@ -85,6 +86,7 @@ test('every report gives the same numbers before and after sessions close, with 
     { from: '2026-11-01', to: '2026-11-30', category: 'billing' },
     { from: '2026-11-03', to: '2026-11-03', category: 'integrations' },
     { from: '2026-11-01', to: '2026-11-30', product_area: 'invoices' },
+    { from: '2026-11-01', to: '2026-11-30', category: 'billing', product_area: 'payments' },
   ];
   const before = await Promise.all(ranges.map(everyReport));
   // Half closed, then all.
@@ -92,9 +94,24 @@ test('every report gives the same numbers before and after sessions close, with 
   expect(await Promise.all(ranges.map(everyReport))).toEqual(before);
   await closeIdleSessions(store.db, store.dialect, LAST_EVENT + CLOSE_AFTER_MS + 1);
   expect(await Promise.all(ranges.map(everyReport))).toEqual(before);
+  expect(await storeRollupMismatches(store)).toEqual({});
   // The filters select different sessions, so the comparison above is not of empty reports.
   const kbSessions = (await Promise.all(ranges.map((r) => runReport(store.db, 'deflection', r)))).map((r) => (r?.name === 'deflection' ? r.data.summary.kbSessions : -1));
-  expect(kbSessions).toEqual([4, 2, 1, 1]);
+  expect(kbSessions).toEqual([4, 2, 1, 1, 1]);
+});
+
+test('a closed session stays counted under the category its articles had when it closed', async () => {
+  await publish(store, CATALOG);
+  await seed(store, HISTORY);
+  await closeIdleSessions(store.db, store.dialect, LAST_EVENT + CLOSE_AFTER_MS + 1);
+  await publish(store, { ...CATALOG, 'refund-a-payment': { category: 'payments-help', product_area: 'payments' } });
+  await seed(store, [{ type: 'view', session: 'session-six', article: 'refund-a-payment', at: '2026-11-20T08:00:00Z' }]);
+  const kbSessions = async (category: string) => {
+    const report = await runReport(store.db, 'deflection', { from: '2026-11-01', to: '2026-11-30', category });
+    return report?.name === 'deflection' ? report.data.summary.kbSessions : -1;
+  };
+  // session-one read refund-a-payment while it was in billing; session-six reads it in its new category.
+  expect([await kbSessions('billing'), await kbSessions('payments-help')]).toEqual([2, 1]);
 });
 
 test('an event that arrives with a closed session key starts a new session', async () => {

@@ -1,44 +1,22 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
 import type { Kysely } from 'kysely';
-import { Migrator } from 'kysely/migration';
-import { createDb, type EventStore } from '../../db/client.ts';
+import type { EventStore } from '../../db/client.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
-import { migrations } from '../../db/migrations/index.ts';
-import { createPostgresStore } from '../../db/postgres-client.ts';
 import { closeIdleSessions, CLOSE_AFTER_MS } from '../../src/events/close-sessions.ts';
 import { runReport } from '../../src/reports/report-registry.ts';
 import type { ReportParams } from '../../src/schemas/report-params.ts';
 import { publish } from '../helpers/report-catalog.ts';
 import { seed } from '../helpers/seed-events.ts';
-import { freshPostgresDatabase, TEST_STORE } from '../helpers/test-store.ts';
+import { testStoreAt } from '../helpers/test-store.ts';
 
-let cleanup: (() => Promise<void>) | undefined;
+let opened: EventStore | undefined;
 afterEach(async () => {
-  await cleanup?.();
-  cleanup = undefined;
+  await opened?.close();
+  opened = undefined;
 });
 
-/** A store migrated up to (and including) `last`, as a help center installed before the later migrations has it. */
-async function storeAt(last: string): Promise<EventStore> {
-  let store: EventStore;
-  if (TEST_STORE === 'sqlite') {
-    store = createDb(join(mkdtempSync(join(tmpdir(), 'lantern-migrate-')), 'kb.sqlite'));
-    cleanup = () => store.close();
-  } else {
-    const database = await freshPostgresDatabase();
-    store = createPostgresStore(database.url);
-    cleanup = () => store.close().then(() => database.drop());
-  }
-  const { error } = await new Migrator({ db: store.db, provider: { getMigrations: async () => migrations } }).migrateTo(last);
-  if (error) throw error;
-  return store;
-}
-
 test('a store written before sessions could close keeps every session, key and number through the migration, and closes them afterwards', async () => {
-  const store = await storeAt('0007-weekly-rollups');
+  const store = (opened = await testStoreAt('0007-weekly-rollups'));
   await publish(store, { 'refund-a-payment': { category: 'billing' }, 'connect-shopify': { category: 'integrations' } });
   // Rows as the write path kept them then: a day column on sessions, no session id ranges (the sessions get ids 1 and 2).
   const db = store.db as unknown as Kysely<Record<string, Record<string, unknown>>>;
@@ -67,7 +45,7 @@ test('a store written before sessions could close keeps every session, key and n
     ])
     .execute();
 
-  expect(await migrateToLatest(store.db)).toEqual(['0008-closed-sessions', '0009-session-reads-by-article']);
+  expect(await migrateToLatest(store.db)).toEqual(['0008-closed-sessions', '0009-session-reads-by-article', '0010-session-scope-daily']);
   const sessions = await store.db.selectFrom('sessions').select(['id', 'key', 'started_at']).orderBy('id').execute();
   expect(sessions).toEqual([
     { id: 1, key: 'session-old-1', started_at: at('2026-10-01T09:00:00Z') },
