@@ -1,7 +1,7 @@
 /** Per-query totals over a range from the query rollups, summed by id first so only the totals are joined to their text. */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { overBuckets, rollupTable } from './rollup-buckets.ts';
+import { bucketKeys, overBuckets, rollupTable } from './rollup-buckets.ts';
 
 export interface QueryTotals {
   text: string;
@@ -36,18 +36,43 @@ export async function queryTotals(db: Kysely<Database>, range: { from: string; t
 
 /**
  * The queries followed by a contact most often, the first `limit` (ties at the cut broken by text). Over a year some
- * 13,000 queries have a contact; ranking them in SQL sends back only the ones that can make the list.
+ * 13,000 queries have a contact: they are ranked in SQL from the rollup rows with an escalation only (indexed apart,
+ * migration 0011), and the searches are summed for the ones that make the list.
  */
 export async function mostEscalatedQueries(db: Kysely<Database>, range: { from: string; to: string }, limit: number): Promise<Pick<QueryTotals, 'text' | 'searches' | 'escalated'>[]> {
-  const ranked = db
-    .selectFrom(summed(db, range, ['searches', 'escalated']).as('r'))
-    .select(['query_id', sql<number>`sum(searches)`.as('searches'), sql<number>`sum(escalated)`.as('escalated'), sql<number>`rank() over (order by sum(escalated) desc)`.as('place')])
-    .groupBy('query_id')
-    .having(sql`sum(escalated)`, '>', 0)
-    .as('t');
-  const rows = await db.selectFrom(ranked).innerJoin('queries as q', 'q.id', 't.query_id').select(['q.text', 't.searches', 't.escalated']).where('t.place', '<=', limit).execute();
-  return rows
-    .map((r) => ({ text: r.text, searches: Number(r.searches), escalated: Number(r.escalated) }))
+  const escalatedRows = overBuckets(range, (b) =>
+    db
+      .selectFrom(rollupTable('query', b))
+      .select(['query_id', 'escalated'])
+      .where('day', '>=', b.from)
+      .where('day', '<=', b.to)
+      .where(sql<boolean>`escalated <> 0`),
+  );
+  const ranked = await db
+    .selectFrom(
+      db
+        .selectFrom(escalatedRows.as('r'))
+        .select(['query_id', sql<number>`sum(escalated)`.as('escalated'), sql<number>`rank() over (order by sum(escalated) desc)`.as('place')])
+        .groupBy('query_id')
+        .having(sql`sum(escalated)`, '>', 0)
+        .as('t'),
+    )
+    .select(['t.query_id', 't.escalated'])
+    .where('t.place', '<=', limit)
+    .execute();
+  if (ranked.length === 0) return [];
+  const ids = ranked.map((r) => r.query_id);
+  // Looked up by key: each of the range's days, weeks or months with each of these ids.
+  const ofThese = overBuckets(range, (b) => db.selectFrom(rollupTable('query', b)).select(['query_id', 'searches']).where('day', 'in', bucketKeys(b)).where('query_id', 'in', ids));
+  const searches = await db
+    .selectFrom(ofThese.as('r'))
+    .innerJoin('queries as q', 'q.id', 'r.query_id')
+    .select(['r.query_id', 'q.text', sql<number>`sum(r.searches)`.as('searches')])
+    .groupBy(['r.query_id', 'q.text'])
+    .execute();
+  const found = new Map(searches.map((s) => [s.query_id, s]));
+  return ranked
+    .map((r) => ({ text: found.get(r.query_id)!.text, searches: Number(found.get(r.query_id)!.searches), escalated: Number(r.escalated) }))
     .sort((a, b) => b.escalated - a.escalated || a.text.localeCompare(b.text))
     .slice(0, limit);
 }

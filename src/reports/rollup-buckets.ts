@@ -42,6 +42,14 @@ export function rollupBuckets(range: { from: string; to: string }): Bucket[] {
   ];
 }
 
+/** Every key a bucket reads: its days, Mondays or months' first days, for looking up a few known ids in each. */
+export function bucketKeys(bucket: Bucket): string[] {
+  const step = (day: string) => (bucket.level === 'monthly' ? nextMonth(day) : addDays(day, bucket.level === 'weekly' ? 7 : 1));
+  const keys: string[] = [];
+  for (let day = bucket.from; day <= bucket.to; day = step(day)) keys.push(day);
+  return keys;
+}
+
 /** One query per bucket, joined with UNION ALL: `part` reads the bucket's rollup between its keys. */
 export function overBuckets<Q extends { unionAll(other: Q): Q }>(range: { from: string; to: string }, part: (bucket: Bucket) => Q): Q {
   const [head, ...rest] = rollupBuckets(range).map(part);

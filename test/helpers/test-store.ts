@@ -88,3 +88,6 @@ export async function testStoreAt(last: string): Promise<EventStore> {
   if (error) throw error;
   return store;
 }
+
+/** The names of the migrations after `last`, in order: what migrating a store at `last` to the latest applies. */
+export const migrationsAfter = (last: string) => Object.keys(migrations).slice(Object.keys(migrations).indexOf(last) + 1);

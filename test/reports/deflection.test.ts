@@ -113,3 +113,16 @@ test('lists the 50 queries followed by a contact most often, ties in alphabetica
   expect(queries[0]).toEqual({ query: 'zebra', searches: 2, escalated: 2, escalationRate: 1 });
   expect(queries.slice(1).map((q) => q.query)).toEqual(words.slice(0, 49));
 });
+
+test("gives a listed query all its searches in the range, also those on days, weeks and months it led to no contact", async () => {
+  // Over 15 October – 30 November the range is read as days, a week, days again and the month of November.
+  await seed(store, [
+    { type: 'search', session: 'session-a', query: 'refund', results: 3, at: '2026-10-16T09:00:00Z' },
+    { type: 'search', session: 'session-b', query: 'refund', results: 3, at: '2026-10-20T09:00:00Z' },
+    { type: 'search', session: 'session-c', query: 'refund', results: 3, at: '2026-11-06T09:00:00Z' },
+    { type: 'contact', session: 'session-c', query: 'refund', at: '2026-11-06T09:05:00Z' },
+    { type: 'search', session: 'session-d', query: 'refund', results: 3, at: '2026-10-14T09:00:00Z' },
+  ]);
+  const { queries } = await getDeflection(store.db, { from: '2026-10-15', to: '2026-11-30' });
+  expect(queries).toEqual([{ query: 'refund', searches: 3, escalated: 1, escalationRate: 1 / 3 }]);
+});

@@ -7,7 +7,7 @@ import type { ReportParams } from '../../src/schemas/report-params.ts';
 import { publish } from '../helpers/report-catalog.ts';
 import { storeRollupMismatches } from '../helpers/rollup-consistency.ts';
 import { seed, type SeedEvent } from '../helpers/seed-events.ts';
-import { freshTestStore, testStoreAt } from '../helpers/test-store.ts';
+import { freshTestStore, migrationsAfter, testStoreAt } from '../helpers/test-store.ts';
 
 const CATALOG = {
   'refund-a-payment': { category: 'billing', product_area: 'payments' },
@@ -67,7 +67,7 @@ test('sessions closed before the per-scope counts existed are counted into them 
     await sql`update sessions set key = null`.execute(trx);
   });
 
-  expect(await migrateToLatest(store.db)).toEqual(['0010-session-scope-daily']);
+  expect(await migrateToLatest(store.db)).toEqual(migrationsAfter('0009-session-reads-by-article'));
   const rows = await store.db.selectFrom('session_scope_daily').selectAll().orderBy('kind').orderBy('name').orderBy('day_number').execute();
   const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
   expect(rows.map((r) => ({ ...r, day_number: Number(r.day_number) }))).toEqual([
