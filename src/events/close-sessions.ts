@@ -89,13 +89,17 @@ async function countByScope(trx: Transaction<Database>, ids: number[]): Promise<
 
 /**
  * Closes idle sessions now and every `everyMs` while the server runs; failures are logged and tried again next time.
- * `beforeEach` brings the catalog up to date first: closed sessions are counted under their articles' categories.
+ * When some are idle, `beforeEach` brings the catalog up to date first: closed sessions are counted under their
+ * articles' categories.
  */
 export function scheduleSessionClosing(db: Kysely<Database>, dialect: Dialect, beforeEach: () => Promise<void>, everyMs = 60 * 60 * 1000): void {
-  const run = () =>
-    beforeEach()
-      .then(() => closeIdleSessions(db, dialect))
-      .catch((error: unknown) => console.error('closing idle sessions failed; trying again later:', error));
+  const closeIfIdle = async () => {
+    const idle = await db.selectFrom('sessions').select('id').where('key', 'is not', null).where('last_seen_at', '<', Date.now() - CLOSE_AFTER_MS).limit(1).executeTakeFirst();
+    if (!idle) return;
+    await beforeEach();
+    await closeIdleSessions(db, dialect);
+  };
+  const run = () => closeIfIdle().catch((error: unknown) => console.error('closing idle sessions failed; trying again later:', error));
   void run();
   setInterval(run, everyMs).unref();
 }
