@@ -78,12 +78,9 @@ export async function articleStats(db: Kysely<Database>, params: ReportParams): 
 /** Views per article slug over a range (the previous period of the friction report needs nothing else). */
 export async function articleViews(db: Kysely<Database>, range: { from: string; to: string }): Promise<Map<string, number>> {
   const rows = overBuckets(range, (b) => db.selectFrom(rollupTable('article', b)).select(['article_id', 'views']).where('day', '>=', b.from).where('day', '<=', b.to));
-  const views = await db
-    .selectFrom(rows.as('r'))
-    .innerJoin('articles as a', 'a.id', 'r.article_id')
-    .select(['a.slug', sql<number>`sum(r.views)`.as('views')])
-    .groupBy('a.slug')
-    .execute();
+  // Summed per article id first: only the totals are joined to their slugs.
+  const totals = db.selectFrom(rows.as('r')).select(['r.article_id', sql<number>`sum(r.views)`.as('views')]).groupBy('r.article_id').as('t');
+  const views = await db.selectFrom(totals).innerJoin('articles as a', 'a.id', 't.article_id').select(['a.slug', 't.views']).execute();
   return new Map(views.map((v) => [v.slug, Number(v.views)]));
 }
 

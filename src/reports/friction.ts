@@ -49,7 +49,12 @@ export async function getFriction(db: Kysely<Database>, params: ReportParams): P
   const published = stats.filter((s) => s.published);
 
   const areas = new Map<string, ArticleStats[]>();
-  for (const s of published) if (s.productArea) areas.set(s.productArea, [...(areas.get(s.productArea) ?? []), s]);
+  for (const s of published) {
+    if (!s.productArea) continue;
+    const list = areas.get(s.productArea);
+    if (list) list.push(s);
+    else areas.set(s.productArea, [s]);
+  }
   const baselines: Baselines = {
     days: daysIn(site),
     medianHelpfulness: median(stats.filter((s) => s.up + s.down >= R.minVotes).map((s) => s.up / (s.up + s.down))),
