@@ -1,7 +1,8 @@
 /** Number formats and tables shared by the benchmarks' terminal output and RESULTS.md sections. */
 export const fmt = (n: number) => n.toLocaleString('en-US');
 export const ms = (n: number) => (n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : fmt(Math.round(n)));
-export const ratio = (n: number) => `${n < 10 ? n.toFixed(1) : fmt(Math.round(n))}×`;
+// Two decimals below 1, so a ratio just under a target (0.76 against 0.8) does not print as the target itself.
+export const ratio = (n: number) => `${n < 1 ? n.toFixed(2) : n < 10 ? n.toFixed(1) : fmt(Math.round(n))}×`;
 export const day = (t: number) => new Date(t).toISOString().slice(0, 10);
 export const duration = (s: number) => (s < 120 ? `${s.toFixed(1)} s` : `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`);
 
