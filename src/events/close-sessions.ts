@@ -11,11 +11,15 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Dialect } from '../../db/dialect-sql.ts';
+import { confirmedSession, escalatedSession, isKbSession } from './session-outcome.ts';
 import { DAY_MS } from './utc-day.ts';
 
 export const CLOSE_AFTER_MS = 2 * DAY_MS;
 // Small transactions: events arriving meanwhile wait milliseconds, not seconds.
 const CHUNK = 1000;
+
+/** Open sessions last seen before `cutoff`. */
+const idleSessions = (db: Kysely<Database>, cutoff: number) => db.selectFrom('sessions').select('id').where('key', 'is not', null).where('last_seen_at', '<', cutoff);
 
 /** Closes every open session last seen before `now` minus two days; returns how many it closed. */
 export async function closeIdleSessions(db: Kysely<Database>, dialect: Dialect, now = Date.now()): Promise<number> {
@@ -23,7 +27,7 @@ export async function closeIdleSessions(db: Kysely<Database>, dialect: Dialect, 
   let closed = 0;
   for (;;) {
     const n = await db.transaction().execute(async (trx) => {
-      const idle = trx.selectFrom('sessions').select('id').where('key', 'is not', null).where('last_seen_at', '<', cutoff).orderBy('last_seen_at').limit(CHUNK);
+      const idle = idleSessions(trx, cutoff).orderBy('last_seen_at').limit(CHUNK);
       // Another server may be writing one of these sessions right now (PostgreSQL): leave it for the next pass.
       const ids = (await (dialect === 'postgres' ? idle.forUpdate().skipLocked() : idle).execute()).map((r) => r.id);
       if (ids.length === 0) return 0;
@@ -73,11 +77,11 @@ async function countByScope(trx: Transaction<Database>, ids: number[]): Promise<
             'x.name',
             day.as('day_number'),
             sql<number>`count(*)`.as('kb_sessions'),
-            sql<number>`sum(case when s.contacts > 0 then 1 else 0 end)`.as('escalated'),
-            sql<number>`sum(case when s.contacts = 0 and s.up_votes > 0 then 1 else 0 end)`.as('confirmed'),
+            sql<number>`sum(${escalatedSession})`.as('escalated'),
+            sql<number>`sum(${confirmedSession})`.as('confirmed'),
             sql<number>`sum(s.searches)`.as('searches'),
           ])
-          .where((eb) => eb.or([eb('s.views', '>', 0), eb('s.searches', '>', 0)]))
+          .where(isKbSession)
           .groupBy(['x.name', day])
           .orderBy('x.name')
           .orderBy(day),
@@ -94,8 +98,7 @@ async function countByScope(trx: Transaction<Database>, ids: number[]): Promise<
  */
 export function scheduleSessionClosing(db: Kysely<Database>, dialect: Dialect, beforeEach: () => Promise<void>, everyMs = 60 * 60 * 1000): void {
   const closeIfIdle = async () => {
-    const idle = await db.selectFrom('sessions').select('id').where('key', 'is not', null).where('last_seen_at', '<', Date.now() - CLOSE_AFTER_MS).limit(1).executeTakeFirst();
-    if (!idle) return;
+    if (!(await idleSessions(db, Date.now() - CLOSE_AFTER_MS).limit(1).executeTakeFirst())) return;
     await beforeEach();
     await closeIdleSessions(db, dialect);
   };

@@ -1,5 +1,5 @@
 /** Per-query totals over a range from the query rollups, summed by id first so only the totals are joined to their text. */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { bucketKeys, overBuckets, rollupTable } from './rollup-buckets.ts';
 
@@ -14,13 +14,15 @@ export interface QueryTotals {
 const COUNTERS = ['searches', 'zero_results', 'clicked', 'escalated'] as const;
 type Counter = (typeof COUNTERS)[number];
 
-const summed = (db: Kysely<Database>, range: { from: string; to: string }, counters: readonly Counter[]) =>
+/** The query rollup rows the range covers, those matching `only` if given. */
+const summed = (db: Kysely<Database>, range: { from: string; to: string }, counters: readonly Counter[], only: Expression<SqlBool> = sql<SqlBool>`1 = 1`) =>
   overBuckets(range, (b) =>
     db
       .selectFrom(rollupTable('query', b))
       .select(['query_id', ...counters])
       .where('day', '>=', b.from)
-      .where('day', '<=', b.to),
+      .where('day', '<=', b.to)
+      .where(only),
   );
 
 /** Every query searched in the range, with its counters summed. */
@@ -40,21 +42,14 @@ export async function queryTotals(db: Kysely<Database>, range: { from: string; t
  * migration 0011), and the searches are summed for the ones that make the list.
  */
 export async function mostEscalatedQueries(db: Kysely<Database>, range: { from: string; to: string }, limit: number): Promise<Pick<QueryTotals, 'text' | 'searches' | 'escalated'>[]> {
-  const escalatedRows = overBuckets(range, (b) =>
-    db
-      .selectFrom(rollupTable('query', b))
-      .select(['query_id', 'escalated'])
-      .where('day', '>=', b.from)
-      .where('day', '<=', b.to)
-      .where(sql<boolean>`escalated <> 0`),
-  );
+  // The condition is written as the partial index's, so SQLite uses the index.
+  const escalatedRows = summed(db, range, ['escalated'], sql<SqlBool>`escalated <> 0`);
   const ranked = await db
     .selectFrom(
       db
         .selectFrom(escalatedRows.as('r'))
         .select(['query_id', sql<number>`sum(escalated)`.as('escalated'), sql<number>`rank() over (order by sum(escalated) desc)`.as('place')])
         .groupBy('query_id')
-        .having(sql`sum(escalated)`, '>', 0)
         .as('t'),
     )
     .select(['t.query_id', 't.escalated'])

@@ -6,6 +6,7 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { ReportParams } from '../schemas/report-params.ts';
+import { confirmedSession, escalatedSession, isKbSession } from '../events/session-outcome.ts';
 import { DAY_MS, utcDay } from '../events/utc-day.ts';
 import { articleScope, isScoped } from './article-scope.ts';
 
@@ -46,14 +47,14 @@ export async function sessionsByDay(db: Kysely<Database>, params: ReportParams):
       .select([
         dayNumber.as('day_number'),
         sql<number>`1`.as('kb'),
-        sql<number>`case when s.contacts > 0 then 1 else 0 end`.as('escalated'),
-        sql<number>`case when s.contacts = 0 and s.up_votes > 0 then 1 else 0 end`.as('confirmed'),
+        escalatedSession.as('escalated'),
+        confirmedSession.as('confirmed'),
         's.searches',
       ])
       .where('s.id', 'in', readers)
       .where(dayNumber, '>=', fromDay)
       .where(dayNumber, '<=', toDay)
-      .where((eb) => eb.or([eb('s.views', '>', 0), eb('s.searches', '>', 0)]));
+      .where(isKbSession);
   const scope = params.product_area === undefined ? { kind: 'category' as const, name: params.category } : params.category === undefined ? { kind: 'product_area' as const, name: params.product_area } : undefined;
   // One category or one product area: closed sessions are counted per day already, only open ones are looked up.
   // Both at once (rare): every reader of the articles in both is looked up.
