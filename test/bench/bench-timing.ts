@@ -15,10 +15,11 @@ export function percentile(sorted: number[], q: number): number {
  * Warms up once (and keeps that result), then runs as many times as `runsFor` allows for how slow the first run was;
  * 0 runs keeps the warm-up as the one sample (for raw queries that take many seconds, where caches matter little).
  */
-export async function time<T>(fn: () => T | Promise<T>, runsFor: (warmMs: number) => number): Promise<{ timing: Timing; first: T }> {
+export async function time<T>(fn: () => T | Promise<T>, runsFor: (warmMs: number) => number, afterWarmUp?: () => Promise<void>): Promise<{ timing: Timing; first: T }> {
   let started = performance.now();
   const first = await fn();
   const warm = performance.now() - started;
+  await afterWarmUp?.();
   const runs = runsFor(warm);
   const samples: number[] = runs === 0 ? [warm] : [];
   for (let i = 0; i < runs; i++) {
