@@ -4,7 +4,8 @@
  * transaction per request (the naive design) and a bare node:http server writing the same tables, group-committed (the floor).
  * Every acknowledged session is checked in the database after the server is killed: 202 means committed.
  * `--quick` runs two short steps per variant; `--seconds <n>` sets the length of a step; `--postgres <url>` also runs
- * Lantern and the naive variant on PostgreSQL (a fresh database on that server per run) beside SQLite.
+ * Lantern and the naive variant on PostgreSQL (a fresh database on that server per run) beside SQLite;
+ * `--narrow-floor` adds a floor writing only 4 of the tables (the floor of earlier runs, for reference).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -42,7 +43,6 @@ const RUNS: [Variant, IngestMode][] = [
   ['lantern', 'full'],
   ['naive', 'full'],
   ['floor', 'full'],
-  ['narrow floor', 'full'],
   ['lantern', 'session'],
   ['naive', 'session'],
   ['floor', 'session'],
@@ -167,7 +167,8 @@ async function run(o: BenchOptions): Promise<BenchResult> {
   const runs: Run[] = [];
   try {
     const postgres = typeof o.flags.postgres === 'string' ? o.flags.postgres : undefined;
-    const plan = [...(o.quick ? QUICK_RUNS : RUNS), ...(postgres ? (o.quick ? POSTGRES_RUNS.slice(0, 2) : POSTGRES_RUNS) : [])];
+    const narrow: [Variant, IngestMode][] = o.flags['narrow-floor'] === true ? [['narrow floor', 'full']] : [];
+    const plan = [...(o.quick ? QUICK_RUNS : RUNS), ...narrow, ...(postgres ? (o.quick ? POSTGRES_RUNS.slice(0, 2) : POSTGRES_RUNS) : [])];
     for (const [variant, mode] of plan) runs.push(await runOne(variant, mode, dist, manifest, { seconds, steps: o.quick ? 2 : PLAN[mode].length, postgres }, o.log));
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -201,8 +202,9 @@ async function run(o: BenchOptions): Promise<BenchResult> {
         return `${name} (target ≥ ${target}×: ${x.vsLantern! >= target ? 'met' : '**missed**'})`;
       }),
   ].filter(Boolean);
+  const narrowRun = runs.some((r) => r.variant === 'narrow floor');
   const markdown = [
-    `Run with \`npm run bench -- ingest${o.quick ? ' --quick' : ''}\`. Machine: ${machineLine(machine)}, ${loadavg()[0]!.toFixed(2)} at the end (the load generator runs on the same 2 cores as the server).`,
+    `Run ${new Date().toISOString().slice(0, 10)} with \`npm run bench -- ingest${o.quick ? ' --quick' : ''}${narrowRun ? ' --narrow-floor' : ''}\`. Machine: ${machineLine(machine)}, ${loadavg()[0]!.toFixed(2)} at the end (the load generator runs on the same 2 cores as the server).`,
     '',
     ...markdownTable(header, table, 2),
     '',
@@ -213,7 +215,7 @@ async function run(o: BenchOptions): Promise<BenchResult> {
     '',
     ...markdownTable(stepsHeader, steps, 2),
     '',
-    `Requests: \`full\` = 50 events of many sessions (a relay or a busy tab queue), \`session\` = one reader's session as the tracker sends it when its queue drains, \`single\` = one event. Each step posts at a fixed request rate for ${seconds} s, open loop (request i is due at i / rate on keep-alive connections, as many as are waited on, and its latency counts from when it was due: test/bench/ingest-load.ts), after a 1 s warm-up; a run stops once two steps in a row fall behind (less than 95% acknowledged) and the second acknowledges no more than 5% above the first. Servers: \`lantern\` = the built site served as by \`npm start\` (group commit); \`naive\` = the same server with KB_GROUP_COMMIT=0 (one transaction per request); \`floor\` = test/bench/ingest-floor-server.ts, a bare node:http server writing the same tables with prepared statements and group commit, one upsert per event and table (raw event, session, its per-article or per-query row, each rollup at its three levels), no validation, dedupe or final-vote logic; \`narrow floor\` = the same server writing only sessions, events, article_daily and query_daily (the floor of earlier runs; for reference). All use synchronous=FULL (a 202 survives a power cut). \`·pg\` rows (with \`--postgres <url>\`): the same server on PostgreSQL at that URL (default settings, synchronous_commit on), a fresh database per run; the floor is SQLite-only.`,
+    `Requests: \`full\` = 50 events of many sessions (a relay or a busy tab queue), \`session\` = one reader's session as the tracker sends it when its queue drains, \`single\` = one event. Each step posts at a fixed request rate for ${seconds} s, open loop (request i is due at i / rate on keep-alive connections, as many as are waited on, and its latency counts from when it was due: test/bench/ingest-load.ts), after a 1 s warm-up; a run stops once two steps in a row fall behind (less than 95% acknowledged) and the second acknowledges no more than 5% above the first. Servers: \`lantern\` = the built site served as by \`npm start\` (group commit); \`naive\` = the same server with KB_GROUP_COMMIT=0 (one transaction per request); \`floor\` = test/bench/ingest-floor-server.ts, a bare node:http server writing the same tables with prepared statements and group commit, one upsert per event and table (raw event, session, its per-article or per-query row, each rollup at its three levels), no validation, dedupe or final-vote logic; ${narrowRun ? '\`narrow floor\` (\`--narrow-floor\`) = the same server writing only sessions, events, article_daily and query_daily (the floor of earlier runs; for reference). ' : ''}All use synchronous=FULL (a 202 survives a power cut). \`·pg\` rows (with \`--postgres <url>\`): the same server on PostgreSQL at that URL (default settings, synchronous_commit on), a fresh database per run; the floor is SQLite-only.`,
   ].join('\n');
   return { text: `${textTable(header, table, 2)}\n\n${verdicts.join('\n')}`, markdown, ok: lost === 0 };
 }
