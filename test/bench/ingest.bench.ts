@@ -159,7 +159,7 @@ function summarize(runs: Run[]) {
 async function run(o: BenchOptions): Promise<BenchResult> {
   const machine = describeMachine();
   o.log(machineLine(machine));
-  const seconds = Number(o.flags.seconds ?? (o.quick ? 2 : 5));
+  const seconds = Number(o.flags.seconds ?? (o.quick ? 2 : 4));
   const dist = fixtureSite();
   const dir = mkdtempSync(join(tmpdir(), 'lantern-ingest-manifest-'));
   const manifest = join(dir, 'kb-manifest.json');

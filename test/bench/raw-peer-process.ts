@@ -2,7 +2,7 @@
  * The raw peer of the reports benchmark in a child process, so a raw query can be stopped: over 365 days one takes
  * 30–80 s, and timing it to the end would spend minutes of the run's budget to learn only how much more than the
  * cap it takes. With a cap, a query still running when the cap passes is killed with its process and recorded as
- * "more than the cap", a lower bound for its time and for the ratio to the report (the ratio target needs 1 s).
+ * "more than the cap", a lower bound for its time and for the ratio to the report.
  * Run as a script, this file is that child: it opens the store and answers one case per message.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -27,12 +27,9 @@ type ChildMessage = { ready: true } | { warm: true } | { done: { timing: Timing;
 export class RawPeerProcess {
   private child: Promise<ChildProcess> | undefined;
   private readonly dbPath: string;
-  private readonly capMs: number;
 
-  /** `capMs` 0: no cap. */
-  constructor(dbPath: string, capMs: number) {
+  constructor(dbPath: string) {
     this.dbPath = dbPath;
-    this.capMs = capMs;
   }
 
   /** The child, once it has opened the store: its start-up is not part of the first case's time. */
@@ -45,7 +42,8 @@ export class RawPeerProcess {
     return this.child;
   }
 
-  async measure(c: RawCase): Promise<RawMeasure> {
+  /** Times one case; `capMs` 0: no cap. */
+  async measure(c: RawCase, capMs: number): Promise<RawMeasure> {
     const child = await this.start();
     return new Promise((resolve, reject) => {
       let timer: NodeJS.Timeout | undefined;
@@ -68,13 +66,13 @@ export class RawPeerProcess {
       };
       child.on('message', onMessage);
       child.on('exit', onExit);
-      if (this.capMs > 0) {
+      if (capMs > 0) {
         timer = setTimeout(() => {
           finish();
           child.kill('SIGKILL');
           this.child = undefined;
-          resolve({ timing: { p50: this.capMs, p95: this.capMs, runs: 0 }, first: null, capped: true });
-        }, this.capMs);
+          resolve({ timing: { p50: capMs, p95: capMs, runs: 0 }, first: null, capped: true });
+        }, capMs);
       }
       child.send(c);
     });
