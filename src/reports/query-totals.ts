@@ -67,7 +67,10 @@ export async function mostEscalatedQueries(db: Kysely<Database>, range: { from: 
     .execute();
   const found = new Map(searches.map((s) => [s.query_id, s]));
   return ranked
-    .map((r) => ({ text: found.get(r.query_id)!.text, searches: Number(found.get(r.query_id)!.searches), escalated: Number(r.escalated) }))
+    .map((r) => {
+      const { text, searches } = found.get(r.query_id)!;
+      return { text, searches: Number(searches), escalated: Number(r.escalated) };
+    })
     .sort((a, b) => b.escalated - a.escalated || a.text.localeCompare(b.text))
     .slice(0, limit);
 }

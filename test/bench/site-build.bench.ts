@@ -32,7 +32,10 @@ const PHASES: [keyof BuildPhases, string][] = [
   ['pagefind', 'Pagefind'],
 ];
 /** Median seconds of one phase over a site's builds (NaN where its log does not show it). */
-const phase = (builds: SiteBuild[], key: keyof BuildPhases) => median(builds.map((b) => buildPhases(b.output)[key]));
+// A build's log is read once, however many phases and lines ask for it.
+const phasesOf = new WeakMap<SiteBuild, BuildPhases>();
+const phasesOfBuild = (b: SiteBuild) => phasesOf.get(b) ?? phasesOf.set(b, buildPhases(b.output)).get(b)!;
+const phase = (builds: SiteBuild[], key: keyof BuildPhases) => median(builds.map((b) => phasesOfBuild(b)[key]));
 const phaseCell = (s: number) => (Number.isNaN(s) ? '' : secs(s));
 const signed = (s: number) => `${s < 0 ? '−' : '+'}${Math.abs(s).toFixed(1)} s`;
 

@@ -1,10 +1,11 @@
 /**
  * Search: a reader types 50 real-looking queries (title words, other wordings, typos, topics the help center lacks) into
- * the header search in Chromium (25 on builds under 5,000 articles, there to compare with Starlight); per query, the time from the last keystroke to the results painted and the bytes
- * fetched, split into Pagefind's index chunks, result fragments and the rest. Lantern is measured on the 1,000- and
- * 10,000-article builds (the targets apply to 10,000), Starlight beside it on the 1,000-article build; its 10,000-article
- * build takes ten minutes and runs only with `--starlight-10k`. `--articles <n,...>` picks the builds; `--quick` uses the
- * 100-article Lantern build, 10 queries, and no Starlight unless `--starlight` is given.
+ * the header search in Chromium (25 on builds under 5,000 articles, there to compare with Starlight); per query, the
+ * time from the last keystroke to the results painted and the bytes fetched, split into Pagefind's index chunks,
+ * result fragments and the rest. Lantern is measured on the 1,000- and 10,000-article builds (the targets apply to
+ * 10,000), Starlight beside it on the 1,000-article build; its 10,000-article build takes ten minutes and runs only
+ * with `--starlight-10k`. `--articles <n,...>` picks the builds; `--quick` uses the 100-article Lantern build,
+ * 10 queries, and no Starlight unless `--starlight` is given.
  */
 import { readdirSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
