@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { ReportParams } from '../schemas/report-params.ts';
 import { articleScope } from './article-scope.ts';
-import { overBuckets, rollupTable } from './rollup-buckets.ts';
+import { overBuckets, rollupTable, signed } from './rollup-buckets.ts';
 
 export interface ArticleStats {
   slug: string;
@@ -37,23 +37,23 @@ export async function articleStats(db: Kysely<Database>, params: ReportParams): 
   const rows = overBuckets(params, (b) =>
     db
       .selectFrom(rollupTable('article', b))
-      .select(['article_id', ...COUNTERS])
+      .select(['article_id', ...COUNTERS.map((c) => signed(b, c))])
       .where('day', '>=', b.from)
       .where('day', '<=', b.to),
   );
   const totals = db
     .selectFrom(rows.as('r'))
-    .select(['r.article_id', ...COUNTERS.map((c) => sql<number>`sum(${sql.ref(`r.${c}`)})`.as(c)), sql<number>`count(*)`.as('days')])
+    .select(['r.article_id', ...COUNTERS.map((c) => sql<number>`sum(${sql.ref(`r.${c}`)})`.as(c))])
     .groupBy('r.article_id')
     .as('d');
   const joined = await db
     .selectFrom('articles as a')
     .leftJoin(totals, 'd.article_id', 'a.id')
-    .select(['a.slug', 'a.title', 'a.kind', 'a.category', 'a.product_area', 'a.published', ...COUNTERS.map((c) => total(c).as(c)), sql<number>`coalesce(d.days, 0)`.as('days')])
+    .select(['a.slug', 'a.title', 'a.kind', 'a.category', 'a.product_area', 'a.published', ...COUNTERS.map((c) => total(c).as(c))])
     .where(articleScope(params))
     .execute();
   return joined
-    .filter((r) => r.published === 1 || Number(r.days) > 0)
+    .filter((r) => r.published === 1 || COUNTERS.some((c) => Number(r[c]) !== 0))
     .map((r) => ({
       slug: r.slug,
       title: r.title,
@@ -77,7 +77,7 @@ export async function articleStats(db: Kysely<Database>, params: ReportParams): 
 
 /** Views per article slug over a range (the previous period of the friction report needs nothing else). */
 export async function articleViews(db: Kysely<Database>, range: { from: string; to: string }): Promise<Map<string, number>> {
-  const rows = overBuckets(range, (b) => db.selectFrom(rollupTable('article', b)).select(['article_id', 'views']).where('day', '>=', b.from).where('day', '<=', b.to));
+  const rows = overBuckets(range, (b) => db.selectFrom(rollupTable('article', b)).select(['article_id', signed(b, 'views')]).where('day', '>=', b.from).where('day', '<=', b.to));
   // Summed per article id first: only the totals are joined to their slugs.
   const totals = db.selectFrom(rows.as('r')).select(['r.article_id', sql<number>`sum(r.views)`.as('views')]).groupBy('r.article_id').as('t');
   const views = await db.selectFrom(totals).innerJoin('articles as a', 'a.id', 't.article_id').select(['a.slug', 't.views']).execute();
@@ -86,7 +86,8 @@ export async function articleViews(db: Kysely<Database>, range: { from: string; 
 
 export function median(values: number[]): number | null {
   if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
+  // A typed array sorts numerically without a comparator call per pair.
+  const sorted = Float64Array.from(values).sort();
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }

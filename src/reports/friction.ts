@@ -36,9 +36,11 @@ export interface Friction {
   scoring: typeof FRICTION_SCORING;
 }
 
+const TOTALS = ['views', 'viewSessions', 'escalations', 'up', 'down', 'outdated', 'unclear', 'productIssue'] as const satisfies (keyof Totals)[];
+
 function addUp(list: ArticleStats[]): Totals {
   const t: Totals = { views: 0, viewSessions: 0, escalations: 0, up: 0, down: 0, outdated: 0, unclear: 0, productIssue: 0 };
-  for (const s of list) for (const key of Object.keys(t) as (keyof Totals)[]) t[key] += s[key];
+  for (const s of list) for (const key of TOTALS) t[key] += s[key];
   return t;
 }
 

@@ -4,7 +4,7 @@ import type { Database } from '../../db/schema.ts';
 import type { ReportParams } from '../schemas/report-params.ts';
 import { articleScope, isScoped } from './article-scope.ts';
 import { previousPeriod } from './report-period.ts';
-import { overBuckets, rollupTable } from './rollup-buckets.ts';
+import { overBuckets, rollupTable, signed } from './rollup-buckets.ts';
 import { sessionsByDay, sumDays } from './session-totals.ts';
 import { rate } from './wilson.ts';
 
@@ -51,7 +51,7 @@ async function totals(db: Kysely<Database>, params: ReportParams): Promise<Total
   const days = overBuckets(params, (b) =>
     db
       .selectFrom(rollupTable('article', b))
-      .select(['article_id', 'views', 'up', 'down'])
+      .select(['article_id', signed(b, 'views'), signed(b, 'up'), signed(b, 'down')])
       .where('day', '>=', b.from)
       .where('day', '<=', b.to),
   );
@@ -66,7 +66,7 @@ async function totals(db: Kysely<Database>, params: ReportParams): Promise<Total
     const queries = overBuckets(params, (b) =>
       db
         .selectFrom(rollupTable('query', b))
-        .select('searches')
+        .select(signed(b, 'searches'))
         .where('day', '>=', b.from)
         .where('day', '<=', b.to),
     );

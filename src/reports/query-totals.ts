@@ -1,7 +1,7 @@
 /** Per-query totals over a range from the query rollups, summed by id first so only the totals are joined to their text. */
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { bucketKeys, overBuckets, rollupTable } from './rollup-buckets.ts';
+import { bucketKeys, overBuckets, rollupTable, signed } from './rollup-buckets.ts';
 
 export interface QueryTotals {
   text: string;
@@ -19,7 +19,7 @@ const summed = (db: Kysely<Database>, range: { from: string; to: string }, count
   overBuckets(range, (b) =>
     db
       .selectFrom(rollupTable('query', b))
-      .select(['query_id', ...counters])
+      .select(['query_id', ...counters.map((c) => signed(b, c))])
       .where('day', '>=', b.from)
       .where('day', '<=', b.to)
       .where(only),
@@ -31,6 +31,7 @@ export async function queryTotals(db: Kysely<Database>, range: { from: string; t
     .selectFrom(summed(db, range, COUNTERS).as('r'))
     .select(['query_id', ...COUNTERS.map((c) => sql<number>`sum(${sql.ref(c)})`.as(c))])
     .groupBy('query_id')
+    .having(sql`sum(searches)`, '>', 0)
     .as('t');
   const rows = await db.selectFrom(totals).innerJoin('queries as q', 'q.id', 't.query_id').select(['q.text', 't.searches', 't.zero_results', 't.clicked', 't.escalated']).execute();
   return rows.map((r) => ({ text: r.text, searches: Number(r.searches), zeroResults: Number(r.zero_results), clicked: Number(r.clicked), escalated: Number(r.escalated) }));
@@ -50,6 +51,7 @@ export async function mostEscalatedQueries(db: Kysely<Database>, range: { from: 
         .selectFrom(escalatedRows.as('r'))
         .select(['query_id', sql<number>`sum(escalated)`.as('escalated'), sql<number>`rank() over (order by sum(escalated) desc)`.as('place')])
         .groupBy('query_id')
+        .having(sql`sum(escalated)`, '>', 0)
         .as('t'),
     )
     .select(['t.query_id', 't.escalated'])
@@ -58,7 +60,7 @@ export async function mostEscalatedQueries(db: Kysely<Database>, range: { from: 
   if (ranked.length === 0) return [];
   const ids = ranked.map((r) => r.query_id);
   // Looked up by key: each of the range's days, weeks or months with each of these ids.
-  const ofThese = overBuckets(range, (b) => db.selectFrom(rollupTable('query', b)).select(['query_id', 'searches']).where('day', 'in', bucketKeys(b)).where('query_id', 'in', ids));
+  const ofThese = overBuckets(range, (b) => db.selectFrom(rollupTable('query', b)).select(['query_id', signed(b, 'searches')]).where('day', 'in', bucketKeys(b)).where('query_id', 'in', ids));
   const searches = await db
     .selectFrom(ofThese.as('r'))
     .innerJoin('queries as q', 'q.id', 'r.query_id')

@@ -9,7 +9,7 @@ import type { ReportParams } from '../schemas/report-params.ts';
 import type { REASONS } from '../schemas/events.ts';
 import { articleScope } from './article-scope.ts';
 import type { ArticleStats } from './article-stats.ts';
-import { overBuckets, rollupTable } from './rollup-buckets.ts';
+import { overBuckets, rollupTable, signed } from './rollup-buckets.ts';
 import { rate, wilsonInterval, type Interval } from './wilson.ts';
 
 export const DEFAULT_MIN_VOTES = 5;
@@ -69,7 +69,7 @@ async function votesByRevision(db: Kysely<Database>, params: ReportParams) {
   const votes = overBuckets(params, (b) =>
     db
       .selectFrom(rollupTable('revision_votes', b))
-      .select(['revision_id', 'up', 'down'])
+      .select(['revision_id', signed(b, 'up'), signed(b, 'down')])
       .where('day', '>=', b.from)
       .where('day', '<=', b.to)
       .where('article_id', 'in', revised),
@@ -102,7 +102,7 @@ async function votesByArticle(db: Kysely<Database>, params: ReportParams): Promi
   const rows = overBuckets(params, (b) =>
     db
       .selectFrom(rollupTable('article', b))
-      .select(['article_id', ...VOTE_COUNTERS])
+      .select(['article_id', ...VOTE_COUNTERS.map((c) => signed(b, c))])
       .where('day', '>=', b.from)
       .where('day', '<=', b.to)
       .where((eb) => eb.or([eb('up', '<>', 0), eb('down', '<>', 0), eb('comments', '<>', 0)])),
@@ -111,6 +111,7 @@ async function votesByArticle(db: Kysely<Database>, params: ReportParams): Promi
     .selectFrom(rows.as('r'))
     .select(['r.article_id', ...VOTE_COUNTERS.map((c) => sql<number>`sum(${sql.ref(`r.${c}`)})`.as(c))])
     .groupBy('r.article_id')
+    .having((eb) => eb.or([eb(sql`sum(r.up)`, '<>', 0), eb(sql`sum(r.down)`, '<>', 0), eb(sql`sum(r.comments)`, '<>', 0)]))
     .as('t');
   const voted = await db
     .selectFrom(totals)

@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { ReportParams } from '../schemas/report-params.ts';
 import { articleScope } from './article-scope.ts';
-import { overBuckets, rollupTable } from './rollup-buckets.ts';
+import { overBuckets, rollupTable, signed } from './rollup-buckets.ts';
 import { rate } from './wilson.ts';
 
 export interface TutorialFunnel {
@@ -20,7 +20,7 @@ export async function getTutorials(db: Kysely<Database>, params: ReportParams): 
   const steps = overBuckets(params, (b) =>
     db
       .selectFrom(rollupTable('tutorial_step', b))
-      .select(['article_id', 'step', 'steps', 'sessions'])
+      .select(['article_id', 'step', 'steps', signed(b, 'sessions')])
       .where('day', '>=', b.from)
       .where('day', '<=', b.to),
   );
@@ -30,6 +30,7 @@ export async function getTutorials(db: Kysely<Database>, params: ReportParams): 
     .select(['a.slug', 't.step', sql<number>`max(t.steps)`.as('steps'), sql<number>`sum(t.sessions)`.as('sessions')])
     .where(articleScope(params))
     .groupBy(['a.slug', 't.step'])
+    .having(sql`sum(t.sessions)`, '<>', 0)
     .execute();
   const bySlug = new Map<string, { steps: number; counts: Map<number, number> }>();
   for (const r of rows) {
