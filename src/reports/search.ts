@@ -57,41 +57,46 @@ function topBy<T extends { query: string }>(list: T[], count: (t: T) => number, 
 /** A query fails its readers when some searches found nothing, or most found something nobody opened. */
 export const GAP_NO_CLICK_SHARE = 0.5;
 
+const failed = (s: QueryStats) => s.searches - s.clicked;
+// Code-unit order: the same as byText for the plain queries most are, and a plain comparison instead of a collation
+// for the 30,000 tied ones over a year. Only the order queries are filed in depends on it; what is shown is sorted
+// by byText below.
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** Most failed sessions first, then text: the order a group's variants are listed in, and which names it among equally searched ones. */
+const variantOrder = (a: QueryStats, b: QueryStats) => failed(b) - failed(a) || byText(a.query, b.query);
+
 /** Content gaps: failing queries grouped with their near-duplicate wordings, most failed sessions first (the first `limit`). */
 function groupGaps(stats: QueryStats[], limit: number): ContentGap[] {
-  const failing = stats
-    .filter((s) => s.zeroResults > 0 || (s.searches - s.clicked) / s.searches >= GAP_NO_CLICK_SHARE)
-    .sort((a, b) => b.searches - b.clicked - (a.searches - a.clicked) || byText(a.query, b.query));
+  const failing = stats.filter((s) => s.zeroResults > 0 || failed(s) / s.searches >= GAP_NO_CLICK_SHARE).sort((a, b) => failed(b) - failed(a) || byCodeUnits(a.query, b.query));
   const signaturesOf = signatureLookup();
   const signatures = failing.map((s) => signaturesOf(s.query));
   // Signature ids are small and dense: an array indexed by id files them far faster than a Map (600,000 of them over a year).
   let ids = 0;
   for (const list of signatures) for (const sig of list) ids = Math.max(ids, sig + 1);
   const filed = new Int32Array(ids).fill(-1);
-  const groups: { top: number; gap: ContentGap }[] = [];
+  // Named (`query`) by the most searched wording; `variants` holds every wording filed in it.
+  const groups: (Omit<ContentGap, 'variants'> & { named: QueryStats; variants: QueryStats[] })[] = [];
   failing.forEach((s, i) => {
     let index = -1;
     for (const sig of signatures[i]!) if ((index = filed[sig]!) >= 0) break;
-    if (index < 0) {
-      index = groups.push({ top: 0, gap: { query: s.query, variants: [], sessions: 0, zeroResults: 0, withoutClick: 0 } }) - 1;
-    }
+    if (index < 0) index = groups.push({ query: s.query, named: s, variants: [], sessions: 0, zeroResults: 0, withoutClick: 0 }) - 1;
     const group = groups[index]!;
     for (const sig of signatures[i]!) if (filed[sig]! < 0) filed[sig] = index;
-    if (s.searches > group.top) {
-      group.top = s.searches;
-      group.gap.query = s.query;
+    if (s.searches > group.named.searches || (s.searches === group.named.searches && variantOrder(s, group.named) < 0)) {
+      group.named = s;
+      group.query = s.query;
     }
-    group.gap.variants.push(s.query);
-    group.gap.sessions += s.searches;
-    group.gap.zeroResults += s.zeroResults;
-    group.gap.withoutClick += s.searches - s.clicked;
+    group.variants.push(s);
+    group.sessions += s.searches;
+    group.zeroResults += s.zeroResults;
+    group.withoutClick += failed(s);
   });
   return topBy(
-    groups.map((g) => g.gap),
+    groups,
     (g) => g.withoutClick,
     limit,
     (a, b) => b.zeroResults - a.zeroResults,
-  );
+  ).map(({ query, variants, sessions, zeroResults, withoutClick }) => ({ query, variants: variants.sort(variantOrder).map((v) => v.query), sessions, zeroResults, withoutClick }));
 }
 
 export async function getSearch(db: Kysely<Database>, params: ReportParams, limit = 50): Promise<SearchReport> {
