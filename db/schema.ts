@@ -97,6 +97,8 @@ export interface ArticleDailyTable {
 export type ArticleMonthlyTable = ArticleDailyTable;
 /** The same counters per ISO week: `day` is the week's Monday (UTC). */
 export type ArticleWeeklyTable = ArticleDailyTable;
+/** The same counters per quarter: `day` is the quarter's first day (YYYY-01-01, -04-01, -07-01, -10-01). */
+export type ArticleQuarterlyTable = ArticleDailyTable;
 export interface QueryDailyTable {
   query_id: number;
   day: string;
@@ -109,6 +111,8 @@ export interface QueryDailyTable {
 export type QueryMonthlyTable = QueryDailyTable;
 /** The same counters per ISO week: `day` is the week's Monday (UTC). */
 export type QueryWeeklyTable = QueryDailyTable;
+/** The same counters per quarter: `day` is the quarter's first day. */
+export type QueryQuarterlyTable = QueryDailyTable;
 /** Sessions' final votes by the vote's day and the revision voted on (votes without a revision are not counted here). */
 export interface RevisionVotesDailyTable {
   day: string;
@@ -121,6 +125,8 @@ export interface RevisionVotesDailyTable {
 export type RevisionVotesMonthlyTable = RevisionVotesDailyTable;
 /** The same counters per ISO week: `day` is the week's Monday (UTC). */
 export type RevisionVotesWeeklyTable = RevisionVotesDailyTable;
+/** The same counters per quarter: `day` is the quarter's first day. */
+export type RevisionVotesQuarterlyTable = RevisionVotesDailyTable;
 /** Help-center sessions (a view or a search) by the day they started; a session's day never changes. A day's row exists once a session started that day. */
 export interface SessionDailyTable {
   day: string;
@@ -167,6 +173,8 @@ export interface TutorialStepDailyTable {
 export type TutorialStepMonthlyTable = TutorialStepDailyTable;
 /** The same counters per ISO week: `day` is the week's Monday (UTC). */
 export type TutorialStepWeeklyTable = TutorialStepDailyTable;
+/** The same counters per quarter: `day` is the quarter's first day. */
+export type TutorialStepQuarterlyTable = TutorialStepDailyTable;
 export interface CommentsTable {
   id: Generated<number>;
   article_id: number;
@@ -200,15 +208,19 @@ export interface Database {
   article_daily: ArticleDailyTable;
   article_monthly: ArticleMonthlyTable;
   article_weekly: ArticleWeeklyTable;
+  article_quarterly: ArticleQuarterlyTable;
   query_daily: QueryDailyTable;
   query_monthly: QueryMonthlyTable;
   query_weekly: QueryWeeklyTable;
+  query_quarterly: QueryQuarterlyTable;
   tutorial_step_daily: TutorialStepDailyTable;
   tutorial_step_monthly: TutorialStepMonthlyTable;
   tutorial_step_weekly: TutorialStepWeeklyTable;
+  tutorial_step_quarterly: TutorialStepQuarterlyTable;
   revision_votes_daily: RevisionVotesDailyTable;
   revision_votes_monthly: RevisionVotesMonthlyTable;
   revision_votes_weekly: RevisionVotesWeeklyTable;
+  revision_votes_quarterly: RevisionVotesQuarterlyTable;
   query_article_daily: QueryArticleDailyTable;
   session_daily: SessionDailyTable;
   session_scope_daily: SessionScopeDailyTable;

@@ -11,6 +11,7 @@ import * as m0008 from './0008-closed-sessions.ts';
 import * as m0009 from './0009-session-reads-by-article.ts';
 import * as m0010 from './0010-session-scope-daily.ts';
 import * as m0011 from './0011-escalated-query-rows.ts';
+import * as m0012 from './0012-quarterly-rollups.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-events': m0001,
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0009-session-reads-by-article': m0009,
   '0010-session-scope-daily': m0010,
   '0011-escalated-query-rows': m0011,
+  '0012-quarterly-rollups': m0012,
 };

@@ -1,13 +1,13 @@
 /**
  * Counter changes gathered while writing one group of events, applied at the end as multi-row additive upserts
- * (`n = n + excluded.n`), to each daily rollup and to its weekly and monthly copies.
+ * (`n = n + excluded.n`), to each daily rollup and to its weekly, monthly and quarterly copies.
  */
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { greatest, nullableExtreme, type Dialect } from '../../db/dialect-sql.ts';
 import { eachCompiled, rowValues } from './chunked-insert.ts';
 import type { RevisionRef } from './dimension-ids.ts';
-import { monthStart, weekStart } from './utc-day.ts';
+import { monthStart, quarterStart, weekStart } from './utc-day.ts';
 
 export const ARTICLE_COUNTERS = ['views', 'view_sessions', 'escalations', 'contacts', 'search_clicks', 'up', 'down', 'outdated', 'unclear', 'didnt_solve', 'product_issue', 'other', 'comments'] as const;
 export const QUERY_COUNTERS = ['searches', 'zero_results', 'clicked', 'escalated'] as const;
@@ -19,9 +19,10 @@ export type SessionDayCounter = (typeof SESSION_DAY_COUNTERS)[number];
 type Trx = Transaction<Database>;
 type Row = Record<string, number | string | null>;
 
-const LEVELS = ['daily', 'weekly', 'monthly'] as const;
-/** The key of the bucket a day falls in, in a daily, weekly or monthly rollup. */
-const bucketDay = (table: string, day: string) => (table.endsWith('_monthly') ? monthStart(day) : table.endsWith('_weekly') ? weekStart(day) : day);
+const LEVELS = ['daily', 'weekly', 'monthly', 'quarterly'] as const;
+const KEY_OF_DAY = { _daily: (day: string) => day, _weekly: weekStart, _monthly: monthStart, _quarterly: quarterStart };
+/** The key of the bucket a day falls in, in a daily, weekly, monthly or quarterly rollup. */
+const bucketDay = (table: string, day: string) => KEY_OF_DAY[table.slice(table.lastIndexOf('_')) as keyof typeof KEY_OF_DAY](day);
 
 /** Rows keyed by their key columns, each with every counter (zero when untouched: an upsert adds nothing for it). */
 class Bucket {
@@ -110,18 +111,18 @@ export class RollupDeltas {
   }
 }
 
-/** The daily rows as they are, or summed into their weeks or months for a weekly or monthly table. */
+/** The daily rows as they are, or summed into their weeks, months or quarters for a coarser table. */
 function rows(bucket: Bucket, table: string, keys: string[]): Row[] {
   if (table.endsWith('_daily')) return [...bucket.rows.values()];
-  const months = new Map<string, Row>();
+  const coarser = new Map<string, Row>();
   for (const row of bucket.rows.values()) {
-    const month: Row = { ...row, day: bucketDay(table, row.day as string) };
-    const id = keys.map((k) => month[k]).join('|');
-    const sum = months.get(id);
-    if (!sum) months.set(id, month);
-    else for (const [k, v] of Object.entries(month)) if (!keys.includes(k)) sum[k] = (sum[k] as number) + (v as number);
+    const moved: Row = { ...row, day: bucketDay(table, row.day as string) };
+    const id = keys.map((k) => moved[k]).join('|');
+    const sum = coarser.get(id);
+    if (!sum) coarser.set(id, moved);
+    else for (const [k, v] of Object.entries(moved)) if (!keys.includes(k)) sum[k] = (sum[k] as number) + (v as number);
   }
-  return [...months.values()];
+  return [...coarser.values()];
 }
 
 /** `insert … on conflict (keys) do update set c = table.c + excluded.c` for each counter, a chunk of rows at a time. */

@@ -14,6 +14,9 @@ export function addDays(day: string, days: number): string {
 /** The month's first day (YYYY-MM-01): the key of the monthly rollups. */
 export const monthStart = (day: string) => `${day.slice(0, 8)}01`;
 
+/** The quarter's first day (YYYY-01-01, -04-01, -07-01 or -10-01): the key of the quarterly rollups. */
+export const quarterStart = (day: string) => `${day.slice(0, 5)}${String(Math.floor((Number(day.slice(5, 7)) - 1) / 3) * 3 + 1).padStart(2, '0')}-01`;
+
 /** The Monday (UTC) of the ISO week of a day: the key of the weekly rollups. */
 export function weekStart(day: string): string {
   const ms = Date.parse(`${day}T00:00:00Z`);

@@ -1,17 +1,18 @@
 /**
- * A range of whole days as rollup buckets: the whole months it covers from a monthly rollup (12 rows per key for a
- * year), whole ISO weeks of what is left from a weekly one, and the remaining days from the daily one. The three
- * rollups have the same columns; `day` is the month's first day or the week's Monday in the coarser ones.
- * Counters add up exactly (a week's row is the sum of its days'), so a range may also be read as more than it
- * covers less what lies outside it: 4–31 December is December less 1–3 December, 4 keys instead of 10.
+ * A range of whole days as rollup buckets: the whole quarters it covers from a quarterly rollup (4 rows per key for a
+ * year), whole months of what is left from a monthly one, whole ISO weeks from a weekly one, and the remaining days
+ * from the daily one. The rollups have the same columns; `day` is the first day of the quarter or month, or the
+ * week's Monday, in the coarser ones. Counters add up exactly (a week's row is the sum of its days'), so a range may
+ * also be read as more than it covers less what lies outside it: 4–31 December is December less 1–3 December, 4
+ * keys instead of 10.
  */
 import { sql, type AliasedRawBuilder } from 'kysely';
-import { addDays, DAY_MS, monthStart, weekStart } from '../events/utc-day.ts';
+import { addDays, DAY_MS, monthStart, quarterStart, weekStart } from '../events/utc-day.ts';
 
-export type Level = 'daily' | 'weekly' | 'monthly';
+export type Level = 'daily' | 'weekly' | 'monthly' | 'quarterly';
 export interface Bucket {
   level: Level;
-  /** Inclusive, YYYY-MM-DD: the first and last key read (a month's first day or a week's Monday when coarser). */
+  /** Inclusive, YYYY-MM-DD: the first and last key read (a quarter's or month's first day or a week's Monday when coarser). */
   from: string;
   to: string;
   /** 1: the bucket's counters are added; −1: taken away (days outside the range that a coarser bucket includes). */
@@ -19,59 +20,64 @@ export interface Bucket {
 }
 
 const nextMonth = (day: string) => monthStart(addDays(monthStart(day), 32));
+const nextQuarter = (day: string) => quarterStart(addDays(quarterStart(day), 93));
+/** The first key after `day`'s at a level. */
+const NEXT_KEY: Record<Level, (day: string) => string> = { daily: (day) => addDays(day, 1), weekly: (day) => addDays(weekStart(day), 7), monthly: nextMonth, quarterly: nextQuarter };
 
 /** The rollup of `family` at a bucket's level, e.g. article_weekly. */
 export const rollupTable = <F extends 'article' | 'query' | 'tutorial_step' | 'revision_votes'>(family: F, bucket: Bucket) => `${family}_${bucket.level}` as `${F}_${Level}`;
 
-/** Whole weeks of a segment from the weekly rollup, the days around them from the daily one. */
-function weeksAndDays(from: string, to: string): Bucket[] {
-  const first = weekStart(from) === from ? from : addDays(weekStart(from), 7);
-  const lastMonday = addDays(to, 1) === addDays(weekStart(to), 7) ? weekStart(to) : addDays(weekStart(to), -7);
-  if (first > lastMonday) return [{ level: 'daily', from, to, sign: 1 }];
-  const buckets: Bucket[] = [{ level: 'weekly', from: first, to: lastMonday, sign: 1 }];
-  if (from < first) buckets.unshift({ level: 'daily', from, to: addDays(first, -1), sign: 1 });
-  if (addDays(lastMonday, 6) < to) buckets.push({ level: 'daily', from: addDays(lastMonday, 7), to, sign: 1 });
-  return buckets;
+type Covering = (from: string, to: string) => Bucket[];
+const days: Covering = (from, to) => [{ level: 'daily', from, to, sign: 1 }];
+
+/** The whole units (weeks, months, quarters) of a segment from their rollup, what is left around them by `finer`. */
+function wholeUnits(level: Level, keyOf: (day: string) => string, finer: Covering): Covering {
+  return (from, to) => {
+    const first = keyOf(from) === from ? from : NEXT_KEY[level](from);
+    // The key after the last whole unit: `to` ends its unit exactly when the next day starts one.
+    const after = addDays(to, 1);
+    const end = keyOf(after) === after ? after : keyOf(to);
+    if (first >= end) return finer(from, to);
+    return [...(from < first ? finer(from, addDays(first, -1)) : []), { level, from: first, to: keyOf(addDays(end, -1)), sign: 1 }, ...(end <= to ? finer(end, to) : [])];
+  };
 }
 
-/** Whole months from the monthly rollup, weeks and days around them: each day of the range once, nothing else. */
-function covering(from: string, to: string): Bucket[] {
-  if (from > to) return [];
-  const first = from.endsWith('-01') ? from : nextMonth(from);
-  // The month after the last whole one: `to` is the last day of its month exactly when the next day starts a month.
-  const end = addDays(to, 1).endsWith('-01') ? addDays(to, 1) : monthStart(to);
-  if (first >= end) return weeksAndDays(from, to);
-  return [...(from < first ? weeksAndDays(from, addDays(first, -1)) : []), { level: 'monthly', from: first, to: monthStart(addDays(end, -1)), sign: 1 }, ...(end <= to ? weeksAndDays(end, to) : [])];
-}
+const quartersMonthsWeeksAndDays = wholeUnits('quarterly', quarterStart, wholeUnits('monthly', monthStart, wholeUnits('weekly', weekStart, days)));
+/** Each day of the range once, nothing else. */
+const covering: Covering = (from, to) => (from > to ? [] : quartersMonthsWeeksAndDays(from, to));
 
 /**
  * Rows a key is expected to have, relative to a day's: measured at 10 million events, a query searched in a week has
- * 3 daily rows on average and one searched in a month 5, while articles are read nearly every day (1 each). The
- * sparse family's weights are the cautious choice: they take a month less some days only when that reads fewer rows.
+ * 3 daily rows on average, one searched in a month 5 and in a quarter 9, while articles are read nearly every day (1
+ * each). The sparse family's weights are the cautious choice: they read a coarser key less some days only when that
+ * reads fewer rows.
  */
-const ROWS_PER_KEY: Record<Level, number> = { daily: 1, weekly: 3, monthly: 5 };
+const ROWS_PER_KEY: Record<Level, number> = { daily: 1, weekly: 3, monthly: 5, quarterly: 9 };
 const monthNumber = (day: string) => Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7));
 /** Keys a bucket reads, counted without listing them. */
 function keyCount(b: Bucket): number {
-  if (b.level === 'monthly') return monthNumber(b.to) - monthNumber(b.from) + 1;
-  const days = (Date.parse(b.to) - Date.parse(b.from)) / DAY_MS;
-  return b.level === 'weekly' ? days / 7 + 1 : days + 1;
+  if (b.level === 'monthly' || b.level === 'quarterly') return (monthNumber(b.to) - monthNumber(b.from)) / (b.level === 'monthly' ? 1 : 3) + 1;
+  const span = (Date.parse(b.to) - Date.parse(b.from)) / DAY_MS;
+  return b.level === 'weekly' ? span / 7 + 1 : span + 1;
 }
 const cost = (buckets: Bucket[]) => buckets.reduce((sum, b) => sum + ROWS_PER_KEY[b.level] * keyCount(b), 0);
 const takenAway = (buckets: Bucket[]): Bucket[] => buckets.map((b) => ({ ...b, sign: -1 }));
+const lastDay = (level: Level, day: string) => addDays(NEXT_KEY[level](day), -1);
 
 /**
  * The buckets whose signed counters add up to exactly the days of the range: its covering, or the covering of the
- * range widened to its first month's or week's start and its last month's or week's end, less the days added,
+ * range widened to the start of its first quarter, month or week and the end of its last one, less the days added,
  * whichever reads the fewest rows.
  */
 export function rollupBuckets(range: { from: string; to: string }): Bucket[] {
   const { from, to } = range;
   let best = covering(from, to);
-  for (const wideFrom of new Set([from, monthStart(from), weekStart(from)])) {
-    for (const wideTo of new Set([to, addDays(nextMonth(to), -1), addDays(weekStart(to), 6)])) {
+  let bestCost = cost(best);
+  for (const wideFrom of new Set([from, quarterStart(from), monthStart(from), weekStart(from)])) {
+    for (const wideTo of new Set([to, lastDay('quarterly', to), lastDay('monthly', to), lastDay('weekly', to)])) {
       const candidate = [...covering(wideFrom, wideTo), ...takenAway(covering(wideFrom, addDays(from, -1))), ...takenAway(covering(addDays(to, 1), wideTo))];
-      if (cost(candidate) < cost(best)) best = candidate;
+      const candidateCost = cost(candidate);
+      if (candidateCost < bestCost) [best, bestCost] = [candidate, candidateCost];
     }
   }
   return best;
@@ -81,11 +87,10 @@ export function rollupBuckets(range: { from: string; to: string }): Bucket[] {
 export const signed = <C extends string>(bucket: Bucket, column: C): AliasedRawBuilder<number, C> =>
   (bucket.sign < 0 ? sql<number>`-${sql.ref(column)}` : sql<number>`${sql.ref(column)}`).as(column);
 
-/** Every key a bucket reads: its days, Mondays or months' first days, for looking up a few known ids in each. */
+/** Every key a bucket reads: its days, Mondays or quarters' or months' first days, for looking up a few known ids in each. */
 export function bucketKeys(bucket: Bucket): string[] {
-  const step = (day: string) => (bucket.level === 'monthly' ? nextMonth(day) : addDays(day, bucket.level === 'weekly' ? 7 : 1));
   const keys: string[] = [];
-  for (let day = bucket.from; day <= bucket.to; day = step(day)) keys.push(day);
+  for (let day = bucket.from; day <= bucket.to; day = NEXT_KEY[bucket.level](day)) keys.push(day);
   return keys;
 }
 

@@ -1,7 +1,7 @@
 /**
  * The ingest floor: a bare node:http server that parses each batch and writes it, group-committed, into the same
  * tables as the write path with prepared statements, one upsert per event and table: the raw event (and comment), the
- * session and its per-article or per-query row, and each rollup at its three levels. No framework, no validation,
+ * session and its per-article or per-query row, and each rollup at its four levels. No framework, no validation,
  * no dedupe, no final-vote or escalation logic: the writes any server keeping these tables must make, at the least
  * cost. `--narrow` writes only sessions, events, article_daily and query_daily (the floor's first, smaller job).
  * `node test/bench/ingest-floor-server.ts <db> <port> [--narrow]`; the database must be migrated.
@@ -10,7 +10,7 @@ import { createServer } from 'node:http';
 import SqliteDatabase from 'better-sqlite3';
 import { reasonCode, TYPE_CODES, VOTE_CODES } from '../../src/events/event-codes.ts';
 import { GroupCommit } from '../../src/events/group-commit.ts';
-import { monthStart, utcDay, weekStart } from '../../src/events/utc-day.ts';
+import { monthStart, quarterStart, utcDay, weekStart } from '../../src/events/utc-day.ts';
 import type { Event } from '../../src/schemas/events.ts';
 
 const [path, port] = [process.argv[2]!, Number(process.argv[3])];
@@ -43,8 +43,8 @@ const sessionQuery = db.prepare(
   `insert into session_queries (session_id, query_id, day, searched_at, results, clicked) values (?, ?, ?, ?, ?, ?)
    on conflict (session_id, query_id) do update set clicked = max(clicked, excluded.clicked)`,
 );
-const LEVELS = ['daily', 'weekly', 'monthly'] as const;
-const keyOf = { daily: (day: string) => day, weekly: weekStart, monthly: monthStart };
+const LEVELS = ['daily', 'weekly', 'monthly', 'quarterly'] as const;
+const keyOf = { daily: (day: string) => day, weekly: weekStart, monthly: monthStart, quarterly: quarterStart };
 /** `insert into <family>_<level> (day, keys…, counter) values (…, 1) on conflict do update set counter = counter + 1`, per level and counter. */
 function counter(family: string, keys: string[], name: string): ((day: string, ...key: number[]) => void) | undefined {
   if (narrow && !(name === 'views' || name === 'searches')) return undefined;

@@ -9,10 +9,19 @@ const DAYS: Record<Dialect, (column: string) => string> = {
   sqlite: (column) => `strftime('%Y-%m-%d', ${column} / 1000, 'unixepoch')`,
   postgres: (column) => `to_char(to_timestamp(${column} / 1000.0) at time zone 'UTC', 'YYYY-MM-DD')`,
 };
-/** The Monday (the weekly rollups' key) of the week of a YYYY-MM-DD column `day`. */
-const MONDAYS: Record<Dialect, string> = {
-  sqlite: "date(day, '-6 days', 'weekday 1')",
-  postgres: "to_char(date_trunc('week', day::date), 'YYYY-MM-DD')",
+type Unit = 'week' | 'month' | 'quarter';
+/** The key of the weekly, monthly and quarterly rollups (the Monday, or the month's or quarter's first day) of a YYYY-MM-DD column `day`. */
+const UNIT_KEYS: Record<Dialect, Record<Unit, string>> = {
+  sqlite: {
+    week: "date(day, '-6 days', 'weekday 1')",
+    month: "substr(day, 1, 8) || '01'",
+    quarter: "printf('%s-%02d-01', substr(day, 1, 4), (cast(substr(day, 6, 2) as integer) - 1) / 3 * 3 + 1)",
+  },
+  postgres: {
+    week: "to_char(date_trunc('week', day::date), 'YYYY-MM-DD')",
+    month: "substr(day, 1, 8) || '01'",
+    quarter: "to_char(date_trunc('quarter', day::date), 'YYYY-MM-DD')",
+  },
 };
 // Counting rows where a condition holds, in SQL both stores accept.
 const count = (condition: string) => `sum(case when ${condition} then 1 else 0 end)`;
@@ -20,7 +29,7 @@ const count = (condition: string) => `sum(case when ${condition} then 1 else 0 e
 const FINAL_VOTES = 'with final as (select article_id, revision_id, n1, ts, row_number() over (partition by session_id, article_id order by id desc) as n from events where type = 4)';
 const ARTICLE_COUNTERS = ['views', 'view_sessions', 'escalations', 'contacts', 'search_clicks', 'up', 'down', 'outdated', 'unclear', 'didnt_solve', 'product_issue', 'other', 'comments'];
 
-const checks = (dayOf: (column: string) => string, MONDAY: string): Record<string, string> => {
+const checks = (dayOf: (column: string) => string, units: Record<Unit, string>): Record<string, string> => {
   const DAY = dayOf('ts');
   return {
   'article views': `
@@ -83,10 +92,10 @@ const checks = (dayOf: (column: string) => string, MONDAY: string): Record<strin
       where n = 1 and revision_id is not null group by 1, 2, 3`,
   ...scopeChecks('category'),
   ...scopeChecks('product_area'),
-  ...coarserChecks('article', ['article_id'], ARTICLE_COUNTERS, MONDAY),
-  ...coarserChecks('query', ['query_id'], ['searches', 'zero_results', 'clicked', 'escalated'], MONDAY),
-  ...coarserChecks('tutorial_step', ['article_id', 'step'], ['sessions', 'max(steps)'], MONDAY),
-  ...coarserChecks('revision_votes', ['article_id', 'revision_id'], ['up', 'down'], MONDAY),
+  ...coarserChecks('article', ['article_id'], ARTICLE_COUNTERS, units),
+  ...coarserChecks('query', ['query_id'], ['searches', 'zero_results', 'clicked', 'escalated'], units),
+  ...coarserChecks('tutorial_step', ['article_id', 'step'], ['sessions', 'max(steps)'], units),
+  ...coarserChecks('revision_votes', ['article_id', 'revision_id'], ['up', 'down'], units),
   };
 };
 
@@ -100,12 +109,12 @@ function scopeChecks(kind: 'category' | 'product_area'): Record<string, string> 
   return { [`closed sessions per day and ${kind}`]: `${closed} except ${rollup}`, [`closed sessions per day and ${kind} (reverse)`]: `${rollup} except ${closed}` };
 }
 
-/** Each monthly and weekly rollup holds exactly the sums of its daily rollup's days, both ways. */
-function coarserChecks(name: string, keys: string[], counters: string[], monday: string): Record<string, string> {
+/** Each weekly, monthly and quarterly rollup holds exactly the sums of its daily rollup's days, both ways. */
+function coarserChecks(name: string, keys: string[], counters: string[], units: Record<Unit, string>): Record<string, string> {
   const sums = counters.map((c) => (c.includes('(') ? c : `sum(${c})`)).join(', ');
   const plain = counters.map((c) => c.replace(/^max\((.*)\)$/, '$1')).join(', ');
   const out: Record<string, string> = {};
-  for (const [level, key] of [['month', "substr(day, 1, 8) || '01'"], ['week', monday]] as const) {
+  for (const [level, key] of Object.entries(units)) {
     const daily = `select ${key}, ${keys.join(', ')}, ${sums} from ${name}_daily group by 1, ${keys.map((_, i) => i + 2).join(', ')}`;
     const coarser = `select day, ${keys.join(', ')}, ${plain} from ${name}_${level}ly`;
     Object.assign(out, { [`${name} by ${level}`]: `${daily} except ${coarser}`, [`${name} by ${level} (reverse)`]: `${coarser} except ${daily}` });
@@ -115,7 +124,7 @@ function coarserChecks(name: string, keys: string[], counters: string[], monday:
 
 export function rollupMismatches(sqlite: SqliteDatabase.Database): Record<string, unknown[]> {
   const out: Record<string, unknown[]> = {};
-  for (const [name, query] of Object.entries(checks(DAYS.sqlite, MONDAYS.sqlite))) {
+  for (const [name, query] of Object.entries(checks(DAYS.sqlite, UNIT_KEYS.sqlite))) {
     const rows = sqlite.prepare(query).raw().all();
     if (rows.length) out[name] = rows;
   }
@@ -125,7 +134,7 @@ export function rollupMismatches(sqlite: SqliteDatabase.Database): Record<string
 /** The same checks through kysely, on either store. */
 export async function storeRollupMismatches(store: EventStore): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
-  for (const [name, query] of Object.entries(checks(DAYS[store.dialect], MONDAYS[store.dialect]))) {
+  for (const [name, query] of Object.entries(checks(DAYS[store.dialect], UNIT_KEYS[store.dialect]))) {
     const { rows } = await sql.raw(query).execute(store.db);
     if (rows.length) out[name] = rows;
   }

@@ -84,9 +84,14 @@ export async function testStoreAt(last: string): Promise<EventStore> {
     const opened = createPostgresStore(database.url);
     store = { ...opened, close: () => opened.close().then(() => database.drop()) };
   }
+  await migrateTo(store, last);
+  return store;
+}
+
+/** Migrates a store up or down (running the later migrations' `down`) until `last` is the latest applied. */
+export async function migrateTo(store: EventStore, last: string): Promise<void> {
   const { error } = await new Migrator({ db: store.db, provider: { getMigrations: async () => migrations } }).migrateTo(last);
   if (error) throw error;
-  return store;
 }
 
 /** The names of the migrations after `last`, in order: what migrating a store at `last` to the latest applies. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import { addDays, monthStart, weekStart } from '../../src/events/utc-day.ts';
+import { addDays, monthStart, quarterStart, weekStart } from '../../src/events/utc-day.ts';
 import { articleStats } from '../../src/reports/article-stats.ts';
 import { getOverview } from '../../src/reports/overview.ts';
 import { getRatings } from '../../src/reports/ratings.ts';
@@ -10,11 +10,9 @@ import { getTutorials } from '../../src/reports/tutorials.ts';
 import { publish } from '../helpers/report-catalog.ts';
 import { freshStorePerTest, seed } from '../helpers/seed-events.ts';
 
-/** Whether a bucket's rows include a day: its own key, or the week or month the day falls in. */
-function includes(bucket: Bucket, day: string): boolean {
-  const key = bucket.level === 'monthly' ? monthStart(day) : bucket.level === 'weekly' ? weekStart(day) : day;
-  return key >= bucket.from && key <= bucket.to;
-}
+const KEY_OF_DAY = { daily: (day: string) => day, weekly: weekStart, monthly: monthStart, quarterly: quarterStart };
+/** Whether a bucket's rows include a day: its own key, or the week, month or quarter the day falls in. */
+const includes = (bucket: Bucket, day: string) => KEY_OF_DAY[bucket.level](day) >= bucket.from && KEY_OF_DAY[bucket.level](day) <= bucket.to;
 
 const day = fc.integer({ min: 0, max: 3 * 365 }).map((n) => addDays('2025-01-01', n));
 
@@ -31,12 +29,17 @@ test('counts every day of any range once and every day outside it not at all, da
   );
 });
 
-test('reads 4–31 December as December less its first three days, and a whole year as its months', () => {
+test('reads 4–31 December as December less its first three days, and a year as its quarters', () => {
   expect(rollupBuckets({ from: '2026-12-04', to: '2026-12-31' })).toEqual([
     { level: 'monthly', from: '2026-12-01', to: '2026-12-01', sign: 1 },
     { level: 'daily', from: '2026-12-01', to: '2026-12-03', sign: -1 },
   ]);
-  expect(rollupBuckets({ from: '2026-01-01', to: '2026-12-31' })).toEqual([{ level: 'monthly', from: '2026-01-01', to: '2026-12-01', sign: 1 }]);
+  expect(rollupBuckets({ from: '2026-01-01', to: '2026-12-31' })).toEqual([{ level: 'quarterly', from: '2026-01-01', to: '2026-10-01', sign: 1 }]);
+  // Fourteen months: 2025's quarters, then two months (the first quarter of 2026 less March would read more rows).
+  expect(rollupBuckets({ from: '2025-01-01', to: '2026-02-28' })).toEqual([
+    { level: 'quarterly', from: '2025-01-01', to: '2025-10-01', sign: 1 },
+    { level: 'monthly', from: '2026-01-01', to: '2026-02-01', sign: 1 },
+  ]);
 });
 
 const store = freshStorePerTest();
