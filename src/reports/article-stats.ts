@@ -27,13 +27,12 @@ export interface ArticleStats {
   comments: number;
 }
 
-const total = (column: string) => sql<number>`coalesce(${sql.ref(`d.${column}`)}, 0)`;
-
 const COUNTERS = ['views', 'view_sessions', 'escalations', 'up', 'down', 'outdated', 'unclear', 'didnt_solve', 'product_issue', 'other', 'comments'] as const;
+const NO_DATA = Object.fromEntries(COUNTERS.map((c) => [c, 0])) as Record<(typeof COUNTERS)[number], number>;
 
 /** Every article in scope that is published or has data in the range; published articles without data have zeros. */
 export async function articleStats(db: Kysely<Database>, params: ReportParams): Promise<ArticleStats[]> {
-  // Summed per article over the range's months and days, then joined: the rollups' keys start with the day.
+  // Summed per article over the range's buckets: the rollups' keys start with the day.
   const rows = overBuckets(params, (b) =>
     db
       .selectFrom(rollupTable('article', b))
@@ -41,38 +40,39 @@ export async function articleStats(db: Kysely<Database>, params: ReportParams): 
       .where('day', '>=', b.from)
       .where('day', '<=', b.to),
   );
-  const totals = db
+  const totals = await db
     .selectFrom(rows.as('r'))
     .select(['r.article_id', ...COUNTERS.map((c) => sql<number>`sum(${sql.ref(`r.${c}`)})`.as(c))])
     .groupBy('r.article_id')
-    .as('d');
-  const joined = await db
-    .selectFrom('articles as a')
-    .leftJoin(totals, 'd.article_id', 'a.id')
-    .select(['a.slug', 'a.title', 'a.kind', 'a.category', 'a.product_area', 'a.published', ...COUNTERS.map((c) => total(c).as(c))])
-    .where(articleScope(params))
     .execute();
-  return joined
-    .filter((r) => r.published === 1 || COUNTERS.some((c) => Number(r[c]) !== 0))
-    .map((r) => ({
-      slug: r.slug,
-      title: r.title,
-      kind: r.kind,
-      category: r.category,
-      productArea: r.product_area,
-      published: r.published === 1,
-      views: Number(r.views),
-      viewSessions: Number(r.view_sessions),
-      escalations: Number(r.escalations),
-      up: Number(r.up),
-      down: Number(r.down),
-      outdated: Number(r.outdated),
-      unclear: Number(r.unclear),
-      didntSolve: Number(r.didnt_solve),
-      productIssue: Number(r.product_issue),
-      other: Number(r.other),
-      comments: Number(r.comments),
-    }));
+  // Joined here rather than in SQL: a left join to the grouped totals had SQLite index them first, a fifth of the time.
+  const byId = new Map(totals.map((t) => [t.article_id, t]));
+  const articles = await db.selectFrom('articles as a').select(['a.id', 'a.slug', 'a.title', 'a.kind', 'a.category', 'a.product_area', 'a.published']).where(articleScope(params)).execute();
+  const stats: ArticleStats[] = [];
+  for (const a of articles) {
+    const d = byId.get(a.id) ?? NO_DATA;
+    if (a.published !== 1 && !COUNTERS.some((c) => Number(d[c]) !== 0)) continue;
+    stats.push({
+      slug: a.slug,
+      title: a.title,
+      kind: a.kind,
+      category: a.category,
+      productArea: a.product_area,
+      published: a.published === 1,
+      views: Number(d.views),
+      viewSessions: Number(d.view_sessions),
+      escalations: Number(d.escalations),
+      up: Number(d.up),
+      down: Number(d.down),
+      outdated: Number(d.outdated),
+      unclear: Number(d.unclear),
+      didntSolve: Number(d.didnt_solve),
+      productIssue: Number(d.product_issue),
+      other: Number(d.other),
+      comments: Number(d.comments),
+    });
+  }
+  return stats;
 }
 
 /** Views per article slug over a range (the previous period of the friction report needs nothing else). */

@@ -64,13 +64,21 @@ const cost = (buckets: Bucket[]) => buckets.reduce((sum, b) => sum + ROWS_PER_KE
 const takenAway = (buckets: Bucket[]): Bucket[] => buckets.map((b) => ({ ...b, sign: -1 }));
 const lastDay = (level: Level, day: string) => addDays(NEXT_KEY[level](day), -1);
 
+// A report reads the same range several times (and the dashboard the same few ranges again and again): the choice,
+// some sixty date computations, is made once per range.
+const REMEMBERED_RANGES = 1000;
+const chosen = new Map<string, readonly Readonly<Bucket>[]>();
+
 /**
  * The buckets whose signed counters add up to exactly the days of the range: its covering, or the covering of the
  * range widened to the start of its first quarter, month or week and the end of its last one, less the days added,
  * whichever reads the fewest rows.
  */
-export function rollupBuckets(range: { from: string; to: string }): Bucket[] {
+export function rollupBuckets(range: { from: string; to: string }): readonly Readonly<Bucket>[] {
   const { from, to } = range;
+  const key = `${from} ${to}`;
+  const known = chosen.get(key);
+  if (known) return known;
   let best = covering(from, to);
   let bestCost = cost(best);
   for (const wideFrom of new Set([from, quarterStart(from), monthStart(from), weekStart(from)])) {
@@ -80,7 +88,10 @@ export function rollupBuckets(range: { from: string; to: string }): Bucket[] {
       if (candidateCost < bestCost) [best, bestCost] = [candidate, candidateCost];
     }
   }
-  return best;
+  if (chosen.size >= REMEMBERED_RANGES) chosen.clear();
+  const frozen = Object.freeze(best.map((b) => Object.freeze(b)));
+  chosen.set(key, frozen);
+  return frozen;
 }
 
 /** A counter as its bucket contributes it: negated in a bucket taken away, so that `sum()` over all buckets is the range's. */
