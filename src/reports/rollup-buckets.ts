@@ -65,7 +65,7 @@ const takenAway = (buckets: Bucket[]): Bucket[] => buckets.map((b) => ({ ...b, s
 const lastDay = (level: Level, day: string) => addDays(NEXT_KEY[level](day), -1);
 
 // A report reads the same range several times (and the dashboard the same few ranges again and again): the choice,
-// some sixty date computations, is made once per range.
+// a few hundred date computations over sixteen candidates, is made once per range.
 const REMEMBERED_RANGES = 1000;
 const chosen = new Map<string, readonly Readonly<Bucket>[]>();
 
