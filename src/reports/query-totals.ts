@@ -1,10 +1,10 @@
-/** Per-query totals over a range from the query rollups, summed by id first so only the totals are joined to their text. */
+/** Per-query totals over a range from the query rollups, summed by id. */
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { bucketKeys, overBuckets, rollupTable, signed } from './rollup-buckets.ts';
 
 export interface QueryTotals {
-  text: string;
+  id: number;
   searches: number;
   zeroResults: number;
   clicked: number;
@@ -25,16 +25,15 @@ const summed = (db: Kysely<Database>, range: { from: string; to: string }, count
       .where(only),
   );
 
-/** Every query searched in the range, with its counters summed. */
+/** Every query searched in the range, by id (texts: query-texts.ts), with its counters summed. */
 export async function queryTotals(db: Kysely<Database>, range: { from: string; to: string }): Promise<QueryTotals[]> {
-  const totals = db
+  const rows = await db
     .selectFrom(summed(db, range, COUNTERS).as('r'))
     .select(['query_id', ...COUNTERS.map((c) => sql<number>`sum(${sql.ref(c)})`.as(c))])
     .groupBy('query_id')
     .having(sql`sum(searches)`, '>', 0)
-    .as('t');
-  const rows = await db.selectFrom(totals).innerJoin('queries as q', 'q.id', 't.query_id').select(['q.text', 't.searches', 't.zero_results', 't.clicked', 't.escalated']).execute();
-  return rows.map((r) => ({ text: r.text, searches: Number(r.searches), zeroResults: Number(r.zero_results), clicked: Number(r.clicked), escalated: Number(r.escalated) }));
+    .execute();
+  return rows.map((r) => ({ id: Number(r.query_id), searches: Number(r.searches), zeroResults: Number(r.zero_results), clicked: Number(r.clicked), escalated: Number(r.escalated) }));
 }
 
 /**
@@ -42,7 +41,7 @@ export async function queryTotals(db: Kysely<Database>, range: { from: string; t
  * 13,000 queries have a contact: they are ranked in SQL from the rollup rows with an escalation only (indexed apart,
  * migration 0011), and the searches are summed for the ones that make the list.
  */
-export async function mostEscalatedQueries(db: Kysely<Database>, range: { from: string; to: string }, limit: number): Promise<Pick<QueryTotals, 'text' | 'searches' | 'escalated'>[]> {
+export async function mostEscalatedQueries(db: Kysely<Database>, range: { from: string; to: string }, limit: number): Promise<({ text: string } & Pick<QueryTotals, 'searches' | 'escalated'>)[]> {
   // The condition is written as the partial index's, so SQLite uses the index.
   const escalatedRows = summed(db, range, ['escalated'], sql<SqlBool>`escalated <> 0`);
   const ranked = await db

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { ReportParams } from '../schemas/report-params.ts';
 import { signatureLookup } from './query-signatures.ts';
+import { queryTexts } from './query-texts.ts';
 import { queryTotals } from './query-totals.ts';
 import { byText } from './text-order.ts';
 import { rate } from './wilson.ts';
@@ -101,9 +102,10 @@ function groupGaps(stats: QueryStats[], limit: number): ContentGap[] {
 
 export async function getSearch(db: Kysely<Database>, params: ReportParams, limit = 50): Promise<SearchReport> {
   const rows = await queryTotals(db, params);
+  const texts = await queryTexts(db, rows.map((r) => r.id));
   const stats: QueryStats[] = [];
   for (const r of rows) {
-    if (r.searches > 0) stats.push({ query: r.text, searches: r.searches, zeroResults: r.zeroResults, clicked: r.clicked, clickThroughRate: rate(r.clicked, r.searches), escalated: r.escalated });
+    if (r.searches > 0) stats.push({ query: texts.get(r.id)!, searches: r.searches, zeroResults: r.zeroResults, clicked: r.clicked, clickThroughRate: rate(r.clicked, r.searches), escalated: r.escalated });
   }
   const total = { searches: 0, zero: 0, clicked: 0 };
   for (const s of stats) {

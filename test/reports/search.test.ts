@@ -79,3 +79,21 @@ test('reports no searches with null rates', async () => {
   const report = await getSearch(store.db, RANGE);
   expect(report).toMatchObject({ searches: 0, zeroResultRate: null, clickThroughRate: null, topQueries: [], contentGaps: [] });
 });
+
+test('names the queries first searched after the report was last read', async () => {
+  await seed(store, [{ type: 'search', session: 'session-t1', query: 'refund', results: 3, at }]);
+  expect((await getSearch(store.db, RANGE)).topQueries.map((q) => q.query)).toEqual(['refund']);
+  await seed(store, [
+    { type: 'search', session: 'session-t2', query: 'payroll', results: 0, at },
+    { type: 'search', session: 'session-t3', query: 'payroll', results: 0, at },
+  ]);
+  const report = await getSearch(store.db, RANGE);
+  expect(report.topQueries.map((q) => [q.query, q.searches])).toEqual([
+    ['payroll', 2],
+    ['refund', 1],
+  ]);
+  expect(report.contentGaps.map((g) => [g.query, g.withoutClick])).toEqual([
+    ['payroll', 2],
+    ['refund', 1],
+  ]);
+});
