@@ -2,7 +2,7 @@
  * Search-as-you-type combobox: results while typing, arrow keys to move, Enter to open, Escape to close.
  * A search is "settled" after a pause, on Enter, or when a result is opened (never per keystroke).
  */
-import { search, warmUp, type SearchOutcome } from './search-engine.ts';
+import { preload, search, warmUp, type SearchOutcome } from './search-engine.ts';
 import { announceClick, announceSettled } from './search-events.ts';
 import { escapeHtml } from './escape-html.ts';
 
@@ -101,6 +101,7 @@ function initSearchBox(form: HTMLFormElement, contactUrl: string): void {
 
   input.addEventListener('focus', warmUp, { once: true });
   input.addEventListener('input', () => {
+    preload(input.value);
     clearTimeout(typeTimer);
     clearTimeout(settleTimer);
     typeTimer = setTimeout(() => {

@@ -20,6 +20,7 @@ interface PagefindResult {
 }
 interface PagefindInstance {
   search(term: string, options?: { filters?: Filters }): Promise<{ results: PagefindResult[] } | null>;
+  preload?(term: string): Promise<void>;
   filters?(): Promise<Record<string, Record<string, number>>>;
 }
 interface PagefindModule {
@@ -85,6 +86,26 @@ async function instanceFor(language: string): Promise<PagefindInstance> {
 export function warmUp(): void {
   void loadModule().catch(() => undefined);
   void loadLanguages();
+}
+
+/** Shortest word loaded ahead: a shorter prefix matches words spread over many index chunks. */
+const PRELOAD_MIN_LETTERS = 3;
+
+/**
+ * Loads the index chunks of the words typed so far while the reader is still typing, so that the search after the
+ * pause finds them ready (a word's prefixes mostly sit in the chunk of the word). A failure is the search's to report.
+ */
+export function preload(query: string): void {
+  const term = query
+    .trim()
+    .split(/\s+/)
+    .filter((word) => word.length >= PRELOAD_MIN_LETTERS)
+    .join(' ');
+  if (!term) return;
+  void languageFor(term)
+    .then(instanceFor)
+    .then((instance) => instance.preload?.(term))
+    .catch(() => undefined);
 }
 
 export function slugOf(url: string): string | null {
