@@ -164,7 +164,7 @@ async function run(o: BenchOptions): Promise<BenchResult> {
     '',
     why,
     '',
-    'Starlight shows Pagefind UI, which loads index chunks for every prefix while the reader types (before its 300 ms debounce), so after a few queries much of the index is cached and its next queries fetch little; "all queries KB" compares the whole session.',
+    `Both sites load index chunks while the reader types, before their debounce (Pagefind's preload): Starlight's Pagefind UI for every prefix, Lantern for the words of 3 letters or more. Those bytes count in the query being typed; after a few queries much of the index is cached and next queries fetch little; "all queries KB" compares the whole session.`,
   ].join('\n');
   return { text, markdown, ok: true };
 }
