@@ -12,15 +12,15 @@ let byQuery = new Map<string, Int32Array>();
 
 /**
  * A lookup for one grouping: signature ids are comparable only within one call of this function, since the
- * memory may be cleared between calls, never during one.
+ * memory may be cleared between calls, never during one. Ids run from 0 to `ids()` - 1.
  */
-export function signatureLookup(): (query: string) => Int32Array {
+export function signatureLookup(): { of: (query: string) => Int32Array; ids: () => number } {
   if (byQuery.size > REMEMBERED_QUERIES) {
     ids = new Map();
     byQuery = new Map();
   }
   const [names, known] = [ids, byQuery];
-  return (query) => {
+  const of = (query: string) => {
     let found = known.get(query);
     if (found) return found;
     found = Int32Array.from(nearDuplicateSignatures(queryGroupKey(query)), (signature) => {
@@ -31,4 +31,5 @@ export function signatureLookup(): (query: string) => Int32Array {
     known.set(query, found);
     return found;
   };
+  return { of, ids: () => names.size };
 }

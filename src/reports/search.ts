@@ -69,19 +69,18 @@ const variantOrder = (a: QueryStats, b: QueryStats) => failed(b) - failed(a) || 
  * joins depends on that order; a group's name and the order of its variants are decided by text below.
  */
 function groupGaps(stats: QueryStats[], ids: readonly number[], limit: number): ContentGap[] {
-  const fails = Int32Array.from(stats, failed);
+  const fails = new Int32Array(stats.length);
   const order: number[] = [];
   stats.forEach((s, i) => {
+    fails[i] = failed(s);
     if (s.zeroResults > 0 || fails[i]! / s.searches >= GAP_NO_CLICK_SHARE) order.push(i);
   });
   order.sort((i, j) => fails[j]! - fails[i]! || ids[i]! - ids[j]!);
   const failing = order.map((i) => stats[i]!);
-  const signaturesOf = signatureLookup();
-  const signatures = failing.map((s) => signaturesOf(s.query));
+  const lookup = signatureLookup();
+  const signatures = failing.map((s) => lookup.of(s.query));
   // Signature ids are small and dense: an array indexed by id files them far faster than a Map (600,000 of them over a year).
-  let signatureIds = 0;
-  for (const list of signatures) for (const sig of list) signatureIds = Math.max(signatureIds, sig + 1);
-  const filed = new Int32Array(signatureIds).fill(-1);
+  const filed = new Int32Array(lookup.ids()).fill(-1);
   // Named (`query`) by the most searched wording; `variants` holds every wording filed in it.
   const groups: (Omit<ContentGap, 'variants'> & { named: QueryStats; variants: QueryStats[] })[] = [];
   failing.forEach((s, i) => {
