@@ -7,7 +7,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { ReportParams } from '../schemas/report-params.ts';
 import type { REASONS } from '../schemas/events.ts';
-import { articleScope } from './article-scope.ts';
+import { articleScope, isScoped } from './article-scope.ts';
 import type { ArticleStats } from './article-stats.ts';
 import { overBuckets, rollupTable, signed } from './rollup-buckets.ts';
 import { rate, wilsonInterval, type Interval } from './wilson.ts';
@@ -99,13 +99,16 @@ type ArticleVotes = Pick<ArticleStats, 'slug' | 'title' | 'category' | 'productA
  * summed: most rows count views alone, and the report lists voted articles only.
  */
 async function votesByArticle(db: Kysely<Database>, params: ReportParams): Promise<ArticleVotes[]> {
+  // With a filter, only the rows of the articles in scope go on to be summed (a category holds a twelfth of them).
+  const inScope = db.selectFrom('articles as a').select('a.id').where(articleScope(params));
   const rows = overBuckets(params, (b) =>
     db
       .selectFrom(rollupTable('article', b))
       .select(['article_id', ...VOTE_COUNTERS.map((c) => signed(b, c))])
       .where('day', '>=', b.from)
       .where('day', '<=', b.to)
-      .where((eb) => eb.or([eb('up', '<>', 0), eb('down', '<>', 0), eb('comments', '<>', 0)])),
+      .where((eb) => eb.or([eb('up', '<>', 0), eb('down', '<>', 0), eb('comments', '<>', 0)]))
+      .$if(isScoped(params), (q) => q.where('article_id', 'in', inScope)),
   );
   const totals = db
     .selectFrom(rows.as('r'))
