@@ -82,6 +82,8 @@ async function instanceFor(language: string): Promise<PagefindInstance> {
   }
 }
 
+const instanceForQuery = async (query: string) => instanceFor(await languageFor(query));
+
 /** Starts downloading Pagefind (e.g. when the search box gets focus) so the first query is fast. */
 export function warmUp(): void {
   void loadModule().catch(() => undefined);
@@ -102,8 +104,7 @@ export function preload(query: string): void {
     .filter((word) => word.length >= PRELOAD_MIN_LETTERS)
     .join(' ');
   if (!term) return;
-  void languageFor(term)
-    .then(instanceFor)
+  void instanceForQuery(term)
     .then((instance) => instance.preload?.(term))
     .catch(() => undefined);
 }
@@ -115,7 +116,7 @@ export function slugOf(url: string): string | null {
 export async function search(query: string, limit: number, filters: Filters = {}): Promise<SearchOutcome> {
   const q = query.trim();
   if (!q) return { query: q, total: 0, hits: [] };
-  const instance = await instanceFor(await languageFor(q));
+  const instance = await instanceForQuery(q);
   const found = await instance.search(q, { filters });
   const results = found?.results ?? [];
   const hits = await Promise.all(

@@ -7,7 +7,7 @@ import type { Database } from '../../db/schema.ts';
 import { greatest, nullableExtreme, type Dialect } from '../../db/dialect-sql.ts';
 import { eachCompiled, rowValues } from './chunked-insert.ts';
 import type { RevisionRef } from './dimension-ids.ts';
-import { monthStart, quarterStart, weekStart } from './utc-day.ts';
+import { ROLLUP_KEY, type RollupLevel } from './utc-day.ts';
 
 export const ARTICLE_COUNTERS = ['views', 'view_sessions', 'escalations', 'contacts', 'search_clicks', 'up', 'down', 'outdated', 'unclear', 'didnt_solve', 'product_issue', 'other', 'comments'] as const;
 export const QUERY_COUNTERS = ['searches', 'zero_results', 'clicked', 'escalated'] as const;
@@ -19,10 +19,9 @@ export type SessionDayCounter = (typeof SESSION_DAY_COUNTERS)[number];
 type Trx = Transaction<Database>;
 type Row = Record<string, number | string | null>;
 
-const LEVELS = ['daily', 'weekly', 'monthly', 'quarterly'] as const;
-const KEY_OF_DAY = { _daily: (day: string) => day, _weekly: weekStart, _monthly: monthStart, _quarterly: quarterStart };
-/** The key of the bucket a day falls in, in a daily, weekly, monthly or quarterly rollup. */
-const bucketDay = (table: string, day: string) => KEY_OF_DAY[table.slice(table.lastIndexOf('_')) as keyof typeof KEY_OF_DAY](day);
+const LEVELS = Object.keys(ROLLUP_KEY) as RollupLevel[];
+/** The key of the bucket a day falls in, in a `<family>_<level>` rollup. */
+const bucketDay = (table: string, day: string) => ROLLUP_KEY[table.slice(table.lastIndexOf('_') + 1) as RollupLevel](day);
 
 /** Rows keyed by their key columns, each with every counter (zero when untouched: an upsert adds nothing for it). */
 class Bucket {

@@ -9,8 +9,8 @@ import type { Database } from '../../db/schema.ts';
 
 /** Texts remembered per store; past this, the next call starts afresh (about 100 bytes each). */
 const REMEMBERED = 250_000;
-/** Ids per `in (…)` list: well within SQLite's and PostgreSQL's limits on parameters. */
-const CHUNK = 5_000;
+/** Past this many missing ids, the whole table is read instead of an `in (…)` list (also kept well within both stores' limits on parameters). */
+const READ_ALL_PAST = 5_000;
 
 const byStore = new WeakMap<Kysely<Database>, Map<number, string>>();
 
@@ -19,7 +19,7 @@ export async function queryTexts(db: Kysely<Database>, ids: readonly number[]): 
   if (!known || known.size > REMEMBERED) byStore.set(db, (known = new Map()));
   const missing = ids.filter((id) => !known.has(id));
   // Most of the table missing (a first report over a long range): one pass over it beats thousands of lookups.
-  if (missing.length > CHUNK) {
+  if (missing.length > READ_ALL_PAST) {
     for (const q of await db.selectFrom('queries').select(['id', 'text']).execute()) known.set(q.id, q.text);
   } else if (missing.length > 0) {
     for (const q of await db.selectFrom('queries').select(['id', 'text']).where('id', 'in', missing).execute()) known.set(q.id, q.text);

@@ -7,9 +7,9 @@
  * keys instead of 10.
  */
 import { sql, type AliasedRawBuilder } from 'kysely';
-import { addDays, DAY_MS, monthStart, quarterStart, weekStart } from '../events/utc-day.ts';
+import { addDays, DAY_MS, monthStart, quarterStart, ROLLUP_KEY, weekStart, type RollupLevel } from '../events/utc-day.ts';
 
-export type Level = 'daily' | 'weekly' | 'monthly' | 'quarterly';
+export type Level = RollupLevel;
 export interface Bucket {
   level: Level;
   /** Inclusive, YYYY-MM-DD: the first and last key read (a quarter's or month's first day or a week's Monday when coarser). */
@@ -31,7 +31,8 @@ type Covering = (from: string, to: string) => Bucket[];
 const days: Covering = (from, to) => [{ level: 'daily', from, to, sign: 1 }];
 
 /** The whole units (weeks, months, quarters) of a segment from their rollup, what is left around them by `finer`. */
-function wholeUnits(level: Level, keyOf: (day: string) => string, finer: Covering): Covering {
+function wholeUnits(level: Level, finer: Covering): Covering {
+  const keyOf = ROLLUP_KEY[level];
   return (from, to) => {
     const first = keyOf(from) === from ? from : NEXT_KEY[level](from);
     // The key after the last whole unit: `to` ends its unit exactly when the next day starts one.
@@ -42,7 +43,7 @@ function wholeUnits(level: Level, keyOf: (day: string) => string, finer: Coverin
   };
 }
 
-const quartersMonthsWeeksAndDays = wholeUnits('quarterly', quarterStart, wholeUnits('monthly', monthStart, wholeUnits('weekly', weekStart, days)));
+const quartersMonthsWeeksAndDays = wholeUnits('quarterly', wholeUnits('monthly', wholeUnits('weekly', days)));
 /** Each day of the range once, nothing else. */
 const covering: Covering = (from, to) => (from > to ? [] : quartersMonthsWeeksAndDays(from, to));
 

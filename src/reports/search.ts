@@ -112,7 +112,6 @@ export async function getSearch(db: Kysely<Database>, params: ReportParams, limi
   const stats: QueryStats[] = [];
   const ids: number[] = [];
   for (const r of rows) {
-    if (r.searches === 0) continue;
     stats.push({ query: texts.get(r.id)!, searches: r.searches, zeroResults: r.zeroResults, clicked: r.clicked, clickThroughRate: rate(r.clicked, r.searches), escalated: r.escalated });
     ids.push(r.id);
   }

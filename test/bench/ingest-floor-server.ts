@@ -10,7 +10,7 @@ import { createServer } from 'node:http';
 import SqliteDatabase from 'better-sqlite3';
 import { reasonCode, TYPE_CODES, VOTE_CODES } from '../../src/events/event-codes.ts';
 import { GroupCommit } from '../../src/events/group-commit.ts';
-import { monthStart, quarterStart, utcDay, weekStart } from '../../src/events/utc-day.ts';
+import { ROLLUP_KEY as keyOf, type RollupLevel, utcDay } from '../../src/events/utc-day.ts';
 import type { Event } from '../../src/schemas/events.ts';
 
 const [path, port] = [process.argv[2]!, Number(process.argv[3])];
@@ -43,8 +43,7 @@ const sessionQuery = db.prepare(
   `insert into session_queries (session_id, query_id, day, searched_at, results, clicked) values (?, ?, ?, ?, ?, ?)
    on conflict (session_id, query_id) do update set clicked = max(clicked, excluded.clicked)`,
 );
-const LEVELS = ['daily', 'weekly', 'monthly', 'quarterly'] as const;
-const keyOf = { daily: (day: string) => day, weekly: weekStart, monthly: monthStart, quarterly: quarterStart };
+const LEVELS = Object.keys(keyOf) as RollupLevel[];
 /** `insert into <family>_<level> (day, keys…, counter) values (…, 1) on conflict do update set counter = counter + 1`, per level and counter. */
 function counter(family: string, keys: string[], name: string): ((day: string, ...key: number[]) => void) | undefined {
   if (narrow && !(name === 'views' || name === 'searches')) return undefined;

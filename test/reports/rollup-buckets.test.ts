@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import { addDays, monthStart, quarterStart, weekStart } from '../../src/events/utc-day.ts';
+import { addDays, ROLLUP_KEY } from '../../src/events/utc-day.ts';
 import { articleStats } from '../../src/reports/article-stats.ts';
 import { getOverview } from '../../src/reports/overview.ts';
 import { getRatings } from '../../src/reports/ratings.ts';
@@ -10,9 +10,8 @@ import { getTutorials } from '../../src/reports/tutorials.ts';
 import { publish } from '../helpers/report-catalog.ts';
 import { freshStorePerTest, seed } from '../helpers/seed-events.ts';
 
-const KEY_OF_DAY = { daily: (day: string) => day, weekly: weekStart, monthly: monthStart, quarterly: quarterStart };
 /** Whether a bucket's rows include a day: its own key, or the week, month or quarter the day falls in. */
-const includes = (bucket: Bucket, day: string) => KEY_OF_DAY[bucket.level](day) >= bucket.from && KEY_OF_DAY[bucket.level](day) <= bucket.to;
+const includes = (bucket: Bucket, day: string) => ROLLUP_KEY[bucket.level](day) >= bucket.from && ROLLUP_KEY[bucket.level](day) <= bucket.to;
 
 const day = fc.integer({ min: 0, max: 3 * 365 }).map((n) => addDays('2025-01-01', n));
 
