@@ -14,10 +14,11 @@ const READ_ALL_PAST = 5_000;
 
 const byStore = new WeakMap<Kysely<Database>, Map<number, string>>();
 
-export async function queryTexts(db: Kysely<Database>, ids: readonly number[]): Promise<ReadonlyMap<number, string>> {
+export async function queryTexts(db: Kysely<Database>, ids: Iterable<number>): Promise<ReadonlyMap<number, string>> {
   let known = byStore.get(db);
   if (!known || known.size > REMEMBERED) byStore.set(db, (known = new Map()));
-  const missing = ids.filter((id) => !known.has(id));
+  const missing: number[] = [];
+  for (const id of ids) if (!known.has(id)) missing.push(id);
   // Most of the table missing (a first report over a long range): one pass over it beats thousands of lookups.
   if (missing.length > READ_ALL_PAST) {
     for (const q of await db.selectFrom('queries').select(['id', 'text']).execute()) known.set(q.id, q.text);

@@ -25,15 +25,34 @@ const summed = (db: Kysely<Database>, range: { from: string; to: string }, count
       .where(only),
   );
 
+/** Per-query totals in columns, one index per query: the search report reads 40,000 of them for a year, and 40,000 objects cost more than the arrays. */
+export interface QueryColumns {
+  length: number;
+  ids: Int32Array;
+  searches: Float64Array;
+  zeroResults: Float64Array;
+  clicked: Float64Array;
+  escalated: Float64Array;
+}
+
 /** Every query searched in the range, by id (texts: query-texts.ts), with its counters summed. */
-export async function queryTotals(db: Kysely<Database>, range: { from: string; to: string }): Promise<QueryTotals[]> {
+export async function queryTotals(db: Kysely<Database>, range: { from: string; to: string }): Promise<QueryColumns> {
   const rows = await db
     .selectFrom(summed(db, range, COUNTERS).as('r'))
     .select(['query_id', ...COUNTERS.map((c) => sql<number>`sum(${sql.ref(c)})`.as(c))])
     .groupBy('query_id')
     .having(sql`sum(searches)`, '>', 0)
     .execute();
-  return rows.map((r) => ({ id: Number(r.query_id), searches: Number(r.searches), zeroResults: Number(r.zero_results), clicked: Number(r.clicked), escalated: Number(r.escalated) }));
+  const { length } = rows;
+  const q: QueryColumns = { length, ids: new Int32Array(length), searches: new Float64Array(length), zeroResults: new Float64Array(length), clicked: new Float64Array(length), escalated: new Float64Array(length) };
+  rows.forEach((r, i) => {
+    q.ids[i] = Number(r.query_id);
+    q.searches[i] = Number(r.searches);
+    q.zeroResults[i] = Number(r.zero_results);
+    q.clicked[i] = Number(r.clicked);
+    q.escalated[i] = Number(r.escalated);
+  });
+  return q;
 }
 
 /**

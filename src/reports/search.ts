@@ -4,7 +4,7 @@ import type { Database } from '../../db/schema.ts';
 import type { ReportParams } from '../schemas/report-params.ts';
 import { signatureLookup } from './query-signatures.ts';
 import { queryTexts } from './query-texts.ts';
-import { queryTotals } from './query-totals.ts';
+import { queryTotals, type QueryColumns } from './query-totals.ts';
 import { byText } from './text-order.ts';
 import { rate } from './wilson.ts';
 
@@ -38,14 +38,14 @@ export interface SearchReport {
 }
 
 /**
- * The first `limit` of `list` by `count` descending, then `tie`, then text: the same as sorting everything and
- * slicing, in one pass that keeps the best `limit` so far. Over a year there are some 40,000 queries, most tied at
- * one or two searches: an item is compared with the last one kept, by count alone unless they tie.
+ * The first `limit` of `items` (indices into columns) by `count` descending, then `tie`, then `text`: the same as
+ * sorting them all and slicing, in one pass that keeps the best `limit` so far. Over a year there are some 40,000
+ * queries, most tied at one or two searches: an item is compared with the last one kept, by count alone unless they tie.
  */
-function topBy<T extends { query: string }>(list: T[], count: (t: T) => number, limit: number, tie: (a: T, b: T) => number = () => 0): T[] {
-  const order = (a: T, b: T) => count(b) - count(a) || tie(a, b) || byText(a.query, b.query);
-  const kept: T[] = [];
-  for (const item of list) {
+function topBy(items: Iterable<number>, count: (i: number) => number, text: (i: number) => string, limit: number, tie: (i: number, j: number) => number = () => 0): number[] {
+  const order = (i: number, j: number) => count(j) - count(i) || tie(i, j) || byText(text(i), text(j));
+  const kept: number[] = [];
+  for (const item of items) {
     if (kept.length === limit && order(item, kept[limit - 1]!) >= 0) continue;
     let at = kept.length;
     while (at > 0 && order(item, kept[at - 1]!) < 0) at -= 1;
@@ -58,87 +58,86 @@ function topBy<T extends { query: string }>(list: T[], count: (t: T) => number, 
 /** A query fails its readers when some searches found nothing, or most found something nobody opened. */
 export const GAP_NO_CLICK_SHARE = 0.5;
 
-const failed = (s: QueryStats) => s.searches - s.clicked;
-/** Most failed sessions first, then text: the order a group's variants are listed in, and which names it among equally searched ones. */
-const variantOrder = (a: QueryStats, b: QueryStats) => failed(b) - failed(a) || byText(a.query, b.query);
-
 /**
  * Content gaps: failing queries grouped with their near-duplicate wordings, most failed sessions first (the first
- * `limit`). Queries are filed most failed first, then by id, the order they were first recorded (`ids`, one per stat):
- * numbers sort the 30,000 tied ones of a year far faster than their texts. Only which group a query bridging two
- * joins depends on that order; a group's name and the order of its variants are decided by text below.
+ * `limit`). Queries are filed most failed first, then by id, the order they were first recorded: numbers sort the
+ * 30,000 tied ones of a year far faster than their texts. Only which group a query bridging two joins depends on that
+ * order; a group's name and the order of its variants are decided by text below. Groups are kept in columns and only
+ * the listed ones get their variants: over a year some 30,000 groups are formed and 50 shown.
  */
-function groupGaps(stats: QueryStats[], ids: readonly number[], limit: number): ContentGap[] {
-  const fails = new Int32Array(stats.length);
+function groupGaps(q: QueryColumns, text: readonly string[], limit: number): ContentGap[] {
+  const failed = (i: number) => q.searches[i]! - q.clicked[i]!;
+  // Most failed sessions first, then text: the order a group's variants are listed in, and which names it among equally searched ones.
+  const variantOrder = (i: number, j: number) => failed(j) - failed(i) || byText(text[i]!, text[j]!);
   const order: number[] = [];
-  stats.forEach((s, i) => {
-    fails[i] = failed(s);
-    if (s.zeroResults > 0 || fails[i]! / s.searches >= GAP_NO_CLICK_SHARE) order.push(i);
-  });
-  order.sort((i, j) => fails[j]! - fails[i]! || ids[i]! - ids[j]!);
-  const failing = order.map((i) => stats[i]!);
+  for (let i = 0; i < q.length; i++) if (q.zeroResults[i]! > 0 || failed(i) / q.searches[i]! >= GAP_NO_CLICK_SHARE) order.push(i);
+  order.sort((i, j) => failed(j) - failed(i) || q.ids[i]! - q.ids[j]!);
   const lookup = signatureLookup();
-  const signatures = failing.map((s) => lookup.of(s.query));
+  const signaturesOf = order.map((i) => lookup.of(text[i]!));
   // Signature ids are small and dense: an array indexed by id files them far faster than a Map (600,000 of them over a year).
   const filed = new Int32Array(lookup.ids()).fill(-1);
-  // Named (`query`) by the most searched wording; `variants` holds every wording filed in it.
-  const groups: (Omit<ContentGap, 'variants'> & { named: QueryStats; variants: QueryStats[] })[] = [];
-  failing.forEach((s, i) => {
-    let index = -1;
-    for (const sig of signatures[i]!) if ((index = filed[sig]!) >= 0) break;
-    if (index < 0) index = groups.push({ query: s.query, named: s, variants: [], sessions: 0, zeroResults: 0, withoutClick: 0 }) - 1;
-    const group = groups[index]!;
-    for (const sig of signatures[i]!) if (filed[sig]! < 0) filed[sig] = index;
-    if (s.searches > group.named.searches || (s.searches === group.named.searches && variantOrder(s, group.named) < 0)) {
-      group.named = s;
-      group.query = s.query;
+  const groupOf = new Int32Array(q.length);
+  // Per group: the wording it is named by (the most searched), and its sums.
+  const named: number[] = [];
+  const sessions: number[] = [];
+  const zeroResults: number[] = [];
+  const withoutClick: number[] = [];
+  order.forEach((i, at) => {
+    const signatures = signaturesOf[at]!;
+    let g = -1;
+    for (const sig of signatures) if ((g = filed[sig]!) >= 0) break;
+    if (g < 0) {
+      g = named.push(i) - 1;
+      sessions.push(0);
+      zeroResults.push(0);
+      withoutClick.push(0);
     }
-    group.variants.push(s);
-    group.sessions += s.searches;
-    group.zeroResults += s.zeroResults;
-    group.withoutClick += failed(s);
+    for (const sig of signatures) if (filed[sig]! < 0) filed[sig] = g;
+    groupOf[i] = g;
+    const name = named[g]!;
+    if (q.searches[i]! > q.searches[name]! || (q.searches[i] === q.searches[name] && variantOrder(i, name) < 0)) named[g] = i;
+    sessions[g] += q.searches[i]!;
+    zeroResults[g] += q.zeroResults[i]!;
+    withoutClick[g] += failed(i);
   });
-  return topBy(
-    groups,
-    (g) => g.withoutClick,
+  const shown = topBy(
+    named.keys(),
+    (g) => withoutClick[g]!,
+    (g) => text[named[g]!]!,
     limit,
-    (a, b) => b.zeroResults - a.zeroResults,
-  ).map(({ query, variants, sessions, zeroResults, withoutClick }) => ({ query, variants: variants.sort(variantOrder).map((v) => v.query), sessions, zeroResults, withoutClick }));
+    (g, h) => zeroResults[h]! - zeroResults[g]!,
+  );
+  const variants = new Map(shown.map((g) => [g, [] as number[]]));
+  for (const i of order) variants.get(groupOf[i]!)?.push(i);
+  return shown.map((g) => ({
+    query: text[named[g]!]!,
+    variants: variants.get(g)!.sort(variantOrder).map((i) => text[i]!),
+    sessions: sessions[g]!,
+    zeroResults: zeroResults[g]!,
+    withoutClick: withoutClick[g]!,
+  }));
 }
 
 export async function getSearch(db: Kysely<Database>, params: ReportParams, limit = 50): Promise<SearchReport> {
-  const rows = await queryTotals(db, params);
-  const texts = await queryTexts(db, rows.map((r) => r.id));
-  const stats: QueryStats[] = [];
-  const ids: number[] = [];
-  for (const r of rows) {
-    stats.push({ query: texts.get(r.id)!, searches: r.searches, zeroResults: r.zeroResults, clicked: r.clicked, clickThroughRate: rate(r.clicked, r.searches), escalated: r.escalated });
-    ids.push(r.id);
-  }
-  const total = { searches: 0, zero: 0, clicked: 0 };
-  for (const s of stats) {
-    total.searches += s.searches;
-    total.zero += s.zeroResults;
-    total.clicked += s.clicked;
-  }
-
-  const contentGaps = groupGaps(stats, ids, limit);
-
+  const q = await queryTotals(db, params);
+  const texts = await queryTexts(db, q.ids);
+  const text = Array.from(q.ids, (id) => texts.get(id)!);
+  const stats = (i: number): QueryStats => ({ query: text[i]!, searches: q.searches[i]!, zeroResults: q.zeroResults[i]!, clicked: q.clicked[i]!, clickThroughRate: rate(q.clicked[i]!, q.searches[i]!), escalated: q.escalated[i]! });
+  const textOf = (i: number) => text[i]!;
+  const sum = (column: Float64Array) => column.reduce((a, b) => a + b, 0);
+  const searches = sum(q.searches);
+  const where = (column: Float64Array) => {
+    const found: number[] = [];
+    for (let i = 0; i < q.length; i++) if (column[i]! > 0) found.push(i);
+    return found;
+  };
   return {
-    searches: total.searches,
-    zeroResultRate: rate(total.zero, total.searches),
-    clickThroughRate: rate(total.clicked, total.searches),
-    topQueries: topBy(stats, (s) => s.searches, limit),
-    zeroResultQueries: topBy(
-      stats.filter((s) => s.zeroResults > 0),
-      (s) => s.zeroResults,
-      limit,
-    ),
-    contentGaps,
-    queriesFollowedByContact: topBy(
-      stats.filter((s) => s.escalated > 0),
-      (s) => s.escalated,
-      limit,
-    ),
+    searches,
+    zeroResultRate: rate(sum(q.zeroResults), searches),
+    clickThroughRate: rate(sum(q.clicked), searches),
+    topQueries: topBy(q.ids.keys(), (i) => q.searches[i]!, textOf, limit).map(stats),
+    zeroResultQueries: topBy(where(q.zeroResults), (i) => q.zeroResults[i]!, textOf, limit).map(stats),
+    contentGaps: groupGaps(q, text, limit),
+    queriesFollowedByContact: topBy(where(q.escalated), (i) => q.escalated[i]!, textOf, limit).map(stats),
   };
 }
