@@ -99,6 +99,8 @@ export type ArticleMonthlyTable = ArticleDailyTable;
 export type ArticleWeeklyTable = ArticleDailyTable;
 /** The same counters per quarter: `day` is the quarter's first day (YYYY-01-01, -04-01, -07-01, -10-01). */
 export type ArticleQuarterlyTable = ArticleDailyTable;
+/** The same counters per year: `day` is the year's first day (YYYY-01-01). */
+export type ArticleYearlyTable = ArticleDailyTable;
 export interface QueryDailyTable {
   query_id: number;
   day: string;
@@ -113,6 +115,8 @@ export type QueryMonthlyTable = QueryDailyTable;
 export type QueryWeeklyTable = QueryDailyTable;
 /** The same counters per quarter: `day` is the quarter's first day. */
 export type QueryQuarterlyTable = QueryDailyTable;
+/** The same counters per year: `day` is the year's first day. */
+export type QueryYearlyTable = QueryDailyTable;
 /** Sessions' final votes by the vote's day and the revision voted on (votes without a revision are not counted here). */
 export interface RevisionVotesDailyTable {
   day: string;
@@ -127,6 +131,8 @@ export type RevisionVotesMonthlyTable = RevisionVotesDailyTable;
 export type RevisionVotesWeeklyTable = RevisionVotesDailyTable;
 /** The same counters per quarter: `day` is the quarter's first day. */
 export type RevisionVotesQuarterlyTable = RevisionVotesDailyTable;
+/** The same counters per year: `day` is the year's first day. */
+export type RevisionVotesYearlyTable = RevisionVotesDailyTable;
 /** Help-center sessions (a view or a search) by the day they started; a session's day never changes. A day's row exists once a session started that day. */
 export interface SessionDailyTable {
   day: string;
@@ -175,6 +181,8 @@ export type TutorialStepMonthlyTable = TutorialStepDailyTable;
 export type TutorialStepWeeklyTable = TutorialStepDailyTable;
 /** The same counters per quarter: `day` is the quarter's first day. */
 export type TutorialStepQuarterlyTable = TutorialStepDailyTable;
+/** The same counters per year: `day` is the year's first day. */
+export type TutorialStepYearlyTable = TutorialStepDailyTable;
 export interface CommentsTable {
   id: Generated<number>;
   article_id: number;
@@ -209,18 +217,22 @@ export interface Database {
   article_monthly: ArticleMonthlyTable;
   article_weekly: ArticleWeeklyTable;
   article_quarterly: ArticleQuarterlyTable;
+  article_yearly: ArticleYearlyTable;
   query_daily: QueryDailyTable;
   query_monthly: QueryMonthlyTable;
   query_weekly: QueryWeeklyTable;
   query_quarterly: QueryQuarterlyTable;
+  query_yearly: QueryYearlyTable;
   tutorial_step_daily: TutorialStepDailyTable;
   tutorial_step_monthly: TutorialStepMonthlyTable;
   tutorial_step_weekly: TutorialStepWeeklyTable;
   tutorial_step_quarterly: TutorialStepQuarterlyTable;
+  tutorial_step_yearly: TutorialStepYearlyTable;
   revision_votes_daily: RevisionVotesDailyTable;
   revision_votes_monthly: RevisionVotesMonthlyTable;
   revision_votes_weekly: RevisionVotesWeeklyTable;
   revision_votes_quarterly: RevisionVotesQuarterlyTable;
+  revision_votes_yearly: RevisionVotesYearlyTable;
   query_article_daily: QueryArticleDailyTable;
   session_daily: SessionDailyTable;
   session_scope_daily: SessionScopeDailyTable;

@@ -12,6 +12,7 @@ import * as m0009 from './0009-session-reads-by-article.ts';
 import * as m0010 from './0010-session-scope-daily.ts';
 import * as m0011 from './0011-escalated-query-rows.ts';
 import * as m0012 from './0012-quarterly-rollups.ts';
+import * as m0013 from './0013-yearly-rollups.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-events': m0001,
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0010-session-scope-daily': m0010,
   '0011-escalated-query-rows': m0011,
   '0012-quarterly-rollups': m0012,
+  '0013-yearly-rollups': m0013,
 };

@@ -1,6 +1,6 @@
 /**
  * Counter changes gathered while writing one group of events, applied at the end as multi-row additive upserts
- * (`n = n + excluded.n`), to each daily rollup and to its weekly, monthly and quarterly copies.
+ * (`n = n + excluded.n`), to each daily rollup and to its weekly, monthly, quarterly and yearly copies.
  */
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
@@ -110,7 +110,7 @@ export class RollupDeltas {
   }
 }
 
-/** The daily rows as they are, or summed into their weeks, months or quarters for a coarser table. */
+/** The daily rows as they are, or summed into their weeks, months, quarters or years for a coarser table. */
 function rows(bucket: Bucket, table: string, keys: string[]): Row[] {
   if (table.endsWith('_daily')) return [...bucket.rows.values()];
   const coarser = new Map<string, Row>();

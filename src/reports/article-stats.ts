@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { ReportParams } from '../schemas/report-params.ts';
 import { articleScope } from './article-scope.ts';
-import { overBuckets, rollupTable, signed } from './rollup-buckets.ts';
+import { inBucket, overBuckets, rollupTable, signed } from './rollup-buckets.ts';
 
 export interface ArticleStats {
   slug: string;
@@ -37,8 +37,7 @@ export async function articleStats(db: Kysely<Database>, params: ReportParams): 
     db
       .selectFrom(rollupTable('article', b))
       .select(['article_id', ...COUNTERS.map((c) => signed(b, c))])
-      .where('day', '>=', b.from)
-      .where('day', '<=', b.to),
+      .where(inBucket(b)),
   );
   const totals = await db
     .selectFrom(rows.as('r'))
@@ -77,7 +76,7 @@ export async function articleStats(db: Kysely<Database>, params: ReportParams): 
 
 /** Views per article slug over a range (the previous period of the friction report needs nothing else). */
 export async function articleViews(db: Kysely<Database>, range: { from: string; to: string }): Promise<Map<string, number>> {
-  const rows = overBuckets(range, (b) => db.selectFrom(rollupTable('article', b)).select(['article_id', signed(b, 'views')]).where('day', '>=', b.from).where('day', '<=', b.to));
+  const rows = overBuckets(range, (b) => db.selectFrom(rollupTable('article', b)).select(['article_id', signed(b, 'views')]).where(inBucket(b)));
   // Summed per article id first: only the totals are joined to their slugs.
   const totals = db.selectFrom(rows.as('r')).select(['r.article_id', sql<number>`sum(r.views)`.as('views')]).groupBy('r.article_id').as('t');
   const views = await db.selectFrom(totals).innerJoin('articles as a', 'a.id', 't.article_id').select(['a.slug', 't.views']).execute();

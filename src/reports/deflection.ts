@@ -4,7 +4,7 @@ import type { Database } from '../../db/schema.ts';
 import type { ReportParams } from '../schemas/report-params.ts';
 import { articleScope } from './article-scope.ts';
 import { weekOf } from './report-period.ts';
-import { overBuckets, rollupTable, signed } from './rollup-buckets.ts';
+import { inBucket, overBuckets, rollupTable, signed } from './rollup-buckets.ts';
 import { sessionsByDay, sumDays, type SessionDay } from './session-totals.ts';
 import { mostEscalatedQueries } from './query-totals.ts';
 import { rate } from './wilson.ts';
@@ -66,8 +66,7 @@ export async function getDeflection(db: Kysely<Database>, params: ReportParams):
     db
       .selectFrom(rollupTable('article', b))
       .select(['article_id', signed(b, 'view_sessions'), signed(b, 'escalations')])
-      .where('day', '>=', b.from)
-      .where('day', '<=', b.to),
+      .where(inBucket(b)),
   );
   // Summed per article before the join: joined first, a filter sends SQLite through the range's rows once per article in scope.
   const totals = db

@@ -4,7 +4,7 @@ import type { Database } from '../../db/schema.ts';
 import type { ReportParams } from '../schemas/report-params.ts';
 import { articleScope, isScoped } from './article-scope.ts';
 import { previousPeriod } from './report-period.ts';
-import { overBuckets, rollupTable, signed } from './rollup-buckets.ts';
+import { inBucket, overBuckets, rollupTable, signed } from './rollup-buckets.ts';
 import { sessionsByDay, sumDays } from './session-totals.ts';
 import { rate } from './wilson.ts';
 
@@ -52,8 +52,7 @@ async function totals(db: Kysely<Database>, params: ReportParams): Promise<Total
     db
       .selectFrom(rollupTable('article', b))
       .select(['article_id', signed(b, 'views'), signed(b, 'up'), signed(b, 'down')])
-      .where('day', '>=', b.from)
-      .where('day', '<=', b.to),
+      .where(inBucket(b)),
   );
   const articles = await db
     .selectFrom(days.as('d'))
@@ -67,8 +66,7 @@ async function totals(db: Kysely<Database>, params: ReportParams): Promise<Total
       db
         .selectFrom(rollupTable('query', b))
         .select(signed(b, 'searches'))
-        .where('day', '>=', b.from)
-        .where('day', '<=', b.to),
+        .where(inBucket(b)),
     );
     const row = await db.selectFrom(queries.as('q')).select(sql<number>`coalesce(sum(q.searches), 0)`.as('searches')).executeTakeFirstOrThrow();
     searches = Number(row.searches);

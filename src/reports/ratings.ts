@@ -9,7 +9,7 @@ import type { ReportParams } from '../schemas/report-params.ts';
 import type { REASONS } from '../schemas/events.ts';
 import { articleScope, isScoped } from './article-scope.ts';
 import type { ArticleStats } from './article-stats.ts';
-import { overBuckets, rollupTable, signed } from './rollup-buckets.ts';
+import { inBucket, overBuckets, rollupTable, signed } from './rollup-buckets.ts';
 import { rate, wilsonInterval, type Interval } from './wilson.ts';
 
 export const DEFAULT_MIN_VOTES = 5;
@@ -70,8 +70,7 @@ async function votesByRevision(db: Kysely<Database>, params: ReportParams) {
     db
       .selectFrom(rollupTable('revision_votes', b))
       .select(['revision_id', signed(b, 'up'), signed(b, 'down')])
-      .where('day', '>=', b.from)
-      .where('day', '<=', b.to)
+      .where(inBucket(b))
       .where('article_id', 'in', revised),
   );
   const totals = db
@@ -105,8 +104,7 @@ async function votesByArticle(db: Kysely<Database>, params: ReportParams): Promi
     db
       .selectFrom(rollupTable('article', b))
       .select(['article_id', ...VOTE_COUNTERS.map((c) => signed(b, c))])
-      .where('day', '>=', b.from)
-      .where('day', '<=', b.to)
+      .where(inBucket(b))
       .where((eb) => eb.or([eb('up', '<>', 0), eb('down', '<>', 0), eb('comments', '<>', 0)]))
       .$if(isScoped(params), (q) => q.where('article_id', 'in', inScope)),
   );

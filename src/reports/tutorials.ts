@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { ReportParams } from '../schemas/report-params.ts';
 import { articleScope } from './article-scope.ts';
-import { overBuckets, rollupTable, signed } from './rollup-buckets.ts';
+import { inBucket, overBuckets, rollupTable, signed } from './rollup-buckets.ts';
 import { rate } from './wilson.ts';
 
 export interface TutorialFunnel {
@@ -21,8 +21,7 @@ export async function getTutorials(db: Kysely<Database>, params: ReportParams): 
     db
       .selectFrom(rollupTable('tutorial_step', b))
       .select(['article_id', 'step', 'steps', signed(b, 'sessions')])
-      .where('day', '>=', b.from)
-      .where('day', '<=', b.to),
+      .where(inBucket(b)),
   );
   const rows = await db
     .selectFrom(steps.as('t'))

@@ -21,7 +21,7 @@ const COUNTERS: Record<RollupFloor['family'], readonly string[]> = { query: QUER
 export async function rollupFloor(store: Store, family: RollupFloor['family'], range: { from: string; to: string }): Promise<RollupFloor> {
   const key = `${family}_id`;
   const counters = COUNTERS[family];
-  const parts = rollupBuckets(range).map((b) => `select ${key}, ${counters.map((c) => (b.sign < 0 ? `-${c} as ${c}` : c)).join(', ')} from ${family}_${b.level} where day >= '${b.from}' and day <= '${b.to}'`);
+  const parts = rollupBuckets(range).map((b) => `select ${key}, ${counters.map((c) => (b.sign < 0 ? `-${c} as ${c}` : c)).join(', ')} from ${family}_${b.level} where ${b.from === b.to ? `day = '${b.from}'` : `day between '${b.from}' and '${b.to}'`}`);
   const rows = parts.join(' union all ');
   const sum = store.sqlite.prepare(`select ${key}, ${counters.map((c) => `sum(${c})`).join(', ')} from (${rows}) group by ${key}`).raw(true);
   const { timing, first } = await time(() => sum.all(), () => 20);

@@ -9,18 +9,20 @@ const DAYS: Record<Dialect, (column: string) => string> = {
   sqlite: (column) => `strftime('%Y-%m-%d', ${column} / 1000, 'unixepoch')`,
   postgres: (column) => `to_char(to_timestamp(${column} / 1000.0) at time zone 'UTC', 'YYYY-MM-DD')`,
 };
-type Unit = 'week' | 'month' | 'quarter';
-/** The key of the weekly, monthly and quarterly rollups (the Monday, or the month's or quarter's first day) of a YYYY-MM-DD column `day`. */
+type Unit = 'week' | 'month' | 'quarter' | 'year';
+/** The key of the weekly, monthly, quarterly and yearly rollups (the Monday, or the month's, quarter's or year's first day) of a YYYY-MM-DD column `day`. */
 const UNIT_KEYS: Record<Dialect, Record<Unit, string>> = {
   sqlite: {
     week: "date(day, '-6 days', 'weekday 1')",
     month: "substr(day, 1, 8) || '01'",
     quarter: "printf('%s-%02d-01', substr(day, 1, 4), (cast(substr(day, 6, 2) as integer) - 1) / 3 * 3 + 1)",
+    year: "substr(day, 1, 4) || '-01-01'",
   },
   postgres: {
     week: "to_char(date_trunc('week', day::date), 'YYYY-MM-DD')",
     month: "substr(day, 1, 8) || '01'",
     quarter: "to_char(date_trunc('quarter', day::date), 'YYYY-MM-DD')",
+    year: "substr(day, 1, 4) || '-01-01'",
   },
 };
 // Counting rows where a condition holds, in SQL both stores accept.
@@ -109,7 +111,7 @@ function scopeChecks(kind: 'category' | 'product_area'): Record<string, string> 
   return { [`closed sessions per day and ${kind}`]: `${closed} except ${rollup}`, [`closed sessions per day and ${kind} (reverse)`]: `${rollup} except ${closed}` };
 }
 
-/** Each weekly, monthly and quarterly rollup holds exactly the sums of its daily rollup's days, both ways. */
+/** Each weekly, monthly, quarterly and yearly rollup holds exactly the sums of its daily rollup's days, both ways. */
 function coarserChecks(name: string, keys: string[], counters: string[], units: Record<Unit, string>): Record<string, string> {
   const sums = counters.map((c) => (c.includes('(') ? c : `sum(${c})`)).join(', ');
   const plain = counters.map((c) => c.replace(/^max\((.*)\)$/, '$1')).join(', ');

@@ -28,15 +28,15 @@ test('counts every day of any range once and every day outside it not at all, da
   );
 });
 
-test('reads 4–31 December as December less its first three days, and a year as its quarters', () => {
+test('reads 4–31 December as December less its first three days, and a year as its one yearly key', () => {
   expect(rollupBuckets({ from: '2026-12-04', to: '2026-12-31' })).toEqual([
     { level: 'monthly', from: '2026-12-01', to: '2026-12-01', sign: 1 },
     { level: 'daily', from: '2026-12-01', to: '2026-12-03', sign: -1 },
   ]);
-  expect(rollupBuckets({ from: '2026-01-01', to: '2026-12-31' })).toEqual([{ level: 'quarterly', from: '2026-01-01', to: '2026-10-01', sign: 1 }]);
-  // Fourteen months: 2025's quarters, then two months (the first quarter of 2026 less March would read more rows).
+  expect(rollupBuckets({ from: '2026-01-01', to: '2026-12-31' })).toEqual([{ level: 'yearly', from: '2026-01-01', to: '2026-01-01', sign: 1 }]);
+  // Fourteen months: 2025, then two months (the first quarter of 2026 less March would read more rows).
   expect(rollupBuckets({ from: '2025-01-01', to: '2026-02-28' })).toEqual([
-    { level: 'quarterly', from: '2025-01-01', to: '2025-10-01', sign: 1 },
+    { level: 'yearly', from: '2025-01-01', to: '2025-01-01', sign: 1 },
     { level: 'monthly', from: '2026-01-01', to: '2026-02-01', sign: 1 },
   ]);
 });
