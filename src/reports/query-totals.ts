@@ -1,7 +1,7 @@
 /** Per-query totals over a range from the query rollups, summed by id. */
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { bucketKeys, inBucket, overBuckets, rollupTable, signed } from './rollup-buckets.ts';
+import { bucketKeys, inBucket, overBuckets, rollupBuckets, rollupTable, signed } from './rollup-buckets.ts';
 
 export interface QueryTotals {
   id: number;
@@ -36,16 +36,23 @@ export interface QueryColumns {
 
 /**
  * Every query searched in the range, by id (texts: query-catalog.ts), with its counters summed. The order by id costs
- * SQLite nothing: it sums a single key's rows in primary-key order, and several keys' through a sort by id.
+ * SQLite nothing: it reads a single key's rows in primary-key order, and sums several keys' through a sort by id.
  */
 export async function queryTotals(db: Kysely<Database>, range: { from: string; to: string }): Promise<QueryColumns> {
-  const rows = await db
-    .selectFrom(summed(db, range, COUNTERS).as('r'))
-    .select(['query_id', ...COUNTERS.map((c) => sql<number>`sum(${sql.ref(c)})`.as(c))])
-    .groupBy('query_id')
-    .having(sql`sum(searches)`, '>', 0)
-    .orderBy('query_id')
-    .execute();
+  const buckets = rollupBuckets(range);
+  const [only] = buckets;
+  // A range that is one key of one rollup (a year, a quarter, a month) holds one row per query: read as they are, they
+  // need no sum, a third of the time a year's 41,000 took at 10 million events.
+  const rows: Record<'query_id' | Counter, number>[] =
+    buckets.length === 1 && only!.from === only!.to
+      ? await db.selectFrom(rollupTable('query', only!)).select(['query_id', ...COUNTERS]).where(inBucket(only!)).where('searches', '>', 0).orderBy('query_id').execute()
+      : await db
+          .selectFrom(summed(db, range, COUNTERS).as('r'))
+          .select(['query_id', ...COUNTERS.map((c) => sql<number>`sum(${sql.ref(c)})`.as(c))])
+          .groupBy('query_id')
+          .having(sql`sum(searches)`, '>', 0)
+          .orderBy('query_id')
+          .execute();
   const { length } = rows;
   const q: QueryColumns = { length, ids: new Int32Array(length), searches: new Float64Array(length), zeroResults: new Float64Array(length), clicked: new Float64Array(length), escalated: new Float64Array(length) };
   rows.forEach((r, i) => {
