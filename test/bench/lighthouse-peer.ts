@@ -3,12 +3,12 @@ import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CHROMIUM_PATH } from '../helpers/browser.ts';
 import { NODE } from './peer-sites.ts';
 
 export const LIGHTHOUSE_VERSION = '13.5.0';
 const HOME = join(tmpdir(), `lantern-bench-lighthouse-${LIGHTHOUSE_VERSION}`);
 const CLI = join(HOME, 'node_modules/lighthouse/cli/index.js');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROME_FLAGS = '--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run';
 
 /** Installs Lighthouse unless an earlier run left it; returns the seconds spent (0 if reused). */
@@ -40,7 +40,7 @@ interface Lhr {
 export function runLighthouse(url: string): Promise<LighthouseScores> {
   const args = [CLI, url, '--output=json', '--output-path=stdout', '--only-categories=performance,accessibility', '--quiet', `--chrome-flags=${CHROME_FLAGS}`];
   return new Promise((resolve, reject) => {
-    execFile(NODE, args, { env: { ...process.env, CHROME_PATH: CHROMIUM }, maxBuffer: 64 * 2 ** 20 }, (error, stdout, stderr) => {
+    execFile(NODE, args, { env: { ...process.env, CHROME_PATH: CHROMIUM_PATH }, maxBuffer: 64 * 2 ** 20 }, (error, stdout, stderr) => {
       if (error) return reject(new Error(`lighthouse failed on ${url}: ${stderr || error.message}`));
       const lhr = JSON.parse(stdout) as Lhr;
       const score = (name: string) => Math.round((lhr.categories[name]?.score ?? 0) * 100);

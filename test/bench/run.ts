@@ -7,6 +7,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM_PATH } from '../helpers/browser.ts';
 
 export interface BenchOptions {
   quick: boolean;
@@ -27,6 +28,8 @@ export interface BenchResult {
 /** What a `<name>.bench.ts` file exports as `benchmark`; adding such a file is all it takes to register one. */
 export interface Benchmark {
   title: string;
+  /** Drives the system Chromium: checked before anything runs, not after the benchmarks before it. */
+  browser?: boolean;
   run(options: BenchOptions): Promise<BenchResult>;
 }
 
@@ -82,9 +85,15 @@ async function main(): Promise<number> {
   }
   const quick = flags.quick === true;
   const write = !quick || flags.write === true;
+  const benchmarks: Benchmark[] = [];
+  for (const name of selected.length ? selected : names) benchmarks.push(((await import(join(HERE, `${name}.bench.ts`))) as { benchmark: Benchmark }).benchmark);
+  const browsing = benchmarks.filter((b) => b.browser).map((b) => b.title);
+  if (browsing.length && !existsSync(CHROMIUM_PATH)) {
+    console.error(`${browsing.join(' and ')} ${browsing.length > 1 ? 'drive' : 'drives'} Chromium, not found at ${CHROMIUM_PATH}: install Debian's chromium package (apt-get install chromium), set CHROMIUM_PATH, or name the other benchmarks only`);
+    return 2;
+  }
   let failed = false;
-  for (const name of selected.length ? selected : names) {
-    const { benchmark } = (await import(join(HERE, `${name}.bench.ts`))) as { benchmark: Benchmark };
+  for (const benchmark of benchmarks) {
     console.log(`\n▶ ${benchmark.title}${quick ? ' (quick)' : ''}`);
     const started = performance.now();
     const result = await benchmark.run({ quick, flags, log: (line) => console.log(`  ${line}`) });

@@ -135,4 +135,4 @@ async function run(o: BenchOptions): Promise<BenchResult> {
   return { text, markdown, ok: true };
 }
 
-export const benchmark: Benchmark = { title: 'Page weight', run };
+export const benchmark: Benchmark = { title: 'Page weight', browser: true, run };

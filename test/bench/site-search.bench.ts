@@ -169,4 +169,4 @@ async function run(o: BenchOptions): Promise<BenchResult> {
   return { text, markdown, ok: true };
 }
 
-export const benchmark: Benchmark = { title: 'Search', run };
+export const benchmark: Benchmark = { title: 'Search', browser: true, run };
