@@ -3,14 +3,6 @@ import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { bucketKeys, inBucket, overBuckets, rollupBuckets, rollupTable, signed } from './rollup-buckets.ts';
 
-export interface QueryTotals {
-  id: number;
-  searches: number;
-  zeroResults: number;
-  clicked: number;
-  escalated: number;
-}
-
 const COUNTERS = ['searches', 'zero_results', 'clicked', 'escalated'] as const;
 type Counter = (typeof COUNTERS)[number];
 
@@ -70,7 +62,7 @@ export async function queryTotals(db: Kysely<Database>, range: { from: string; t
  * 13,000 queries have a contact: they are ranked in SQL from the rollup rows with an escalation only (indexed apart,
  * migration 0011), and the searches are summed for the ones that make the list.
  */
-export async function mostEscalatedQueries(db: Kysely<Database>, range: { from: string; to: string }, limit: number): Promise<({ text: string } & Pick<QueryTotals, 'searches' | 'escalated'>)[]> {
+export async function mostEscalatedQueries(db: Kysely<Database>, range: { from: string; to: string }, limit: number): Promise<{ text: string; searches: number; escalated: number }[]> {
   // The condition is written as the partial index's, so SQLite uses the index.
   const escalatedRows = summed(db, range, ['escalated'], sql<SqlBool>`escalated <> 0`);
   const ranked = await db

@@ -2,9 +2,9 @@
  * A range of whole days as rollup buckets: the whole years it covers from a yearly rollup (1 row per key for a year),
  * whole quarters of what is left from a quarterly one, whole months from a monthly one, whole ISO weeks from a weekly
  * one, and the remaining days from the daily one. The rollups have the same columns; `day` is the first day of the
- * year, quarter or month, or the week's Monday, in the coarser ones. Counters add up exactly (a week's row is the sum of its days'), so a range may
- * also be read as more than it covers less what lies outside it: 4–31 December is December less 1–3 December, 4
- * keys instead of 10.
+ * year, quarter or month, or the week's Monday, in the coarser ones. Counters add up exactly (a week's row is the sum
+ * of its days'), so a range may also be read as more than it covers less what lies outside it: 4–31 December is
+ * December less 1–3 December, 4 keys instead of 10.
  */
 import { sql, type AliasedRawBuilder, type RawBuilder, type SqlBool } from 'kysely';
 import { addDays, DAY_MS, monthStart, quarterStart, ROLLUP_KEY, weekStart, yearStart, type RollupLevel } from '../events/utc-day.ts';
@@ -51,15 +51,17 @@ const covering: Covering = (from, to) => (from > to ? [] : yearsQuartersMonthsWe
 /**
  * Rows a key is expected to have, relative to a day's: measured at 10 million events, a query searched in a week has
  * 3 daily rows on average, one searched in a month 5, in a quarter 9 and in a year 20, while articles are read nearly
- * every day (1 each). The sparse family's weights are the cautious choice: they read a coarser key less some days only when that
- * reads fewer rows.
+ * every day (1 each). The sparse family's weights are the cautious choice: they read a coarser key less some days only
+ * when that reads fewer rows.
  */
 const ROWS_PER_KEY: Record<Level, number> = { daily: 1, weekly: 3, monthly: 5, quarterly: 9, yearly: 20 };
 const monthNumber = (day: string) => Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7));
-const MONTHS = { monthly: 1, quarterly: 3, yearly: 12 };
+/** Months per key of the levels keyed by a month's first day. */
+const MONTHS: Partial<Record<Level, number>> = { monthly: 1, quarterly: 3, yearly: 12 };
 /** Keys a bucket reads, counted without listing them. */
 function keyCount(b: Bucket): number {
-  if (b.level === 'monthly' || b.level === 'quarterly' || b.level === 'yearly') return (monthNumber(b.to) - monthNumber(b.from)) / MONTHS[b.level] + 1;
+  const months = MONTHS[b.level];
+  if (months) return (monthNumber(b.to) - monthNumber(b.from)) / months + 1;
   const span = (Date.parse(b.to) - Date.parse(b.from)) / DAY_MS;
   return b.level === 'weekly' ? span / 7 + 1 : span + 1;
 }
@@ -74,8 +76,8 @@ const chosen = new Map<string, readonly Readonly<Bucket>[]>();
 
 /**
  * The buckets whose signed counters add up to exactly the days of the range: its covering, or the covering of the
- * range widened to the start of its first year, quarter, month or week and the end of its last one, less the days added,
- * whichever reads the fewest rows.
+ * range widened to the start of its first year, quarter, month or week and the end of its last one, less the days
+ * added, whichever reads the fewest rows.
  */
 export function rollupBuckets(range: { from: string; to: string }): readonly Readonly<Bucket>[] {
   const { from, to } = range;

@@ -39,7 +39,8 @@ export interface SearchReport {
 /**
  * The first `limit` of `items` (indices into columns) by `count` descending, then `tie`, then `text`: the same as
  * sorting them all and slicing, in one pass that keeps the best `limit` so far. Over a year there are some 40,000
- * queries, most tied at one or two searches: an item is compared with the last one kept, by count alone unless they tie.
+ * queries, most tied at one or two searches: an item is compared with the last one kept, by count alone unless they
+ * tie.
  */
 function topBy(items: Iterable<number>, count: (i: number) => number, text: (i: number) => string, limit: number, tie: (i: number, j: number) => number = () => 0): number[] {
   const order = (i: number, j: number) => count(j) - count(i) || tie(i, j) || byText(text(i), text(j));

@@ -3,7 +3,7 @@ import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHROMIUM_PATH } from '../helpers/browser.ts';
+import { CHROMIUM_PATH } from '../helpers/chromium-path.ts';
 import { NODE } from './peer-sites.ts';
 
 export const LIGHTHOUSE_VERSION = '13.5.0';

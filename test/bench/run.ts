@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CHROMIUM_PATH } from '../helpers/browser.ts';
+import { CHROMIUM_PATH } from '../helpers/chromium-path.ts';
 
 export interface BenchOptions {
   quick: boolean;
