@@ -10,12 +10,13 @@ import { nearDuplicateSignatures, queryGroupKey } from './query-groups.ts';
 const REMEMBERED_QUERIES = 60_000;
 
 let names = new Map<string, number>();
-/** Per signature id: whether more than one query holds it (1 or 2), and the first query that did. */
-let holders: number[] = [];
+/** Per signature id: the first query that held it, and once a second query holds it too, its number among shared signatures. */
 let firstHolder: string[] = [];
+let sharedId: number[] = [];
 let all = new Map<string, Int32Array>();
 let shared = new Map<string, Int32Array>();
 let version = 0;
+let sharedIds = 0;
 
 /** Lists `sharedSignatures` returned stay valid, and their ids comparable, while this is unchanged. */
 export const signaturesVersion = () => version;
@@ -28,10 +29,10 @@ function allOf(query: string): Int32Array {
     let id = names.get(signature);
     if (id === undefined) {
       names.set(signature, (id = names.size));
-      holders.push(1);
       firstHolder.push(query);
-    } else if (holders[id] === 1) {
-      holders[id] = 2;
+      sharedId.push(-1);
+    } else if (sharedId[id]! < 0) {
+      sharedId[id] = sharedIds++;
       if (shared.delete(firstHolder[id]!)) version += 1;
     }
     return id;
@@ -46,15 +47,15 @@ function allOf(query: string): Int32Array {
  */
 export function sharedSignatures(queries: readonly string[]): { lists: Int32Array[]; ids: number } {
   if (all.size > REMEMBERED_QUERIES) {
-    [names, holders, firstHolder, all, shared] = [new Map(), [], [], new Map(), new Map()];
+    [names, firstHolder, sharedId, all, shared, sharedIds] = [new Map(), [], [], new Map(), new Map(), 0];
     version += 1;
   }
   // Every query's signatures first: a query met later in this call may share one with an earlier one.
   for (const query of queries) allOf(query);
   const lists = queries.map((query) => {
     let list = shared.get(query);
-    if (!list) shared.set(query, (list = all.get(query)!.filter((id) => holders[id]! > 1)));
+    if (!list) shared.set(query, (list = all.get(query)!.map((id) => sharedId[id]!).filter((id) => id >= 0)));
     return list;
   });
-  return { lists, ids: names.size };
+  return { lists, ids: sharedIds };
 }

@@ -37,16 +37,17 @@ export interface SearchReport {
 }
 
 /**
- * The first `limit` of `items` (indices into columns) by `count` descending, then `tie`, then `text`: the same as
- * sorting them all and slicing, in one pass that keeps the best `limit` so far. Over a year there are some 40,000
- * queries, most tied at one or two searches: an item is compared with the last one kept, by count alone unless they
- * tie.
+ * The indices below `length` with a `count` of at least `least`, the first `limit` of them by `count` descending, then
+ * `tie` descending, then `text`: the same as sorting them all and slicing, in one pass that keeps the best `limit` so far.
+ * Over a year there are some 40,000 queries, most tied at one or two searches: an item is compared with the last
+ * one kept, by count alone unless they tie. Counts are read from their columns here rather than through a function
+ * per column: read through one, every count became a heap number, 2 MB of garbage per report.
  */
-function topBy(items: Iterable<number>, count: (i: number) => number, text: (i: number) => string, limit: number, tie: (i: number, j: number) => number = () => 0): number[] {
-  const order = (i: number, j: number) => count(j) - count(i) || tie(i, j) || byText(text(i), text(j));
+function topBy(count: Float64Array, length: number, least: number, text: (i: number) => string, limit: number, tie?: Float64Array): number[] {
+  const order = (i: number, j: number) => count[j]! - count[i]! || (tie ? tie[j]! - tie[i]! : 0) || byText(text(i), text(j));
   const kept: number[] = [];
-  for (const item of items) {
-    if (kept.length === limit && order(item, kept[limit - 1]!) >= 0) continue;
+  for (let item = 0; item < length; item++) {
+    if (count[item]! < least || (kept.length === limit && order(item, kept[limit - 1]!) >= 0)) continue;
     let at = kept.length;
     while (at > 0 && order(item, kept[at - 1]!) < 0) at -= 1;
     kept.splice(at, 0, item);
@@ -90,13 +91,12 @@ export function failingFirst(q: QueryColumns): Int32Array {
  * the listed ones get their variants: over a year some 30,000 groups are formed and 50 shown.
  */
 function groupGaps(q: QueryColumns, names: QueryNames, limit: number): ContentGap[] {
-  const text = names.texts;
   const failed = (i: number) => q.searches[i]! - q.clicked[i]!;
   // Most failed sessions first, then text: the order a group's variants are listed in, and which names it among equally searched ones.
-  const variantOrder = (i: number, j: number) => failed(j) - failed(i) || byText(text[i]!, text[j]!);
+  const variantOrder = (i: number, j: number) => failed(j) - failed(i) || byText(names.text(i), names.text(j));
   const order = failingFirst(q);
   const signatures = names.signatures(order);
-  // Signature ids are small and dense: an array indexed by id files them far faster than a Map (340,000 ids over a year).
+  // Signature ids are small and dense: an array indexed by id files them far faster than a Map (80,000 shared ones over a year).
   const filed = new Int32Array(signatures.ids).fill(-1);
   const groupOf = new Int32Array(q.length);
   // Per group (at most one per query): the wording it is named by (the most searched), and its sums.
@@ -105,31 +105,32 @@ function groupGaps(q: QueryColumns, names: QueryNames, limit: number): ContentGa
   const zeroResults = new Float64Array(order.length);
   const withoutClick = new Float64Array(order.length);
   let groups = 0;
-  order.forEach((i, at) => {
-    const shared = signatures.lists[at]!;
+  const { pool, from, count } = signatures;
+  for (let at = 0; at < order.length; at++) {
+    const i = order[at]!;
+    const first = from[at]!;
+    const end = first + count[at]!;
     let g = -1;
-    for (const sig of shared) if ((g = filed[sig]!) >= 0) break;
+    for (let k = first; k < end; k++) if ((g = filed[pool[k]!]!) >= 0) break;
     if (g < 0) named[(g = groups++)] = i;
-    for (const sig of shared) if (filed[sig]! < 0) filed[sig] = g;
+    else {
+      const name = named[g]!;
+      if (q.searches[i]! > q.searches[name]! || (q.searches[i] === q.searches[name] && variantOrder(i, name) < 0)) named[g] = i;
+    }
+    for (let k = first; k < end; k++) if (filed[pool[k]!]! < 0) filed[pool[k]!] = g;
     groupOf[i] = g;
-    const name = named[g]!;
-    if (q.searches[i]! > q.searches[name]! || (q.searches[i] === q.searches[name] && variantOrder(i, name) < 0)) named[g] = i;
     sessions[g] += q.searches[i]!;
     zeroResults[g] += q.zeroResults[i]!;
-    withoutClick[g] += failed(i);
-  });
-  const shown = topBy(
-    named.subarray(0, groups).keys(),
-    (g) => withoutClick[g]!,
-    (g) => text[named[g]!]!,
-    limit,
-    (g, h) => zeroResults[h]! - zeroResults[g]!,
-  );
-  const variants = new Map(shown.map((g) => [g, [] as number[]]));
-  for (const i of order) variants.get(groupOf[i]!)?.push(i);
-  return shown.map((g) => ({
-    query: text[named[g]!]!,
-    variants: variants.get(g)!.sort(variantOrder).map((i) => text[i]!),
+    withoutClick[g] += q.searches[i]! - q.clicked[i]!;
+  }
+  const shown = topBy(withoutClick, groups, 0, (g) => names.text(named[g]!), limit, zeroResults);
+  // Where each shown group lists its variants, by group.
+  const listed = new Int32Array(groups).fill(-1);
+  const variants = shown.map((g, k) => ((listed[g] = k), [] as number[]));
+  for (const i of order) if (listed[groupOf[i]!]! >= 0) variants[listed[groupOf[i]!]!]!.push(i);
+  return shown.map((g, k) => ({
+    query: names.text(named[g]!),
+    variants: variants[k]!.sort(variantOrder).map(names.text),
     sessions: sessions[g]!,
     zeroResults: zeroResults[g]!,
     withoutClick: withoutClick[g]!,
@@ -139,23 +140,22 @@ function groupGaps(q: QueryColumns, names: QueryNames, limit: number): ContentGa
 export async function getSearch(db: Kysely<Database>, params: ReportParams, limit = 50): Promise<SearchReport> {
   const q = await queryTotals(db, params);
   const names = await queryNames(db, q.ids);
-  const text = names.texts;
-  const stats = (i: number): QueryStats => ({ query: text[i]!, searches: q.searches[i]!, zeroResults: q.zeroResults[i]!, clicked: q.clicked[i]!, clickThroughRate: rate(q.clicked[i]!, q.searches[i]!), escalated: q.escalated[i]! });
-  const textOf = (i: number) => text[i]!;
-  const sum = (column: Float64Array) => column.reduce((a, b) => a + b, 0);
-  const searches = sum(q.searches);
-  const where = (column: Float64Array) => {
-    const found: number[] = [];
-    for (let i = 0; i < q.length; i++) if (column[i]! > 0) found.push(i);
-    return found;
-  };
+  const stats = (i: number): QueryStats => ({ query: names.text(i), searches: q.searches[i]!, zeroResults: q.zeroResults[i]!, clicked: q.clicked[i]!, clickThroughRate: rate(q.clicked[i]!, q.searches[i]!), escalated: q.escalated[i]! });
+  // Each list names only queries with some of what it counts.
+  const top = (column: Float64Array) => topBy(column, q.length, 1, names.text, limit).map(stats);
+  let [searches, zeroResults, clicked] = [0, 0, 0];
+  for (let i = 0; i < q.length; i++) {
+    searches += q.searches[i]!;
+    zeroResults += q.zeroResults[i]!;
+    clicked += q.clicked[i]!;
+  }
   return {
     searches,
-    zeroResultRate: rate(sum(q.zeroResults), searches),
-    clickThroughRate: rate(sum(q.clicked), searches),
-    topQueries: topBy(q.ids.keys(), (i) => q.searches[i]!, textOf, limit).map(stats),
-    zeroResultQueries: topBy(where(q.zeroResults), (i) => q.zeroResults[i]!, textOf, limit).map(stats),
+    zeroResultRate: rate(zeroResults, searches),
+    clickThroughRate: rate(clicked, searches),
+    topQueries: top(q.searches),
+    zeroResultQueries: top(q.zeroResults),
     contentGaps: groupGaps(q, names, limit),
-    queriesFollowedByContact: topBy(where(q.escalated), (i) => q.escalated[i]!, textOf, limit).map(stats),
+    queriesFollowedByContact: top(q.escalated),
   };
 }
