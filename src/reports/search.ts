@@ -77,9 +77,7 @@ export function failingFirst(q: QueryColumns): Int32Array {
   for (const f of failed) if (f >= 0) start[most - f + 1]! += 1;
   for (let k = 1; k < start.length; k++) start[k]! += start[k - 1]!;
   const order = new Int32Array(start[most + 1]!);
-  failed.forEach((f, i) => {
-    if (f >= 0) order[start[most - f]!++] = i;
-  });
+  for (let i = 0; i < failed.length; i++) if (failed[i]! >= 0) order[start[most - failed[i]!]!++] = i;
   return order;
 }
 
