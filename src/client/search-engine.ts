@@ -82,8 +82,6 @@ async function instanceFor(language: string): Promise<PagefindInstance> {
   }
 }
 
-const instanceForQuery = async (query: string) => instanceFor(await languageFor(query));
-
 /** Starts downloading Pagefind (e.g. when the search box gets focus) so the first query is fast. */
 export function warmUp(): void {
   void loadModule().catch(() => undefined);
@@ -94,18 +92,33 @@ export function warmUp(): void {
 const PRELOAD_MIN_LETTERS = 3;
 
 /**
+ * English words nearly every article holds. Pagefind matches pages holding every word searched, so these narrow
+ * nothing, yet each is fetched as its own index chunk, among the largest there are (the word "in" alone, 584 KB at
+ * 10,000 articles): a search leaves them out unless they are all it has, or the query quotes a phrase.
+ */
+const STOP_WORDS = new Set('a an and are as at be by can do does for from how i in is my of on or the this to what when where why with you your'.split(' '));
+
+/** The words of `query` Pagefind is asked for: all of them, less the English stop words where anything else is left. */
+export function searchTerm(query: string, language: string): string {
+  const words = query.trim().split(/\s+/).filter(Boolean);
+  if (!language.startsWith('en') || query.includes('"')) return words.join(' ');
+  const kept = words.filter((word) => !STOP_WORDS.has(word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')));
+  return (kept.length ? kept : words).join(' ');
+}
+
+/**
  * Loads the index chunks of the words typed so far while the reader is still typing, so that the search after the
  * pause finds them ready (a word's prefixes mostly sit in the chunk of the word). A failure is the search's to report.
  */
 export function preload(query: string): void {
-  const term = query
-    .trim()
-    .split(/\s+/)
-    .filter((word) => word.length >= PRELOAD_MIN_LETTERS)
-    .join(' ');
-  if (!term) return;
-  void instanceForQuery(term)
-    .then((instance) => instance.preload?.(term))
+  void languageFor(query)
+    .then(async (language) => {
+      const term = searchTerm(query, language)
+        .split(' ')
+        .filter((word) => word.length >= PRELOAD_MIN_LETTERS)
+        .join(' ');
+      if (term) await (await instanceFor(language)).preload?.(term);
+    })
     .catch(() => undefined);
 }
 
@@ -116,8 +129,8 @@ export function slugOf(url: string): string | null {
 export async function search(query: string, limit: number, filters: Filters = {}): Promise<SearchOutcome> {
   const q = query.trim();
   if (!q) return { query: q, total: 0, hits: [] };
-  const instance = await instanceForQuery(q);
-  const found = await instance.search(q, { filters });
+  const language = await languageFor(q);
+  const found = await (await instanceFor(language)).search(searchTerm(q, language), { filters });
   const results = found?.results ?? [];
   const hits = await Promise.all(
     results.slice(0, limit).map(async (r) => {

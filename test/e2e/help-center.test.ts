@@ -52,6 +52,23 @@ describe('the header search', () => {
     expect(await page.locator('[role="option"] mark').count()).toBeGreaterThan(0);
   });
 
+  test('answers a question in full sentences with what its key words find', async () => {
+    await freshPage();
+    await page.goto('/');
+    const titles = async (query: string) => {
+      await headerSearch().fill(query);
+      // The footer names the query it answers, with results or without.
+      await page.waitForFunction((q) => {
+        const footer = document.querySelector('#header-search [data-search-footer]');
+        return footer?.innerHTML.includes(`?q=${encodeURIComponent(q)}"`) || footer?.textContent?.includes(`“${q}”`);
+      }, query);
+      return page.locator('[role="option"] .title').allTextContents();
+    };
+    const keyWords = await titles('reset password');
+    expect(keyWords[0]).toBe('Reset your password');
+    expect(await titles('How do I reset my password?')).toEqual(keyWords);
+  });
+
   test('closes its results with Escape', async () => {
     await freshPage();
     await page.goto('/');
