@@ -36,3 +36,18 @@ const clamp = (n: number, min: number, max: number) => Math.max(min, Math.min(ma
 export const rollupRuns = (warm: number) => (warm <= 1000 ? 20 : clamp(Math.floor(20_000 / warm), 3, 20));
 /** Raw queries: as many as fit a time budget (at most 20); the warm-up alone when one run takes longer than the budget. */
 export const rawRuns = (budgetMs: number) => (warm: number) => (warm > budgetMs / 2 ? 0 : clamp(Math.floor(budgetMs / warm), 1, 20));
+
+/**
+ * The machine's own spread, timed like a report: a fixed CPU-only loop (no I/O, no allocation), one warm-up and 20
+ * runs. On a shared host its p95 lies well above its p50, and a report's p95 over 20 runs carries the same spread.
+ */
+export async function hostSpread(): Promise<Timing> {
+  const data = Float64Array.from({ length: 1 << 16 }, (_, i) => i);
+  let sink = 0;
+  const { timing } = await time(() => {
+    for (let k = 0; k < 40; k++) for (let i = 0; i < data.length; i++) sink += data[i]! * 1.0000001;
+  }, () => 20);
+  // Read, so that the loop's work cannot be dropped as unused.
+  if (Number.isNaN(sink)) throw new Error('host spread loop produced NaN');
+  return timing;
+}

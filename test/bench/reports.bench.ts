@@ -14,7 +14,7 @@ import { runReport } from '../../src/reports/report-registry.ts';
 import { REPORTS, type ReportName, type ReportParams } from '../../src/schemas/report-params.ts';
 import { day, duration, fmt, markdownTable, ms, ratio, textTable } from './bench-format.ts';
 import { footprint, loadSynthetic } from './bench-store.ts';
-import { rollupRuns, time, type Timing } from './bench-timing.ts';
+import { hostSpread, rollupRuns, time, type Timing } from './bench-timing.ts';
 import { describeMachine, machineLine } from './machine.ts';
 import { RawPeerProcess } from './raw-peer-process.ts';
 import { mismatches, rollupHeadline } from './report-headlines.ts';
@@ -64,6 +64,8 @@ interface Row {
   rawCapped: boolean;
   problems: string[];
   kbSessions: number | null;
+  /** A CPU-only loop timed right after the case (bench-timing.ts): the machine's spread while it ran. */
+  spread: Timing;
 }
 
 /**
@@ -79,7 +81,7 @@ function sessionEdges(store: Store, overview: Row): string {
 /** For each case that misses a target, the bare sum of its rollups beside the report's time (see rollup-floor.ts). */
 async function whereTheTimeGoes(store: Store, rows: Row[]): Promise<string[]> {
   const lines: string[] = [];
-  for (const { c, rollup, raw } of rows) {
+  for (const { c, rollup, raw, spread } of rows) {
     const slow = rollup.p95 > TARGET_P95_MS;
     const rawRatio = raw.p50 / rollup.p50;
     // The article and tutorials reports read one article's or the tutorials' rows, not a sum over every key.
@@ -88,7 +90,8 @@ async function whereTheTimeGoes(store: Store, rows: Row[]): Promise<string[]> {
     const floor = await rollupFloor(store, c.report === 'search' ? 'query' : 'article', c.params);
     const share = `${Math.round((100 * floor.timing.p50) / rollup.p50)}% of the report's p50 ${ms(rollup.p50)} ms`;
     const rawVsSum = slow ? '' : `; raw p50 ${ms(raw.p50)} ms is ${ratio(raw.p50 / floor.timing.p50)} the bare sum`;
-    lines.push(`- ${c.label} ${c.range} (${miss}): ${fmt(floor.rows)} ${floor.family} rollup rows into ${fmt(floor.keys)} ${floor.family === 'query' ? 'queries' : 'articles'}, ${floor.summed ? 'summed' : 'read (one key: nothing to sum)'} in ${ms(floor.timing.p50)} ms p50 (${share})${rawVsSum}`);
+    const machine = slow ? `; p95 / p50 ${(rollup.p95 / rollup.p50).toFixed(2)}, where a CPU-only loop timed the same way right after it had ${(spread.p95 / spread.p50).toFixed(2)} (p50 ${ms(spread.p50)} ms, p95 ${ms(spread.p95)} ms)` : '';
+    lines.push(`- ${c.label} ${c.range} (${miss}): ${fmt(floor.rows)} ${floor.family} rollup rows into ${fmt(floor.keys)} ${floor.family === 'query' ? 'queries' : 'articles'}, ${floor.summed ? 'summed' : 'read (one key: nothing to sum)'} in ${ms(floor.timing.p50)} ms p50 (${share})${rawVsSum}${machine}`);
   }
   return lines;
 }
@@ -120,10 +123,11 @@ async function run(o: BenchOptions): Promise<BenchResult> {
     try {
       for (const c of cases(store)) {
         const rollup = await time(() => runReport(store.db, c.report, c.params, c.slug), o.quick ? () => 3 : rollupRuns);
+        const spread = await hostSpread();
         const cap = rawCapMs && Math.max(rawCapMs, CAP_OVER_REPORT * rollup.timing.p50);
         const direct = await raw.measure({ report: c.report, params: c.params, slug: c.slug, budgetMs: o.quick ? 300 : RAW_BUDGET_MS }, cap);
         const problems = verify && direct.first ? mismatches(c.report, rollupHeadline(rollup.first), direct.first) : [];
-        rows.push({ c, rollup: rollup.timing, raw: direct.timing, rawCapped: direct.capped, problems, kbSessions: c.report === 'overview' ? rollupHeadline(rollup.first).kbSessions ?? null : null });
+        rows.push({ c, rollup: rollup.timing, raw: direct.timing, rawCapped: direct.capped, problems, kbSessions: c.report === 'overview' ? rollupHeadline(rollup.first).kbSessions ?? null : null, spread });
         o.log(`${c.label.padEnd(34)} ${c.range.padStart(6)}  p50 ${ms(rollup.timing.p50).padStart(7)} ms  p95 ${ms(rollup.timing.p95).padStart(7)} ms  raw p50 ${rawMs(direct.timing, direct.capped).padStart(9)} ms${verify ? (problems.length ? `  ✗ ${problems.length} mismatches` : '  ✓ verified') : ''}`);
         for (const p of problems.slice(0, 10)) o.log(`    ✗ ${p}`);
       }
