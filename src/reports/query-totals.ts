@@ -77,14 +77,20 @@ export async function queryTotals(db: Kysely<Database>, range: { from: string; t
   // A range that is one key of one rollup (a year, a quarter, a month) holds one row per query: read as they are, they
   // need no sum, a third of the time a year's 41,000 took at 10 million events. They are read a page at a time, on from
   // the last id: read at once, a year's rows outlived the collector's young generation and were copied and promoted
-  // on every call.
-  let q = columnsOf(PAGE);
-  for (let after = 0; ; ) {
-    const rows: TotalsRow[] = await db.selectFrom(rollupTable('query', only!)).select(['query_id', ...COUNTERS]).where(inBucket(only!)).where('searches', '>', 0).where('query_id', '>', after).orderBy('query_id').limit(PAGE).execute();
-    q = add(q, rows);
-    if (rows.length < PAGE) return trimmed(q);
-    after = Number(rows.at(-1)!.query_id);
-  }
+  // on every call. The pages are read in one transaction, so that they all see the same commits (PostgreSQL needs
+  // repeatable read for that; SQLite's transactions always do).
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (trx) => {
+      let q = columnsOf(PAGE);
+      for (let after = 0; ; ) {
+        const rows: TotalsRow[] = await trx.selectFrom(rollupTable('query', only!)).select(['query_id', ...COUNTERS]).where(inBucket(only!)).where('searches', '>', 0).where('query_id', '>', after).orderBy('query_id').limit(PAGE).execute();
+        q = add(q, rows);
+        if (rows.length < PAGE) return trimmed(q);
+        after = Number(rows.at(-1)!.query_id);
+      }
+    });
 }
 
 /**
