@@ -106,7 +106,7 @@ async function run(o: BenchOptions): Promise<BenchResult> {
   const machine = describeMachine();
   o.log(machineLine(machine));
   const dir = mkdtempSync(join(tmpdir(), 'lantern-bench-'));
-  const store = createDb(join(dir, 'kb.sqlite'));
+  let store = createDb(join(dir, 'kb.sqlite'));
   try {
     await migrateToLatest(store.db);
     o.log(`loading ${fmt(events)} events into ${store.path}`);
@@ -117,6 +117,9 @@ async function run(o: BenchOptions): Promise<BenchResult> {
     const indexed = performance.now();
     store.sqlite.exec('create index raw_peer_events_ts on events (ts)');
     o.log(`indexed raw events by time for the raw peer in ${duration((performance.now() - indexed) / 1000)}`);
+    // Reports are timed on a connection of their own, as a server that did not write the 10 million events would read them.
+    await store.close();
+    store = createDb(store.path);
     const raw = new RawPeerProcess(store.path);
     const timed = performance.now();
     const rows: Row[] = [];
