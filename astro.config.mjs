@@ -7,7 +7,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { helpCenterBuild } from './src/integrations/help-center-build.ts';
 import { placeholderTags } from './src/integrations/placeholder-tags.ts';
 import { missingImages } from './src/integrations/missing-images.ts';
-import { contentDir } from './src/lib/content-dir.ts';
+import { contentDir } from './src/content-model/content-dir.ts';
 
 // A test or a content repository builds into its own folder so builds never share state.
 const buildDir = process.env.KB_BUILD_DIR;

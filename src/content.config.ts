@@ -1,7 +1,7 @@
 /** Content collections: articles and tutorials from content/, at any depth, Markdown or MDX. */
 import { defineCollection } from 'astro:content';
 import { ArticleFrontmatterSchema, TutorialFrontmatterSchema } from './schemas/frontmatter.ts';
-import { helpCenterLoader } from './lib/content-loader.ts';
+import { helpCenterLoader } from './content-model/content-loader.ts';
 
 export const collections = {
   articles: defineCollection({ loader: helpCenterLoader('articles'), schema: ArticleFrontmatterSchema }),

@@ -1,7 +1,7 @@
 /** Guards the dashboard: every /reports page but the login needs a session; dashboard and reports API get security headers. */
 import { defineMiddleware } from 'astro:middleware';
-import { withDashboardHeaders } from './lib/dashboard-headers.ts';
-import { getRuntime } from './lib/runtime.ts';
+import { withDashboardHeaders } from './server/dashboard-headers.ts';
+import { getRuntime } from './server/runtime.ts';
 
 const OPEN = new Set(['/reports/login', '/reports/login/', '/reports/logout', '/reports/logout/']);
 

@@ -1,7 +1,7 @@
 /** First start without KB_ADMIN_TOKEN: generate the admin token (only its hash is kept) and a one-time login link. */
-import { AdminAuth, LOGIN_LINK_TTL_MS } from '../lib/admin-auth.ts';
+import { AdminAuth, LOGIN_LINK_TTL_MS } from '../server/admin-auth.ts';
 import type { Env } from '../schemas/env.ts';
-import { openConfiguredStore } from '../lib/open-store.ts';
+import { openConfiguredStore } from '../server/open-store.ts';
 
 /**
  * Prints the token and the link once; later starts print nothing. `rotate` replaces a lost token

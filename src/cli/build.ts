@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { INDEX_AFTER_BUILD, indexedMessage, indexSite } from '../lib/search-index.ts';
+import { INDEX_AFTER_BUILD, indexedMessage, indexSite } from '../content-model/search-index.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 

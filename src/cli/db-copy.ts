@@ -8,7 +8,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { sql } from 'kysely';
 import { createDb, openStore } from '../../db/client.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
-import { copyStore, TargetNotEmptyError } from '../lib/store-copy.ts';
+import { copyStore, TargetNotEmptyError } from '../../db/store-copy.ts';
 import { argsOrExit, envOrExit, fail } from './cli-exit.ts';
 
 const USAGE = 'usage: npm run db:copy -- --to postgres://user:password@host:5432/database';

@@ -1,6 +1,6 @@
 /** `npm run db:migrate`: brings the events store (KB_DATABASE_URL, or the file at KB_DB_PATH) to the latest schema. */
 import { migrateToLatest } from '../../db/migrate.ts';
-import { openConfiguredStore } from '../lib/open-store.ts';
+import { openConfiguredStore } from '../server/open-store.ts';
 import { ConfigError, parseEnv, type Env } from '../schemas/env.ts';
 
 /** Returns the store's printable location and the migrations applied now. */

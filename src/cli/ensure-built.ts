@@ -1,7 +1,7 @@
 /** Builds the site when content/ or the code changed since the last build (shared by `npm start` and `npm run demo`). */
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { contentDir } from '../lib/content-dir.ts';
+import { contentDir } from '../content-model/content-dir.ts';
 import { inputsHash, isBuildFresh, markBuilt } from './build-freshness.ts';
 import { BUILD_SCRIPT, buildOutDir } from './build.ts';
 

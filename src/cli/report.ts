@@ -1,14 +1,14 @@
 /** `npm run report -- <name> [--from] [--to] [--category] [--product-area] [--format table|json|csv]`: a report in the terminal. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { openConfiguredStore } from '../lib/open-store.ts';
+import { openConfiguredStore } from '../server/open-store.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
-import { toCsv } from '../lib/csv.ts';
+import { toCsv } from '../analytics/csv.ts';
 import { MANIFEST_FILE } from '../schemas/manifest.ts';
 import { REPORTS } from '../schemas/report-params.ts';
-import { answerReport, reportJson } from '../reports/report-request.ts';
-import { reportTables } from '../reports/report-tables.ts';
-import { syncCatalog } from '../reports/sync-catalog.ts';
+import { answerReport, reportJson } from '../analytics/report-request.ts';
+import { reportTables } from '../analytics/report-tables.ts';
+import { syncCatalog } from '../analytics/sync-catalog.ts';
 import { argsOrExit, envOrExit, fail, readManifest } from './cli-exit.ts';
 import { buildOutDir } from './build.ts';
 import { textTable } from './text-table.ts';

@@ -2,7 +2,7 @@
 import { bootstrapAdminToken } from './admin-bootstrap.ts';
 import { builtOrExit, envOrExit } from './cli-exit.ts';
 import { migrateDatabase } from './db-migrate.ts';
-import { serveBuild } from '../lib/http-server.ts';
+import { serveBuild } from '../server/http-server.ts';
 
 const env = envOrExit();
 const outDir = builtOrExit();

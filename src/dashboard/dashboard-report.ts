@@ -1,9 +1,9 @@
 /** What a dashboard page needs: its report for the filters in the URL, the filter choices, and links that keep the filters. */
-import type { Issue } from '../lib/http.ts';
-import { getRuntime } from '../lib/runtime.ts';
-import { answerReport } from '../reports/report-request.ts';
-import type { ReportResult, ReportResults } from '../reports/report-registry.ts';
-import { reportTables, type Table } from '../reports/report-tables.ts';
+import type { Issue } from '../server/http.ts';
+import { getRuntime } from '../server/runtime.ts';
+import { answerReport } from '../analytics/report-request.ts';
+import type { ReportResult, ReportResults } from '../analytics/report-registry.ts';
+import { reportTables, type Table } from '../analytics/report-tables.ts';
 import type { ReportName, ReportQuery } from '../schemas/report-params.ts';
 
 export const FILTER_KEYS = ['from', 'to', 'category', 'product_area', 'review_days'] as const;

@@ -1,8 +1,8 @@
 /** Builds one simulated session's events: a clock that only moves forward, and events stamped as the API would stamp them. */
-import type { PreparedEvent } from '../events/validate-batch.ts';
+import type { PreparedEvent } from '../ingest/validate-batch.ts';
 import type { Event } from '../schemas/events.ts';
-import { normalizeQuery } from '../events/normalize-query.ts';
-import { utcDay } from '../events/utc-day.ts';
+import { normalizeQuery } from '../domain/normalize-query.ts';
+import { utcDay } from '../domain/utc-day.ts';
 import type { Reason } from './planted-patterns.ts';
 import type { Random } from './random.ts';
 

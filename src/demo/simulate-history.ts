@@ -1,5 +1,5 @@
 /** A deterministic history of help-center traffic for a manifest: the same options always give exactly the same events. */
-import type { PreparedEvent } from '../events/validate-batch.ts';
+import type { PreparedEvent } from '../ingest/validate-batch.ts';
 import type { Manifest } from '../schemas/manifest.ts';
 import { buildProfiles, type ArticleProfile } from './article-profiles.ts';
 import { HOSTILE_COMMENTS, MISSING_TOPIC, activePatterns } from './planted-patterns.ts';

@@ -6,7 +6,7 @@ import { parseEnv } from '../schemas/env.ts';
 import { addContentWarning, takeContentWarnings } from './content-warnings.ts';
 import { findBrokenReferences } from './link-check.ts';
 import { MANIFEST_FILE, ManifestSchema } from '../schemas/manifest.ts';
-import { INDEX_AFTER_BUILD, indexedMessage, indexSite } from '../lib/search-index.ts';
+import { INDEX_AFTER_BUILD, indexedMessage, indexSite } from '../content-model/search-index.ts';
 
 export function helpCenterBuild(): AstroIntegration {
   return {

@@ -1,6 +1,6 @@
 /** Writes the manifest of published slugs and revisions into the build output. */
 import type { APIRoute } from 'astro';
-import { getCatalog } from '../lib/catalog.ts';
+import { getCatalog } from '../content-model/catalog.ts';
 import type { Manifest } from '../schemas/manifest.ts';
 
 export const GET: APIRoute = async () => {

@@ -1,6 +1,6 @@
 /** Report names and the query parameters every report accepts: an inclusive UTC date range and optional filters. */
 import { z } from 'zod';
-import { addDays, DAY_MS, utcDay } from '../events/utc-day.ts';
+import { addDays, DAY_MS, utcDay } from '../domain/utc-day.ts';
 
 /** Every report, listed once; `article` takes a slug (`/api/reports/article/<slug>`). */
 export const REPORTS = ['overview', 'deflection', 'ratings', 'friction', 'search', 'content', 'tutorials', 'article'] as const;

@@ -1,8 +1,8 @@
 /** The reports benchmark's store: N synthetic events through the bulk write path, then its size on disk table by table. */
 import { statSync } from 'node:fs';
 import type { Store } from '../../db/client.ts';
-import { bulkLoad } from '../../src/events/bulk-load.ts';
-import { syncCatalog } from '../../src/reports/sync-catalog.ts';
+import { bulkLoad } from '../../src/ingest/bulk-load.ts';
+import { syncCatalog } from '../../src/analytics/sync-catalog.ts';
 import { duration, fmt } from './bench-format.ts';
 import { syntheticCatalog, syntheticEvents } from './synthetic-events.ts';
 

@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Random } from '../../src/demo/random.ts';
-import { slugify } from '../../src/lib/slug.ts';
+import { slugify } from '../../src/content-model/slug.ts';
 
 export const ARTICLE_SEED = 20261201;
 

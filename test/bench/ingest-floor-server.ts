@@ -8,9 +8,9 @@
  */
 import { createServer } from 'node:http';
 import SqliteDatabase from 'better-sqlite3';
-import { reasonCode, TYPE_CODES, VOTE_CODES } from '../../src/events/event-codes.ts';
-import { GroupCommit } from '../../src/events/group-commit.ts';
-import { ROLLUP_KEY as keyOf, type RollupLevel, utcDay } from '../../src/events/utc-day.ts';
+import { reasonCode, TYPE_CODES, VOTE_CODES } from '../../src/domain/event-codes.ts';
+import { GroupCommit } from '../../src/ingest/commit-queue.ts';
+import { ROLLUP_KEY as keyOf, type RollupLevel, utcDay } from '../../src/domain/utc-day.ts';
 import type { Event } from '../../src/schemas/events.ts';
 
 const [path, port] = [process.argv[2]!, Number(process.argv[3])];

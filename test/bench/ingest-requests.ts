@@ -3,7 +3,7 @@
  * request (what the tracker sends when a tab's queue drains), one event per request, or full batches of 50.
  */
 import { writeFileSync } from 'node:fs';
-import type { PreparedEvent } from '../../src/events/validate-batch.ts';
+import type { PreparedEvent } from '../../src/ingest/validate-batch.ts';
 import { MAX_BATCH } from '../../src/schemas/events.ts';
 import { syntheticCatalog, type SyntheticCatalog } from './synthetic-catalog.ts';
 import { syntheticEvents } from './synthetic-events.ts';

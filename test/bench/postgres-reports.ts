@@ -1,13 +1,13 @@
 /** The reports benchmark's PostgreSQL side (`--postgres <url>`): the same synthetic events in a fresh database there, the same cases timed. */
 import { sql } from 'kysely';
 import { openStore, type EventStore } from '../../db/client.ts';
-import { bulkLoad } from '../../src/events/bulk-load.ts';
-import { runReport } from '../../src/reports/report-registry.ts';
+import { bulkLoad } from '../../src/ingest/bulk-load.ts';
+import { runReport } from '../../src/analytics/report-registry.ts';
 import type { ReportName, ReportParams } from '../../src/schemas/report-params.ts';
 import { fmt } from './bench-format.ts';
 import { rollupRuns, time, type Timing } from './bench-timing.ts';
 import { syntheticCatalog, syntheticEvents } from './synthetic-events.ts';
-import { syncCatalog } from '../../src/reports/sync-catalog.ts';
+import { syncCatalog } from '../../src/analytics/sync-catalog.ts';
 import { freshPostgresDatabase } from '../helpers/test-store.ts';
 
 export interface PostgresRun {

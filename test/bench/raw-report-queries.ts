@@ -2,12 +2,12 @@
  * What each report computes, from the raw `events` table alone (plus the dimension tables and comments): no rollups and
  * no session_* tables. The baseline the rollups are measured against, and a second opinion on their numbers.
  */
-import { median } from '../../src/reports/article-stats.ts';
-import { FRICTION_RULES as R } from '../../src/reports/friction-rules.ts';
-import { isLowRated } from '../../src/reports/friction-signals.ts';
-import { helpfulness } from '../../src/reports/ratings.ts';
-import { daysIn, previousPeriod } from '../../src/reports/report-period.ts';
-import { rate } from '../../src/reports/wilson.ts';
+import { median } from '../../src/analytics/article-stats.ts';
+import { FRICTION_RULES as R } from '../../src/analytics/friction-rules.ts';
+import { isLowRated } from '../../src/analytics/friction-signals.ts';
+import { helpfulness } from '../../src/analytics/ratings.ts';
+import { daysIn, previousPeriod } from '../../src/analytics/report-period.ts';
+import { rate } from '../../src/analytics/wilson.ts';
 import { REASONS } from '../../src/schemas/events.ts';
 import type { ReportName, ReportParams } from '../../src/schemas/report-params.ts';
 import type { RawQueries } from './raw-sql.ts';

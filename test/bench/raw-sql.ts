@@ -6,7 +6,7 @@
  * reach one day (MARGIN) beyond the range instead of reading every event.
  */
 import type SqliteDatabase from 'better-sqlite3';
-import { epochBounds } from '../../src/reports/report-period.ts';
+import { epochBounds } from '../../src/analytics/report-period.ts';
 import { REASONS } from '../../src/schemas/events.ts';
 
 const MARGIN = 86_400_000;

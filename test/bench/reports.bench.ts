@@ -10,7 +10,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDb, type Store } from '../../db/client.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
-import { runReport } from '../../src/reports/report-registry.ts';
+import { runReport } from '../../src/analytics/report-registry.ts';
 import { REPORTS, type ReportName, type ReportParams } from '../../src/schemas/report-params.ts';
 import { day, duration, fmt, markdownTable, ms, ratio, textTable } from './bench-format.ts';
 import { footprint, loadSynthetic } from './bench-store.ts';

@@ -4,8 +4,8 @@
  * sum it is built on, so where a case misses its target this says how much of its time is that sum.
  */
 import type { Store } from '../../db/client.ts';
-import { QUERY_COUNTERS } from '../../src/events/rollup-deltas.ts';
-import { rollupBuckets } from '../../src/reports/rollup-buckets.ts';
+import { QUERY_COUNTERS } from '../../src/ingest/rollup-deltas.ts';
+import { rollupBuckets } from '../../src/analytics/rollup-buckets.ts';
 import { time, type Timing } from './bench-timing.ts';
 
 export interface RollupFloor {

@@ -1,6 +1,6 @@
 /** A fast, seeded stream of realistic help-center events for benchmarks: the same options always give the same events. */
-import { normalizeQuery } from '../../src/events/normalize-query.ts';
-import type { PreparedEvent } from '../../src/events/validate-batch.ts';
+import { normalizeQuery } from '../../src/domain/normalize-query.ts';
+import type { PreparedEvent } from '../../src/ingest/validate-batch.ts';
 import { REASONS } from '../../src/schemas/events.ts';
 import { DAY_MS, seeded, SYNTHETIC_DEFAULTS, type SyntheticArticle, type SyntheticCatalog } from './synthetic-catalog.ts';
 

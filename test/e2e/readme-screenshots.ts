@@ -6,8 +6,8 @@ import { createDb } from '../../db/client.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { builtOrExit, readManifest } from '../../src/cli/cli-exit.ts';
 import { simulateHistory } from '../../src/demo/simulate-history.ts';
-import { bulkLoad } from '../../src/events/bulk-load.ts';
-import { syncCatalog } from '../../src/reports/sync-catalog.ts';
+import { bulkLoad } from '../../src/ingest/bulk-load.ts';
+import { syncCatalog } from '../../src/analytics/sync-catalog.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { ROOT, serveSite } from '../helpers/site-build.ts';
 

@@ -1,6 +1,6 @@
 /** Puts a small published catalog into a test database, as the server does from the build's manifest. */
 import type { EventStore } from '../../db/client.ts';
-import { syncCatalog } from '../../src/reports/sync-catalog.ts';
+import { syncCatalog } from '../../src/analytics/sync-catalog.ts';
 import type { ManifestEntry } from '../../src/schemas/manifest.ts';
 
 export interface CatalogEntry {

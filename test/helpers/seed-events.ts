@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import { createDb, type EventStore, type Store } from '../../db/client.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import type { Event } from '../../src/schemas/events.ts';
-import { normalizeQuery } from '../../src/events/normalize-query.ts';
-import { utcDay } from '../../src/events/utc-day.ts';
-import type { PreparedEvent } from '../../src/events/validate-batch.ts';
-import { EventWriter } from '../../src/events/write-events.ts';
+import { normalizeQuery } from '../../src/domain/normalize-query.ts';
+import { utcDay } from '../../src/domain/utc-day.ts';
+import type { PreparedEvent } from '../../src/ingest/validate-batch.ts';
+import { EventWriter } from '../../src/ingest/write-group.ts';
 import { freshTestStore } from './test-store.ts';
 
 /** A fresh SQLite file, for tests about the file itself (CLI, demo). */

@@ -2,7 +2,7 @@ import SqliteDatabase from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createDb } from '../../db/client.ts';
-import { AdminAuth } from '../../src/lib/admin-auth.ts';
+import { AdminAuth } from '../../src/server/admin-auth.ts';
 import { REPORTS } from '../../src/schemas/report-params.ts';
 import { parseCsv } from '../helpers/csv-parse.ts';
 import { newSession, postEvents } from '../helpers/events-client.ts';

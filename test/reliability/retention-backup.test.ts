@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import SqliteDatabase from 'better-sqlite3';
 import { expect, test } from 'vitest';
 import { createDb } from '../../db/client.ts';
-import { DAY_MS, utcDay } from '../../src/events/utc-day.ts';
+import { DAY_MS, utcDay } from '../../src/domain/utc-day.ts';
 import { newSession, postEvents } from '../helpers/events-client.ts';
 import { freshDatabase, freshSite } from '../helpers/reliability-site.ts';
 import { rollupMismatches } from '../helpers/rollup-consistency.ts';

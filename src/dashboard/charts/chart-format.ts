@@ -1,5 +1,5 @@
 /** Shared pieces of the dashboard's SVG charts: escaping, value and date labels, round ticks, and the accessible <svg> frame. */
-import { count } from '../../reports/evidence-format.ts';
+import { count } from '../../analytics/evidence-format.ts';
 
 export type Unit = 'count' | 'rate';
 

@@ -1,5 +1,5 @@
 /** Daily line chart of one metric, the previous equal period dashed behind it, as an accessible inline SVG with a one-sentence summary. */
-import { signedPercent } from '../../reports/evidence-format.ts';
+import { signedPercent } from '../../analytics/evidence-format.ts';
 import { CHAR_WIDTH, FONT, WIDTH, chartFrame, coord, escapeXml, formatCount, formatDay, formatValue, niceTicks, noDataChart, tickLabels, type Chart, type Unit } from './chart-format.ts';
 
 export interface DayValue {

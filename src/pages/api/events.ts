@@ -1,8 +1,8 @@
 /** POST /api/events: the browser's batches of reader events (contract in the README); the work is in lib/events-endpoint.ts. */
 import type { APIRoute } from 'astro';
-import { errorResponse, readBodyText } from '../../lib/http.ts';
-import { preflight } from '../../lib/cors.ts';
-import { allowedOrigins, receiveEvents } from '../../lib/events-endpoint.ts';
+import { errorResponse, readBodyText } from '../../server/http.ts';
+import { preflight } from '../../server/cors.ts';
+import { allowedOrigins, receiveEvents } from '../../server/events-endpoint.ts';
 
 export const prerender = false;
 

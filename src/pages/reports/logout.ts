@@ -1,7 +1,7 @@
 /** POST /reports/logout: ends the dashboard session (the cookie and its stored hash). */
 import type { APIRoute } from 'astro';
-import { CLEARED_SESSION_COOKIE } from '../../lib/admin-auth.ts';
-import { getRuntime } from '../../lib/runtime.ts';
+import { CLEARED_SESSION_COOKIE } from '../../server/admin-auth.ts';
+import { getRuntime } from '../../server/runtime.ts';
 
 export const prerender = false;
 

@@ -1,9 +1,9 @@
 /** GET /api/reports/<name>: a report as JSON, or one of its tables as CSV (contract in the README). */
 import type { APIRoute } from 'astro';
-import { toCsv } from '../../../lib/csv.ts';
-import { errorResponse, internalError } from '../../../lib/http.ts';
-import { getRuntime } from '../../../lib/runtime.ts';
-import { answerReport, reportJson } from '../../../reports/report-request.ts';
+import { toCsv } from '../../../analytics/csv.ts';
+import { errorResponse, internalError } from '../../../server/http.ts';
+import { getRuntime } from '../../../server/runtime.ts';
+import { answerReport, reportJson } from '../../../analytics/report-request.ts';
 
 export const prerender = false;
 

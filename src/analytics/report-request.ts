@@ -1,0 +1,41 @@
+/** A report request from the API or the CLI, parsed at the edge: the report's path, its query, and the answer. */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { formatPath, type Issue } from '../server/http.ts';
+import { REPORTS, ReportNameSchema, ReportQuerySchema, type ReportQuery } from '../schemas/report-params.ts';
+import { runReport, type ReportResult } from './report-registry.ts';
+import { reportTables, type Table } from './report-tables.ts';
+import { SLUG_PATTERN as SLUG } from '../content-model/slug.ts';
+
+export type ReportAnswer =
+  | { kind: 'ok'; result: ReportResult; query: ReportQuery; table: Table | undefined }
+  | { kind: 'invalid'; issues: Issue[] }
+  | { kind: 'not-found'; message: string };
+
+
+/** `path` is what follows /api/reports/: "ratings", or "article/<slug>". */
+export async function answerReport(db: Kysely<Database>, path: string, query: Record<string, string>): Promise<ReportAnswer> {
+  const [name, slug, ...rest] = path.split('/');
+  const parsedName = ReportNameSchema.safeParse(name);
+  const wantsSlug = parsedName.success && parsedName.data === 'article';
+  if (!parsedName.success || rest.length > 0 || (slug !== undefined) !== wantsSlug || (slug !== undefined && !SLUG.test(slug))) {
+    return { kind: 'not-found', message: `No report at "${path}". Reports: ${REPORTS.map((r) => (r === 'article' ? 'article/<slug>' : r)).join(', ')}.` };
+  }
+  const parsed = ReportQuerySchema.safeParse(query);
+  if (!parsed.success) return { kind: 'invalid', issues: parsed.error.issues.map((i) => ({ path: formatPath(i.path) || 'query', message: i.message })) };
+
+  const result = await runReport(db, parsedName.data, parsed.data, slug);
+  if (!result) return { kind: 'not-found', message: `No article with the slug "${slug}" has been published or recorded.` };
+  const tables = reportTables(result);
+  const table = parsed.data.table === undefined ? tables[0] : tables.find((t) => t.name === parsed.data.table);
+  if (parsed.data.format === 'csv' && !table) {
+    return { kind: 'invalid', issues: [{ path: 'table', message: `must be one of ${tables.map((t) => t.name).join(', ')}` }] };
+  }
+  return { kind: 'ok', result, query: parsed.data, table };
+}
+
+/** The JSON body of a report, the same from the API and the CLI. */
+export function reportJson(answer: Extract<ReportAnswer, { kind: 'ok' }>) {
+  const { format: _format, table: _table, ...params } = answer.query;
+  return { report: answer.result.name, params, data: answer.result.data };
+}

@@ -1,0 +1,79 @@
+/**
+ * Writes validated events inside one transaction: dedupe, raw rows and every rollup the reports read.
+ * Called with the events of all requests that arrived together (group commit), or a few thousand at a time by the
+ * bulk loader: the group's state is read with a few statements, the events are applied in memory in order, and
+ * every change is written back as multi-row statements, so the cost per event is mostly JavaScript.
+ */
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { Dialect } from '../../db/dialect-sql.ts';
+import { GroupApplier } from './decide-events.ts';
+import { eachCompiled, rowValues } from './chunked-insert.ts';
+import { articleIds, DimensionCache, queryIds, resolveRevisions } from './dimension-ids.ts';
+import type { SessionDayCounter, RollupDeltas } from './rollup-deltas.ts';
+import { loadSessionRows, loadSessions, revisionId, SESSION_COUNTERS, writeSessionRows, writeSessions, type SessionState } from './session-state.ts';
+import type { PreparedEvent } from './validate-batch.ts';
+
+export { VIEW_DEDUPE_MS } from './decide-events.ts';
+export { DimensionCache } from './dimension-ids.ts';
+
+type Trx = Transaction<Database>;
+
+export class EventWriter {
+  private readonly cache = new DimensionCache();
+  private readonly dialect: Dialect;
+  constructor(dialect: Dialect) {
+    this.dialect = dialect;
+  }
+
+  async write(trx: Trx, events: PreparedEvent[]): Promise<void> {
+    const staged = new DimensionCache();
+    const first = new Map<string, { ts: number; day: string }>();
+    const slugs = new Set<string>();
+    const texts = new Set<string>();
+    for (const e of events) {
+      if (!first.has(e.session)) first.set(e.session, { ts: e.ts, day: e.day });
+      if ('article' in e && e.article !== undefined) slugs.add(e.article);
+      if (e.normalizedQuery !== null) texts.add(e.normalizedQuery);
+    }
+    const ids = { articles: await articleIds(trx, slugs, this.cache, staged), queries: await queryIds(trx, texts, this.cache, staged) };
+    const sessions = await loadSessions(trx, this.dialect, first);
+    const known = [...sessions.values()].filter((s) => !s.created).map((s) => s.id);
+    const applier = new GroupApplier(this.cache, ids, await loadSessionRows(trx, known));
+    for (const e of events) applier.apply(e, sessions.get(e.session)!);
+
+    await resolveRevisions(trx, applier.newRevisions.values(), this.cache, staged);
+    const raw = applier.raw.map(({ revision, ...r }) => ({ ...r, revision_id: revisionId(revision) }));
+    await eachCompiled(trx, 'insert events', raw, (chunk) => trx.insertInto('events').values(chunk), rowValues);
+    const comments = applier.comments.map(({ revision, ...c }) => ({ ...c, revision_id: revisionId(revision) }));
+    await eachCompiled(trx, 'insert comments', comments, (chunk) => trx.insertInto('comments').values(chunk), rowValues);
+    await writeSessionRows(trx, [...applier.articleRows.values()], [...applier.queryRows.values()]);
+    for (const s of sessions.values()) {
+      if (s.created) applier.deltas.sessionCreated(s.day, s.id);
+      sessionDayChanges(applier.deltas, s);
+    }
+    await writeSessions(trx, this.dialect, sessions.values());
+    await applier.deltas.apply(trx, this.dialect);
+    this.commitCaches = () => this.cache.merge(staged);
+  }
+
+  /** Called by the group committer once the transaction has committed. */
+  commitCaches: () => void = () => undefined;
+}
+
+type Counts = SessionState['before'];
+
+/** Which per-day session counts a session is part of (DOMAIN.md): a KB session, escalated, confirmed deflection. */
+function flags(s: Counts): Record<Exclude<SessionDayCounter, 'searches'>, number> {
+  const kb = s.views + s.searches > 0;
+  return { kb_sessions: Number(kb), escalated: Number(kb && s.contacts > 0), confirmed: Number(kb && s.contacts === 0 && s.up_votes > 0) };
+}
+
+/** The session's per-day counts after this group minus before it. */
+function sessionDayChanges(deltas: RollupDeltas, s: SessionState): void {
+  const after = Object.fromEntries(SESSION_COUNTERS.map((c) => [c, s.before[c] + s.added[c]])) as Counts;
+  const [was, is] = [flags(s.before), flags(after)];
+  for (const key of Object.keys(is) as (keyof typeof is)[]) if (is[key] !== was[key]) deltas.sessionDay(s.day, key, is[key] - was[key]);
+  // Any search makes a KB session, so every settled search counts.
+  if (s.added.searches) deltas.sessionDay(s.day, 'searches', s.added.searches);
+}
