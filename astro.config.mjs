@@ -8,12 +8,14 @@ import { helpCenterBuild } from './src/integrations/help-center-build.ts';
 import { placeholderTags } from './src/integrations/placeholder-tags.ts';
 import { missingImages } from './src/integrations/missing-images.ts';
 import { contentDir } from './src/content-model/content-dir.ts';
+import { parseEnv } from './src/schemas/env.ts';
 
 // A test or a content repository builds into its own folder so builds never share state.
-const buildDir = process.env.KB_BUILD_DIR;
+const env = parseEnv();
+const buildDir = env.KB_BUILD_DIR;
 
 export default defineConfig({
-  site: process.env.KB_SITE_URL || undefined,
+  site: env.KB_SITE_URL,
   output: 'static',
   adapter: node({ mode: 'standalone' }),
   outDir: buildDir ? `${buildDir}/dist` : './dist',

@@ -30,7 +30,7 @@ export interface StoreOptions {
   maxSizeMb?: number;
 }
 
-export function createDb(path: string = process.env.KB_DB_PATH || DEFAULT_DB_PATH, options: StoreOptions = {}): Store {
+export function createDb(path: string = DEFAULT_DB_PATH, options: StoreOptions = {}): Store {
   const file = path === ':memory:' ? path : resolve(path);
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SqliteDatabase(file);

@@ -7,6 +7,7 @@ import { weekOf } from './report-period.ts';
 import { inBucket, overBuckets, rollupTable, signed } from './rollup-buckets.ts';
 import { sessionsByDay, sumDays, type SessionDay } from './session-totals.ts';
 import { mostEscalatedQueries } from './query-totals.ts';
+import { deflectionRate, selfServiceScore } from '../domain/session-outcome.ts';
 import { rate } from './wilson.ts';
 
 export interface DeflectionSummary {
@@ -50,8 +51,8 @@ function summarize(totals: { kbSessions: number; escalated: number; confirmed: n
   return {
     kbSessions: kb,
     escalatedSessions: escalated,
-    deflectionRate: rate(kb - escalated, kb),
-    selfServiceScore: rate(kb, escalated),
+    deflectionRate: deflectionRate(kb, escalated),
+    selfServiceScore: selfServiceScore(kb, escalated),
     confirmedDeflections: confirmed,
   };
 }

@@ -6,6 +6,7 @@ import { articleScope, isScoped } from './article-scope.ts';
 import { previousPeriod } from './report-period.ts';
 import { inBucket, overBuckets, rollupTable, signed } from './rollup-buckets.ts';
 import { sessionsByDay, sumDays } from './session-totals.ts';
+import { deflectionRate, selfServiceScore } from '../domain/session-outcome.ts';
 import { rate } from './wilson.ts';
 
 /**
@@ -85,8 +86,8 @@ export async function getOverview(db: Kysely<Database>, params: ReportParams): P
   const [now, then] = [await totals(db, params), await totals(db, before)];
   const derived = (t: Totals) => ({
     helpfulness: rate(t.up, t.up + t.down),
-    deflection: rate(t.kbSessions - t.escalated, t.kbSessions),
-    score: rate(t.kbSessions, t.escalated),
+    deflection: deflectionRate(t.kbSessions, t.escalated),
+    score: selfServiceScore(t.kbSessions, t.escalated),
     contact: rate(t.escalated, t.kbSessions),
   });
   const [d, p] = [derived(now), derived(then)];

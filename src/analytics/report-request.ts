@@ -1,7 +1,7 @@
 /** A report request from the API or the CLI, parsed at the edge: the report's path, its query, and the answer. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { formatPath, type Issue } from '../server/http.ts';
+import { formatPath, type Issue } from '../schemas/issues.ts';
 import { REPORTS, ReportNameSchema, ReportQuerySchema, type ReportQuery } from '../schemas/report-params.ts';
 import { runReport, type ReportResult } from './report-registry.ts';
 import { reportTables, type Table } from './report-tables.ts';

@@ -6,7 +6,7 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { ReportParams } from '../schemas/report-params.ts';
-import { confirmedSession, escalatedSession, isKbSession } from '../domain/session-outcome.ts';
+import { outcomeCount, outcomeSql } from '../domain/session-outcome.ts';
 import { DAY_MS, utcDay } from '../domain/utc-day.ts';
 import { articleScope, isScoped } from './article-scope.ts';
 
@@ -47,14 +47,14 @@ export async function sessionsByDay(db: Kysely<Database>, params: ReportParams):
       .select([
         dayNumber.as('day_number'),
         sql<number>`1`.as('kb'),
-        escalatedSession.as('escalated'),
-        confirmedSession.as('confirmed'),
+        outcomeCount('escalated').as('escalated'),
+        outcomeCount('confirmed').as('confirmed'),
         's.searches',
       ])
       .where('s.id', 'in', readers)
       .where(dayNumber, '>=', fromDay)
       .where(dayNumber, '<=', toDay)
-      .where(isKbSession);
+      .where(outcomeSql('kb'));
   const scope = params.product_area === undefined ? { kind: 'category' as const, name: params.category } : params.category === undefined ? { kind: 'product_area' as const, name: params.product_area } : undefined;
   // One category or one product area: closed sessions are counted per day already, only open ones are looked up.
   // Both at once (rare): every reader of the articles in both is looked up.

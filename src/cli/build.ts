@@ -5,7 +5,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { INDEX_AFTER_BUILD, indexedMessage, indexSite } from '../content-model/search-index.ts';
+import { indexedMessage, indexSite } from '../content-model/search-index.ts';
+import { parseEnv } from '../schemas/env.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -14,12 +15,13 @@ export const BUILD_SCRIPT = import.meta.filename;
 
 /** Where the build writes: dist/ at the root, or KB_BUILD_DIR/dist (tests build into their own folder). */
 export function buildOutDir(): string {
-  return process.env.KB_BUILD_DIR ? resolve(process.env.KB_BUILD_DIR, 'dist') : resolve(root, 'dist');
+  const { KB_BUILD_DIR } = parseEnv();
+  return KB_BUILD_DIR ? resolve(KB_BUILD_DIR, 'dist') : resolve(root, 'dist');
 }
 
 async function main(): Promise<number> {
   const astro = resolve(root, 'node_modules/astro/bin/astro.mjs');
-  const built = spawnSync(process.execPath, [astro, 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, [INDEX_AFTER_BUILD]: '1' } });
+  const built = spawnSync(process.execPath, [astro, 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, KB_INDEX_AFTER_BUILD: '1' } });
   if (built.status !== 0) return built.status ?? 1;
   try {
     // The pages are the static part of the output (the node adapter puts the server beside them).

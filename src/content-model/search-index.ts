@@ -1,12 +1,6 @@
 /** Pagefind's index of a built site: the pages under `dir`, written to `dir/pagefind`. */
 import * as pagefind from 'pagefind';
 
-/**
- * Set by `npm run build` (src/cli/build.ts) for the `astro build` it runs: the build skips the index and the command
- * writes it once Astro has exited, so Astro's memory and Pagefind's are never resident together.
- */
-export const INDEX_AFTER_BUILD = 'KB_SEARCH_INDEX_AFTER_BUILD';
-
 export async function indexSite(dir: string): Promise<{ pages: number; ms: number }> {
   const started = performance.now();
   const { index, errors } = await pagefind.createIndex({});

@@ -1,5 +1,5 @@
 /** What a dashboard page needs: its report for the filters in the URL, the filter choices, and links that keep the filters. */
-import type { Issue } from '../server/http.ts';
+import type { Issue } from '../schemas/issues.ts';
 import { getRuntime } from '../server/runtime.ts';
 import { answerReport } from '../analytics/report-request.ts';
 import type { ReportResult, ReportResults } from '../analytics/report-registry.ts';

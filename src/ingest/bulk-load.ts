@@ -2,7 +2,7 @@
 import type { EventStore, Store } from '../../db/client.ts';
 import { sqliteBulkSettings } from '../../db/dialect-sql.ts';
 import type { PreparedEvent } from './validate-batch.ts';
-import { EventWriter } from './write-group.ts';
+import { GroupWriter } from './write-group.ts';
 import { closeIdleSessions } from './close-sessions.ts';
 import { DAY_MS } from '../domain/utc-day.ts';
 
@@ -18,7 +18,7 @@ export interface BulkLoadOptions {
  * server closes them while it runs: the pages their rows free are reused by the rest of the load.
  */
 export async function bulkLoad(store: EventStore, events: Iterable<PreparedEvent> | AsyncIterable<PreparedEvent>, options: BulkLoadOptions = {}): Promise<number> {
-  const writer = new EventWriter(store.dialect);
+  const writer = new GroupWriter(store.dialect);
   const size = options.batchSize ?? 10_000;
   let batch: PreparedEvent[] = [];
   let written = 0;

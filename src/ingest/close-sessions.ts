@@ -11,7 +11,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Dialect } from '../../db/dialect-sql.ts';
-import { confirmedSession, escalatedSession, isKbSession } from '../domain/session-outcome.ts';
+import { outcomeCount, outcomeSql } from '../domain/session-outcome.ts';
 import { DAY_MS } from '../domain/utc-day.ts';
 
 export const CLOSE_AFTER_MS = 2 * DAY_MS;
@@ -77,11 +77,11 @@ async function countByScope(trx: Transaction<Database>, ids: number[]): Promise<
             'x.name',
             day.as('day_number'),
             sql<number>`count(*)`.as('kb_sessions'),
-            sql<number>`sum(${escalatedSession})`.as('escalated'),
-            sql<number>`sum(${confirmedSession})`.as('confirmed'),
+            sql<number>`sum(${outcomeCount('escalated')})`.as('escalated'),
+            sql<number>`sum(${outcomeCount('confirmed')})`.as('confirmed'),
             sql<number>`sum(s.searches)`.as('searches'),
           ])
-          .where(isKbSession)
+          .where(outcomeSql('kb'))
           .groupBy(['x.name', day])
           .orderBy('x.name')
           .orderBy(day),

@@ -3,7 +3,7 @@
  * after the first) is written in one transaction, and each request is answered after it commits. A window
  * of 0 commits once the submissions already queued (a worker's pending messages) are in.
  */
-export class GroupCommit<T> {
+export class CommitQueue<T> {
   private pending: { items: T[]; resolve: () => void; reject: (e: unknown) => void }[] = [];
   private scheduled = false;
   private running = false;

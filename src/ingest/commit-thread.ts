@@ -1,7 +1,7 @@
 /**
  * SQLite commits on a worker thread. better-sqlite3 is synchronous: on the server's own thread every commit (and
  * its fsync, a few milliseconds) stops it from reading, validating and answering other requests. The worker
- * (writer-worker.ts) owns the write path and its group commit; this side sends it validated events and resolves
+ * (commit-worker.ts) owns the write path and its group commit; this side sends it validated events and resolves
  * once they are committed, so a 202 still means "on disk". If the worker dies, its pending submissions fail as
  * "store unavailable" (the client retries) and the next submission starts a new one.
  */
@@ -9,11 +9,11 @@ import { Worker } from 'node:worker_threads';
 import { StoreUnavailableError } from '../../db/store-errors.ts';
 import type { PreparedEvent } from './validate-batch.ts';
 
-export interface WriterRequest {
+export interface CommitRequest {
   id: number;
   events: PreparedEvent[];
 }
-export interface WriterReply {
+export interface CommitReply {
   id: number;
   /** The commit failed; `code` is SQLite's (SQLITE_FULL…), so the caller can tell "retry later" from a bug. */
   error?: { message: string; code: string | undefined };
@@ -24,12 +24,12 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
-export class WriterThread {
+export class CommitThread {
   private readonly script: string;
   private current: { worker: Worker; pending: Map<number, Pending> } | undefined;
   private nextId = 0;
 
-  /** `script`: the path of writer-worker.ts. */
+  /** `script`: the path of commit-worker.ts. */
   constructor(script: string) {
     this.script = script;
   }
@@ -39,7 +39,7 @@ export class WriterThread {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject });
-      worker.postMessage({ id, events } satisfies WriterRequest);
+      worker.postMessage({ id, events } satisfies CommitRequest);
     });
   }
 
@@ -49,7 +49,7 @@ export class WriterThread {
     const started = { worker, pending };
     // The server's clean stop ends the process; the worker must not keep it running.
     worker.unref();
-    worker.on('message', (reply: WriterReply) => {
+    worker.on('message', (reply: CommitReply) => {
       const waiting = pending.get(reply.id);
       pending.delete(reply.id);
       if (!reply.error) waiting?.resolve();

@@ -44,7 +44,7 @@ function indexRow<T extends { session_id: number }>(byKey: Map<string, T>, bySes
 }
 type Of<T extends PreparedEvent['type']> = PreparedEvent & { type: T };
 
-export class GroupApplier {
+export class EventDecisions {
   readonly deltas = new RollupDeltas();
   readonly raw: RawRow[] = [];
   readonly comments: CommentRow[] = [];

@@ -1,15 +1,20 @@
-/** The write path behind POST /api/events: bot filter, rate limit, validation, group commit. */
+/**
+ * The write path's first step, behind POST /api/events: rate limit, validation against the published articles
+ * (validate-batch.ts), the bot filter, then the commit: commit-queue.ts groups the requests that arrive together,
+ * commit-thread.ts runs SQLite's commits on a worker (commit-worker.ts), commit-transaction.ts is one transaction,
+ * write-group.ts reads the group's state and writes its rows, decide-events.ts decides what each event changes,
+ * and rollup-deltas.ts turns that into the counters the reports read.
+ */
 import { isbot } from 'isbot';
 import type { EventStore } from '../../db/client.ts';
 import type { Dialect } from '../../db/dialect-sql.ts';
-import type { Issue } from '../server/http.ts';
-import { commitEvents } from './commit-transaction.ts';
-import { GroupCommit } from './commit-queue.ts';
+import type { Issue } from '../schemas/issues.ts';
+import { commitTransaction } from './commit-transaction.ts';
+import { CommitQueue } from './commit-queue.ts';
 import type { PublishedArticles } from './published-articles.ts';
-import { RateLimiter } from '../server/rate-limit.ts';
 import { isStoreUnavailable } from '../../db/store-errors.ts';
 import { validateBatch, type PreparedEvent } from './validate-batch.ts';
-import { EventWriter } from './write-group.ts';
+import { GroupWriter } from './write-group.ts';
 
 export type RecordResult =
   | { kind: 'accepted'; count: number; stored: boolean }
@@ -18,12 +23,13 @@ export type RecordResult =
   | { kind: 'unavailable'; retryAfter: number }
   | { kind: 'not-built' };
 
-export interface EventsServiceOptions {
+export interface EventsIntakeOptions {
   store: EventStore;
   dialect: Dialect;
   /** undefined while the site has not been built: there is nothing to check slugs against. */
   published: () => PublishedArticles | undefined;
-  ratePerMinute: number;
+  /** Seconds the client address must wait before it may send again; 0 when it may send now. */
+  limit: (clientAddress: string) => number;
   now?: () => number;
   /** false: one transaction per request (the naive design, for the ingest benchmark). */
   groupCommit?: boolean;
@@ -36,9 +42,9 @@ interface Committer {
   submit(events: PreparedEvent[]): Promise<void>;
 }
 
-function inThisThread(options: EventsServiceOptions): Committer {
-  const writer = new EventWriter(options.dialect);
-  return new GroupCommit((events) => commitEvents(options.store, writer, events), 1, options.groupCommit ?? true);
+function inThisThread(options: EventsIntakeOptions): Committer {
+  const writer = new GroupWriter(options.dialect);
+  return new CommitQueue((events) => commitTransaction(options.store, writer, events), 1, options.groupCommit ?? true);
 }
 
 export interface IncomingBatch {
@@ -47,19 +53,17 @@ export interface IncomingBatch {
   userAgent: string;
 }
 
-export class EventsService {
-  private readonly options: EventsServiceOptions;
-  private readonly limiter: RateLimiter;
+export class EventsIntake {
+  private readonly options: EventsIntakeOptions;
   private readonly committer: Committer;
 
-  constructor(options: EventsServiceOptions) {
+  constructor(options: EventsIntakeOptions) {
     this.options = options;
-    this.limiter = new RateLimiter({ burst: Math.max(10, Math.ceil(options.ratePerMinute / 6)), perSecond: options.ratePerMinute / 60 });
     this.committer = options.committer ?? inThisThread(options);
   }
 
   async record(batch: IncomingBatch): Promise<RecordResult> {
-    const wait = this.limiter.take(batch.clientAddress);
+    const wait = this.options.limit(batch.clientAddress);
     if (wait > 0) return { kind: 'rate-limited', retryAfter: wait };
     const published = this.options.published();
     if (!published) return { kind: 'not-built' };

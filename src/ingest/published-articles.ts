@@ -9,9 +9,8 @@ export interface PublishedArticles {
   current(): { articles: Manifest['articles']; version: number };
 }
 
-/** Finds dist/client/kb-manifest.json from wherever the server bundle runs, unless KB_MANIFEST_PATH says. */
+/** Finds dist/client/kb-manifest.json from wherever the server bundle runs (the dev server; `npm start` is told). */
 export function findManifest(from: string): string | undefined {
-  if (process.env.KB_MANIFEST_PATH) return process.env.KB_MANIFEST_PATH;
   let dir = from;
   for (let i = 0; i < 6; i++) {
     const candidate = join(dir, 'client', MANIFEST_FILE);

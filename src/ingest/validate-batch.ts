@@ -1,6 +1,6 @@
 /** Turns a request body into events ready to store, or into issues naming each bad event's index and field. */
 import { EventBatchSchema, type Event } from '../schemas/events.ts';
-import { formatPath, type Issue } from '../server/http.ts';
+import { formatPath, type Issue } from '../schemas/issues.ts';
 import type { PublishedArticles } from './published-articles.ts';
 import { normalizeQuery } from '../domain/normalize-query.ts';
 import { utcDay } from '../domain/utc-day.ts';

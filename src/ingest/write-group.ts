@@ -7,7 +7,8 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Dialect } from '../../db/dialect-sql.ts';
-import { GroupApplier } from './decide-events.ts';
+import { holds } from '../domain/session-outcome.ts';
+import { EventDecisions } from './decide-events.ts';
 import { eachCompiled, rowValues } from './chunked-insert.ts';
 import { articleIds, DimensionCache, queryIds, resolveRevisions } from './dimension-ids.ts';
 import type { SessionDayCounter, RollupDeltas } from './rollup-deltas.ts';
@@ -19,7 +20,7 @@ export { DimensionCache } from './dimension-ids.ts';
 
 type Trx = Transaction<Database>;
 
-export class EventWriter {
+export class GroupWriter {
   private readonly cache = new DimensionCache();
   private readonly dialect: Dialect;
   constructor(dialect: Dialect) {
@@ -39,7 +40,7 @@ export class EventWriter {
     const ids = { articles: await articleIds(trx, slugs, this.cache, staged), queries: await queryIds(trx, texts, this.cache, staged) };
     const sessions = await loadSessions(trx, this.dialect, first);
     const known = [...sessions.values()].filter((s) => !s.created).map((s) => s.id);
-    const applier = new GroupApplier(this.cache, ids, await loadSessionRows(trx, known));
+    const applier = new EventDecisions(this.cache, ids, await loadSessionRows(trx, known));
     for (const e of events) applier.apply(e, sessions.get(e.session)!);
 
     await resolveRevisions(trx, applier.newRevisions.values(), this.cache, staged);
@@ -63,10 +64,9 @@ export class EventWriter {
 
 type Counts = SessionState['before'];
 
-/** Which per-day session counts a session is part of (DOMAIN.md): a KB session, escalated, confirmed deflection. */
+/** Which per-day session counts a session is part of: a KB session, escalated, confirmed deflection. */
 function flags(s: Counts): Record<Exclude<SessionDayCounter, 'searches'>, number> {
-  const kb = s.views + s.searches > 0;
-  return { kb_sessions: Number(kb), escalated: Number(kb && s.contacts > 0), confirmed: Number(kb && s.contacts === 0 && s.up_votes > 0) };
+  return { kb_sessions: Number(holds('kb', s)), escalated: Number(holds('escalated', s)), confirmed: Number(holds('confirmed', s)) };
 }
 
 /** The session's per-day counts after this group minus before it. */

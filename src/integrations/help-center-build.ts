@@ -6,7 +6,7 @@ import { parseEnv } from '../schemas/env.ts';
 import { addContentWarning, takeContentWarnings } from './content-warnings.ts';
 import { findBrokenReferences } from './link-check.ts';
 import { MANIFEST_FILE, ManifestSchema } from '../schemas/manifest.ts';
-import { INDEX_AFTER_BUILD, indexedMessage, indexSite } from '../content-model/search-index.ts';
+import { indexedMessage, indexSite } from '../content-model/search-index.ts';
 
 export function helpCenterBuild(): AstroIntegration {
   return {
@@ -22,7 +22,7 @@ export function helpCenterBuild(): AstroIntegration {
         for (const w of findBrokenReferences(out, (url) => fileOf.get(url))) addContentWarning(w);
 
         // `npm run build` indexes after Astro exits; a bare `astro build` still produces a complete site.
-        if (process.env[INDEX_AFTER_BUILD] !== '1') logger.info(indexedMessage(await indexSite(out)));
+        if (!parseEnv().KB_INDEX_AFTER_BUILD) logger.info(indexedMessage(await indexSite(out)));
 
         // Components report the page they were on; name the writer's file instead.
         const warnings = takeContentWarnings().map((w) => ({ ...w, file: fileOf.get(w.file) ?? w.file }));

@@ -13,7 +13,11 @@ const urlOrPath = z
 export const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4321),
   HOST: z.string().min(1).max(255).default('localhost'),
-  KB_CONTENT_DIR: z.string().min(1).optional(),
+  KB_CONTENT_DIR: z.string().min(1).max(4096).optional(),
+  /** Build into <dir>/dist instead of dist/ (tests and content repositories keep their builds apart). */
+  KB_BUILD_DIR: z.string().min(1).max(4096).optional(),
+  /** Set by `npm run build` for the `astro build` it runs, not a setting: the search index is written after it exits. */
+  KB_INDEX_AFTER_BUILD: flag.default(false),
   KB_SITE_URL: z.url({ protocol: /^https?$/ }).optional(),
   KB_SITE_NAME: z.string().min(1).max(80).optional(),
   KB_CONTACT_URL: urlOrPath.optional(),
@@ -45,10 +49,6 @@ export const EnvSchema = z.object({
     .default([]),
   KB_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   KB_TRUST_PROXY: flag.default(false),
-  /** Requests arriving together share one transaction; 0 gives each its own (the naive design, for the ingest benchmark). */
-  KB_GROUP_COMMIT: flag.default(true),
-  /** Set by the server `npm start` runs, not a setting: the event writer's worker script, so SQLite commits run off the request thread. */
-  KB_WRITER_SCRIPT: z.string().min(1).max(4096).optional(),
   /** A request (headers and body) that takes longer is cut off, so slow clients cannot hold connections open. */
   KB_REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
   /** Bearer token for the reports API; when unset, the first start generates one and stores only its hash. */

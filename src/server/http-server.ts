@@ -9,6 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MANIFEST_FILE } from '../schemas/manifest.ts';
 import { answerEventsPost, isEventsPost } from './node-events-route.ts';
 import { internalError } from './http.ts';
+import { configureRuntime, type RuntimeOptions } from './runtime.ts';
 
 export interface ServeOptions {
   host: string;
@@ -26,14 +27,16 @@ const BASELINE: Record<string, string> = {
   'Content-Security-Policy': "frame-ancestors 'self'; object-src 'none'; base-uri 'self'",
 };
 
-export async function serveBuild(outDir: string, options: ServeOptions): Promise<http.Server> {
-  // The adapter would start its own server (without our limits) on import unless told not to.
+export async function serveBuild(outDir: string, options: ServeOptions, runtime: RuntimeOptions = {}): Promise<http.Server> {
+  // The adapter would start its own server (without our limits) on import unless told not to: its own switch.
   process.env.ASTRO_NODE_AUTOSTART = 'disabled';
-  // The bundle cannot name a source file of its own: tell it where the event writer's worker is.
-  process.env.KB_WRITER_SCRIPT = fileURLToPath(new URL('../ingest/commit-worker.ts', import.meta.url));
-  // The events route below runs from this source tree, not from the bundle, so it cannot find the build's manifest
-  // by looking around itself: it is told where it is.
-  process.env.KB_MANIFEST_PATH ??= join(outDir, 'client', MANIFEST_FILE);
+  // The bundle cannot name a source file of its own (the commit worker), and the events route below runs from this
+  // source tree, so it cannot find the build's manifest by looking around itself: both are told.
+  configureRuntime({
+    manifestPath: join(outDir, 'client', MANIFEST_FILE),
+    writerScript: fileURLToPath(new URL('../ingest/commit-worker.ts', import.meta.url)),
+    ...runtime,
+  });
   const { handler } = (await import(pathToFileURL(join(outDir, 'server/entry.mjs')).href)) as { handler: Handler };
   const requestTimeout = options.requestTimeoutSeconds * 1000;
   const server = http.createServer(

@@ -1,4 +1,5 @@
 /** The one error envelope of the API, and request-body reading with a size limit. */
+import type { Issue } from '../schemas/issues.ts';
 
 export const ERROR_CODES = [
   'invalid-json',
@@ -17,11 +18,6 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-export interface Issue {
-  path: string;
-  message: string;
-}
-
 export function errorResponse(
   status: number,
   code: ErrorCode,
@@ -36,11 +32,6 @@ export function errorResponse(
 export function internalError(error: unknown): Response {
   console.error('internal error:', error);
   return errorResponse(500, 'internal-error', 'Something went wrong on our side. Please try again later.');
-}
-
-/** `events[3].query`: zod's path as a reader would write it. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${String(part)}` : String(part)), '');
 }
 
 export class BodyTooLargeError extends Error {}

@@ -2,20 +2,21 @@
 import type { EventStore } from '../../db/client.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { parseEnv, type Env } from '../schemas/env.ts';
-import { EventsService } from '../ingest/events-intake.ts';
-import { WriterThread } from '../ingest/commit-thread.ts';
+import { EventsIntake } from '../ingest/events-intake.ts';
+import { CommitThread } from '../ingest/commit-thread.ts';
 import { findManifest, manifestFile, type PublishedArticles } from '../ingest/published-articles.ts';
-import { RateLimiter } from './rate-limit.ts';
+
 import { scheduleRetention } from '../ingest/retention.ts';
 import { scheduleSessionClosing } from '../ingest/close-sessions.ts';
 import { syncCatalog } from '../analytics/sync-catalog.ts';
 import { AdminAuth } from './admin-auth.ts';
 import { openConfiguredStore } from './open-store.ts';
+import { RateLimiter } from './rate-limit.ts';
 
 interface Runtime {
   env: Env;
   store: EventStore;
-  events: EventsService;
+  events: EventsIntake;
   auth: AdminAuth;
   /** Login attempts per client address: 5 at once, then one every 12 seconds. */
   loginLimiter: RateLimiter;
@@ -23,15 +24,30 @@ interface Runtime {
   syncCatalog(): Promise<void>;
 }
 
+/** What the process that serves the build knows and the bundle cannot find out by itself. */
+export interface RuntimeOptions {
+  /** The build's kb-manifest.json; otherwise looked for around the running bundle. */
+  manifestPath?: string;
+  /** The commit worker's script (ingest/commit-worker.ts): SQLite commits then run on a thread of their own. */
+  writerScript?: string;
+  /** false: one transaction per request, the naive design the ingest benchmark measures against. */
+  groupCommit?: boolean;
+}
+
 /**
  * One runtime per process, kept on globalThis: the production server answers POST /api/events from this source tree
- * (lib/node-events-route.ts) while Astro's bundle, with its own copy of this module, serves everything else, and
- * both must use the same store, writer thread and rate limits.
+ * (server/node-events-route.ts) while Astro's bundle, with its own copy of this module, serves everything else, and
+ * both must use the same store, writer thread and rate limits. This slot is the only state shared that way.
  */
 const RUNTIME = Symbol.for('lantern.runtime');
-const shared = globalThis as { [RUNTIME]?: Promise<Runtime> };
+const shared = globalThis as { [RUNTIME]?: { options: RuntimeOptions; runtime?: Promise<Runtime> } };
 
-async function create(): Promise<Runtime> {
+/** Called by the server before it loads the bundle, so both copies of this module create the same runtime. */
+export function configureRuntime(options: RuntimeOptions): void {
+  shared[RUNTIME] = { options };
+}
+
+async function create(options: RuntimeOptions): Promise<Runtime> {
   const env = parseEnv();
   const store = openConfiguredStore(env);
   await migrateToLatest(store.db);
@@ -39,14 +55,17 @@ async function create(): Promise<Runtime> {
   let published: PublishedArticles | undefined;
   const manifest = () => {
     if (!published) {
-      const path = findManifest(import.meta.dirname);
+      const path = options.manifestPath ?? findManifest(import.meta.dirname);
       if (path) published = manifestFile(path);
     }
     return published;
   };
   // SQLite commits block the thread they run on: the server gives them a thread of their own (the naive design keeps them here).
-  const thread = store.dialect === 'sqlite' && env.KB_GROUP_COMMIT && env.KB_WRITER_SCRIPT ? new WriterThread(env.KB_WRITER_SCRIPT) : undefined;
-  const events = new EventsService({ store, dialect: store.dialect, ratePerMinute: env.KB_RATE_LIMIT_PER_MINUTE, published: manifest, groupCommit: env.KB_GROUP_COMMIT, committer: thread });
+  const groupCommit = options.groupCommit ?? true;
+  const thread = store.dialect === 'sqlite' && groupCommit && options.writerScript ? new CommitThread(options.writerScript) : undefined;
+  const perMinute = env.KB_RATE_LIMIT_PER_MINUTE;
+  const limiter = new RateLimiter({ burst: Math.max(10, Math.ceil(perMinute / 6)), perSecond: perMinute / 60 });
+  const events = new EventsIntake({ store, dialect: store.dialect, limit: (address) => limiter.take(address), published: manifest, groupCommit, committer: thread });
   let synced = -1;
   const sync = async () => {
     const current = manifest()?.current();
@@ -66,9 +85,10 @@ async function create(): Promise<Runtime> {
 }
 
 export function getRuntime(): Promise<Runtime> {
-  shared[RUNTIME] ??= create().catch((error) => {
-    shared[RUNTIME] = undefined; // let the next request try again (e.g. the disk was full at start)
+  const slot = (shared[RUNTIME] ??= { options: {} });
+  slot.runtime ??= create(slot.options).catch((error) => {
+    slot.runtime = undefined; // let the next request try again (e.g. the disk was full at start)
     throw error;
   });
-  return shared[RUNTIME];
+  return slot.runtime;
 }

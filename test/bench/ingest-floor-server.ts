@@ -9,7 +9,7 @@
 import { createServer } from 'node:http';
 import SqliteDatabase from 'better-sqlite3';
 import { reasonCode, TYPE_CODES, VOTE_CODES } from '../../src/domain/event-codes.ts';
-import { GroupCommit } from '../../src/ingest/commit-queue.ts';
+import { CommitQueue } from '../../src/ingest/commit-queue.ts';
 import { ROLLUP_KEY as keyOf, type RollupLevel, utcDay } from '../../src/domain/utc-day.ts';
 import type { Event } from '../../src/schemas/events.ts';
 
@@ -141,7 +141,7 @@ const write = db.transaction((events: Event[]) => {
     }
   }
 });
-const committer = new GroupCommit<Event>(async (events) => write(events));
+const committer = new CommitQueue<Event>(async (events) => write(events));
 
 createServer((request, response) => {
   const chunks: Buffer[] = [];

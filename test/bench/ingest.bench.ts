@@ -20,6 +20,7 @@ import { freshPostgresDatabase } from '../helpers/test-store.ts';
 import { fmt, markdownTable, ms, ratio, textTable } from './bench-format.ts';
 import { loadStep, type StepResult } from './ingest-load.ts';
 import { requestBodies, writeManifest, type IngestMode } from './ingest-requests.ts';
+import { BENCH_SERVER } from './bench-server.ts';
 import { describeMachine, machineLine } from './machine.ts';
 import type { Benchmark, BenchOptions, BenchResult } from './run.ts';
 
@@ -115,8 +116,9 @@ async function runOne(variant: Variant, mode: IngestMode, dist: string, manifest
     const pg = onPostgres ? await freshPostgresDatabase({ server: o.postgres!, migrated: true }) : undefined;
     const pgUrl = pg?.url ?? '';
     const store: Record<string, string> = onPostgres ? { KB_DATABASE_URL: pgUrl } : { KB_DB_PATH: dbPath };
-    const env = { ...store, KB_MANIFEST_PATH: manifest, KB_RATE_LIMIT_PER_MINUTE: '1000000', KB_RETENTION_DAYS: '0', KB_GROUP_COMMIT: variant.startsWith('naive') ? '0' : '1' };
-    const server = variant.endsWith('floor') ? await startFloor(dbPath, variant === 'narrow floor') : await serveSite(dist, env);
+    const env = { ...store, KB_RATE_LIMIT_PER_MINUTE: '1000000', KB_RETENTION_DAYS: '0' };
+    const args = [manifest, ...(variant.startsWith('naive') ? ['--naive'] : [])];
+    const server = variant.endsWith('floor') ? await startFloor(dbPath, variant === 'narrow floor') : await serveSite(dist, env, { script: BENCH_SERVER, args });
     const sample = requestBodies(mode, 'x');
     const perRequest = Array.from({ length: 2000 }, sample).reduce((n, b) => n + b.events, 0) / 2000;
     const next = requestBodies(mode, `${variant[0]}${mode[0]}`);
@@ -215,7 +217,7 @@ async function run(o: BenchOptions): Promise<BenchResult> {
     '',
     ...markdownTable(stepsHeader, steps, 2),
     '',
-    `Requests: \`full\` = 50 events of many sessions (a relay or a busy tab queue), \`session\` = one reader's session as the tracker sends it when its queue drains, \`single\` = one event. Each step posts at a fixed request rate for ${seconds} s, open loop (request i is due at i / rate on keep-alive connections, as many as are waited on, and its latency counts from when it was due: test/bench/ingest-load.ts), after a 1 s warm-up; a run stops once two steps in a row fall behind (less than 95% acknowledged) and the second acknowledges no more than 5% above the first. Servers: \`lantern\` = the built site served as by \`npm start\` (group commit); \`naive\` = the same server with KB_GROUP_COMMIT=0 (one transaction per request); \`floor\` = test/bench/ingest-floor-server.ts, a bare node:http server writing the same tables with prepared statements and group commit, one upsert per event and table (raw event, session, its per-article or per-query row, each rollup at its four levels), no validation, dedupe or final-vote logic${narrowRun ? '; \`narrow floor\` (\`--narrow-floor\`) = the same server writing only sessions, events, article_daily and query_daily (the floor of earlier runs; for reference)' : ''}. All use synchronous=FULL (a 202 survives a power cut). \`·pg\` rows (with \`--postgres <url>\`): the same server on PostgreSQL at that URL (default settings, synchronous_commit on), a fresh database per run; the floor is SQLite-only.`,
+    `Requests: \`full\` = 50 events of many sessions (a relay or a busy tab queue), \`session\` = one reader's session as the tracker sends it when its queue drains, \`single\` = one event. Each step posts at a fixed request rate for ${seconds} s, open loop (request i is due at i / rate on keep-alive connections, as many as are waited on, and its latency counts from when it was due: test/bench/ingest-load.ts), after a 1 s warm-up; a run stops once two steps in a row fall behind (less than 95% acknowledged) and the second acknowledges no more than 5% above the first. Servers: \`lantern\` = the built site served as by \`npm start\` (group commit); \`naive\` = the same server with one transaction per request (test/bench/bench-server.ts with --naive); \`floor\` = test/bench/ingest-floor-server.ts, a bare node:http server writing the same tables with prepared statements and group commit, one upsert per event and table (raw event, session, its per-article or per-query row, each rollup at its four levels), no validation, dedupe or final-vote logic${narrowRun ? '; \`narrow floor\` (\`--narrow-floor\`) = the same server writing only sessions, events, article_daily and query_daily (the floor of earlier runs; for reference)' : ''}. All use synchronous=FULL (a 202 survives a power cut). \`·pg\` rows (with \`--postgres <url>\`): the same server on PostgreSQL at that URL (default settings, synchronous_commit on), a fresh database per run; the floor is SQLite-only.`,
   ].join('\n');
   return { text: `${textTable(header, table, 2)}\n\n${verdicts.join('\n')}`, markdown, ok: lost === 0 };
 }

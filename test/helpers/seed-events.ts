@@ -9,7 +9,7 @@ import type { Event } from '../../src/schemas/events.ts';
 import { normalizeQuery } from '../../src/domain/normalize-query.ts';
 import { utcDay } from '../../src/domain/utc-day.ts';
 import type { PreparedEvent } from '../../src/ingest/validate-batch.ts';
-import { EventWriter } from '../../src/ingest/write-group.ts';
+import { GroupWriter } from '../../src/ingest/write-group.ts';
 import { freshTestStore } from './test-store.ts';
 
 /** A fresh SQLite file, for tests about the file itself (CLI, demo). */
@@ -49,7 +49,7 @@ export type SeedEvent = Event extends infer E ? (E extends Event ? Omit<E, 'ts'>
 
 /** Writes events as the API would, with `ts` given as an ISO time ("2026-11-02T10:00Z"). */
 export async function seed(store: EventStore, events: SeedEvent[]): Promise<void> {
-  const writer = new EventWriter(store.dialect);
+  const writer = new GroupWriter(store.dialect);
   await store.db.transaction().execute((trx) => writer.write(trx, prepare(events)));
 }
 

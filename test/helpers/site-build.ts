@@ -63,9 +63,10 @@ export interface RunningSite {
 }
 
 /** Starts the built site with the server `npm start` runs (src/cli/serve.ts) on a free loopback port and waits until it answers. */
-export async function serveSite(dist: string, env: Record<string, string> = {}, options: { commandPrefix?: string[]; port?: number } = {}): Promise<RunningSite> {
+export async function serveSite(dist: string, env: Record<string, string> = {}, options: { commandPrefix?: string[]; port?: number; script?: string; args?: string[] } = {}): Promise<RunningSite> {
   const port = options.port ?? (await freePort());
-  const [command, ...args] = [...(options.commandPrefix ?? []), process.execPath, join(ROOT, 'src/cli/serve.ts'), dist];
+  const script = options.script ?? join(ROOT, 'src/cli/serve.ts');
+  const [command, ...args] = [...(options.commandPrefix ?? []), process.execPath, script, dist, ...(options.args ?? [])];
   const child = spawn(command!, args, {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...env },

@@ -6,7 +6,7 @@ import { afterEach, expect, test } from 'vitest';
 import { createDb } from '../../db/client.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { isStoreUnavailable } from '../../db/store-errors.ts';
-import { WriterThread } from '../../src/ingest/commit-thread.ts';
+import { CommitThread } from '../../src/ingest/commit-thread.ts';
 import { prepare } from '../helpers/seed-events.ts';
 import { ROOT } from '../helpers/site-build.ts';
 
@@ -29,7 +29,7 @@ const views = (session: string) => prepare([{ type: 'view', session, article: 'c
 
 test('events submitted to the writer thread are in the SQLite file as soon as the submission resolves', async () => {
   process.env.KB_DB_PATH = await migratedFile();
-  const thread = new WriterThread(SCRIPT);
+  const thread = new CommitThread(SCRIPT);
   await Promise.all(['session-w1', 'session-w2', 'session-w3'].map((s) => thread.submit(views(s))));
   const file = new SqliteDatabase(process.env.KB_DB_PATH, { readonly: true });
   expect(file.prepare('select key from sessions order by key').pluck().all()).toEqual(['session-w1', 'session-w2', 'session-w3']);
@@ -41,7 +41,7 @@ test('a writer thread that cannot open the store fails its submissions as "store
   const dir = mkdtempSync(join(tmpdir(), 'lantern-writer-'));
   writeFileSync(join(dir, 'not-a-folder'), '');
   process.env.KB_DB_PATH = join(dir, 'not-a-folder', 'kb.sqlite');
-  const thread = new WriterThread(SCRIPT);
+  const thread = new CommitThread(SCRIPT);
   const failed = await thread.submit(views('session-w4')).catch((error: unknown) => error);
   expect(isStoreUnavailable(failed)).toBe(true);
 

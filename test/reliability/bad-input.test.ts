@@ -166,7 +166,9 @@ describe('slow and oversized requests', () => {
     expect(status).toBe(431);
   });
 
-  test('is still up, and its rollups still equal the raw events, after everything above', async () => {
+  test('is still up, and its rollups still equal the raw events, after hostile and near-valid batches', async () => {
+    for (const body of fc.sample(anyBatchBody(), 30)) await postRaw(fresh.site.url, body);
+    for (const { body } of fc.sample(nearValidBatch(ARTICLE), 30)) await postRaw(fresh.site.url, body);
     await stillServing();
     expect(rollupMismatches(db)).toEqual({});
   });
