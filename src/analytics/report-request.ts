@@ -5,7 +5,7 @@ import { formatPath, type Issue } from '../schemas/issues.ts';
 import { REPORTS, ReportNameSchema, ReportQuerySchema, type ReportQuery } from '../schemas/report-params.ts';
 import { runReport, type ReportResult } from './report-registry.ts';
 import { reportTables, type Table } from './report-tables.ts';
-import { SLUG_PATTERN as SLUG } from '../content-model/slug.ts';
+import { SLUG_PATTERN as SLUG } from '../domain/slug-pattern.ts';
 
 export type ReportAnswer =
   | { kind: 'ok'; result: ReportResult; query: ReportQuery; table: Table | undefined }

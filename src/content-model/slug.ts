@@ -1,8 +1,5 @@
 /** Turns file names and titles into URL slugs that survive any exported help center's naming. */
 
-/** What a published slug looks like: lowercase letters (any script) and digits, joined by single hyphens. */
-export const SLUG_PATTERN = /^[\p{Ll}\p{Lo}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{N}]+)*$/u;
-
 /**
  * "How do I reset my password?.md" → "how-do-i-reset-my-password".
  * Accents are folded to ASCII; letters of other scripts (Chinese, Cyrillic) are kept, because

@@ -106,7 +106,7 @@ function profileFor(slug: string, entry: ManifestEntry, popularity: number, peri
     });
   } else if (active.has('outdated') && slug === OUTDATED.slug) {
     troubled = true;
-    on = (day) => ({ ...healthy(), weight: OUTDATED.weight, helpfulness: OUTDATED.helpfulness, reasons: OUTDATED.reasons, escalation: OUTDATED.escalation, topic: 'outdated' });
+    on = () => ({ ...healthy(), weight: OUTDATED.weight, helpfulness: OUTDATED.helpfulness, reasons: OUTDATED.reasons, escalation: OUTDATED.escalation, topic: 'outdated' });
   } else if (active.has('revision-change') && slug === REVISION_CHANGE.slug) {
     troubled = true;
     const editedOn = Math.floor(days * REVISION_CHANGE.editedAt);

@@ -1,6 +1,6 @@
 /** Frontmatter of articles and tutorials: the writer-facing contract, validated at build time. */
 import { z } from 'astro/zod';
-import { SLUG_PATTERN as SLUG } from '../content-model/slug.ts';
+import { SLUG_PATTERN as SLUG } from '../domain/slug-pattern.ts';
 
 export const ARTICLE_TYPES = ['how-to', 'troubleshooting', 'faq', 'reference', 'announcement'] as const;
 export const TUTORIAL_LEVELS = ['beginner', 'intermediate', 'advanced'] as const;

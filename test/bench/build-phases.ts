@@ -11,6 +11,7 @@ export interface BuildPhases {
 
 const seconds = (value: string, unit: string) => Number(value) / (unit === 'ms' ? 1000 : 1);
 // Piped output has no colours, but a terminal's settings could still put some in.
+// eslint-disable-next-line no-control-regex -- terminal colour codes are what this strips
 const plain = (log: string) => log.replace(/\x1b\[[0-9;]*m/g, '');
 
 /** Seconds per phase; NaN for a phase the log does not show. */

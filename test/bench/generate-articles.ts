@@ -88,7 +88,10 @@ export function generateArticles(count: number, seed = ARTICLE_SEED): GeneratedA
     const feature = rng.pick(FEATURES);
     let title = `${rng.pick(VERBS)} ${feature} ${rng.pick(QUALIFIERS)}`;
     let slug = slugify(title);
-    if (slugs.has(slug)) (title = `${title} (${i})`), (slug = `${slug}-${i}`);
+    if (slugs.has(slug)) {
+      title = `${title} (${i})`;
+      slug = `${slug}-${i}`;
+    }
     slugs.add(slug);
     const mdx = rng.chance(0.4);
     const earlier = articles.slice(-200).map((a) => a.slug);

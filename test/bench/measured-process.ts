@@ -72,6 +72,7 @@ export function runMeasured(command: string, args: string[], options: { cwd: str
     });
     child.once('close', (status) => {
       clearInterval(timer);
+      // eslint-disable-next-line no-control-regex -- terminal colour codes are what this strips
       resolve({ seconds: (performance.now() - started) / 1000, peakBytes, peakProcessBytes, status, output: output.replace(/\x1b\[[0-9;]*m/g, '') });
     });
   });
