@@ -1,13 +1,9 @@
 /**
  * The migrations are written once for both stores; this plugin makes them mean the same on PostgreSQL.
- * - SQLite's `integer` is 64-bit and `integer primary key autoincrement` makes ids; PostgreSQL's `integer` is
- *   32-bit (epoch milliseconds overflow it) and has no autoincrement: integers become `bigint`, auto-increment
- *   ids `bigserial`.
- * - SQLite scopes a constraint's name to its table, PostgreSQL to the schema, and a renamed table keeps its
- *   constraints' names: a migration that rebuilds a table under the same name would collide, so PostgreSQL
- *   names primary keys itself (it picks a free name).
+ * SQLite's `integer` is 64-bit and `integer primary key autoincrement` makes ids; PostgreSQL's `integer` is 32-bit
+ * (epoch milliseconds overflow it) and has no autoincrement: integers become `bigint`, auto-increment ids `bigserial`.
  */
-import { DataTypeNode, OperationNodeTransformer, type ColumnDefinitionNode, type KyselyPlugin, type PrimaryKeyConstraintNode, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
+import { DataTypeNode, OperationNodeTransformer, type ColumnDefinitionNode, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
 
 class WidenIntegers extends OperationNodeTransformer {
   protected override transformColumnDefinition(node: ColumnDefinitionNode): ColumnDefinitionNode {
@@ -15,10 +11,6 @@ class WidenIntegers extends OperationNodeTransformer {
     if (!column.autoIncrement) return column;
     // dataType is not among the props cloneWith takes; the node is a plain frozen object.
     return Object.freeze({ ...column, autoIncrement: false, dataType: DataTypeNode.create('bigserial') });
-  }
-
-  protected override transformPrimaryKeyConstraint(node: PrimaryKeyConstraintNode): PrimaryKeyConstraintNode {
-    return Object.freeze({ ...super.transformPrimaryKeyConstraint(node), name: undefined });
   }
 
   protected override transformDataType(node: DataTypeNode): DataTypeNode {

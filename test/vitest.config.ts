@@ -6,7 +6,7 @@
 import { defineConfig } from 'vitest/config';
 
 // Tests that exercise the store through kysely, so they mean the same on both stores; *.postgres.test.ts need PostgreSQL.
-const STORE_TESTS = ['test/server/events-api.test.ts', 'test/reports/*.test.ts', 'test/stores/*.test.ts'];
+const STORE_TESTS = ['test/server/events-api.test.ts', 'test/analytics/*.test.ts', 'test/db/*.test.ts'];
 const STORE_ONLY_ON_SQLITE = ['test/analytics/reports-api.test.ts'];
 const POSTGRES_ONLY = ['test/**/*.postgres.test.ts'];
 

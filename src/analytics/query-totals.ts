@@ -95,8 +95,8 @@ export async function queryTotals(db: Kysely<Database>, range: { from: string; t
 
 /**
  * The queries followed by a contact most often, the first `limit` (ties at the cut broken by text). Over a year some
- * 13,000 queries have a contact: they are ranked in SQL from the rollup rows with an escalation only (indexed apart,
- * migration 0011), and the searches are summed for the ones that make the list.
+ * 13,000 queries have a contact: they are ranked in SQL from the rollup rows with an escalation only (indexed apart at
+ * every level: query_daily_escalated, …), and the searches are summed for the ones that make the list.
  */
 export async function mostEscalatedQueries(db: Kysely<Database>, range: { from: string; to: string }, limit: number): Promise<{ text: string; searches: number; escalated: number }[]> {
   // The condition is written as the partial index's, so SQLite uses the index.

@@ -3,14 +3,12 @@
  * (it exists when KB_TEST_DATABASE_URL points at a server). Each store is a new migrated database.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Migrator } from 'kysely/migration';
 import pg from 'pg';
 import { createDb, type EventStore } from '../../db/client.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
-import { migrations } from '../../db/migrations/index.ts';
 import { createPostgresStore } from '../../db/postgres-client.ts';
 
 export const TEST_STORE: 'sqlite' | 'postgres' = process.env.KB_TEST_STORE === 'postgres' ? 'postgres' : 'sqlite';
@@ -31,12 +29,22 @@ async function adminQuery(server: string, statement: string): Promise<void> {
 const databaseUrl = (server: string, name: string) => Object.assign(new URL(server), { pathname: `/${name}` }).toString();
 
 /**
+ * The text of every file that decides the schema: the migrations and the plugin that makes them mean the same on
+ * PostgreSQL. Until the first release the initial migration is edited in place, so its name alone says too little.
+ */
+function schemaSource(): string {
+  const migrations = new URL('../../db/migrations/', import.meta.url);
+  const files = readdirSync(migrations).sort().map((file) => new URL(file, migrations));
+  return [...files, new URL('../../db/postgres-ddl.ts', import.meta.url)].map((file) => readFileSync(file, 'utf8')).join('\0');
+}
+
+/**
  * Migrating takes a second; copying a migrated template database takes milliseconds. The template is named
- * after the migrations it holds, so test runs share it until a migration is added.
+ * after the schema it holds, so test runs share it until a migration changes.
  */
 function migratedTemplate(server: string): Promise<string> {
   template ??= (async () => {
-    const name = `lantern_template_${createHash('sha256').update(Object.keys(migrations).join()).digest('hex').slice(0, 12)}`;
+    const name = `lantern_template_${createHash('sha256').update(schemaSource()).digest('hex').slice(0, 12)}`;
     const client = new pg.Client({ connectionString: server });
     await client.connect();
     const exists = (await client.query('select 1 from pg_database where datname = $1', [name])).rowCount;
@@ -74,25 +82,3 @@ export async function freshTestStore(prefix = 'lantern-test-'): Promise<EventSto
   const store = createPostgresStore(database.url);
   return { ...store, close: () => store.close().then(() => database.drop()) };
 }
-
-/** A new store of this project's kind migrated up to (and including) `last`, as an install made before the later migrations has it. */
-export async function testStoreAt(last: string): Promise<EventStore> {
-  let store: EventStore;
-  if (TEST_STORE === 'sqlite') store = createDb(join(mkdtempSync(join(tmpdir(), 'lantern-migrate-')), 'kb.sqlite'));
-  else {
-    const database = await freshPostgresDatabase();
-    const opened = createPostgresStore(database.url);
-    store = { ...opened, close: () => opened.close().then(() => database.drop()) };
-  }
-  await migrateTo(store, last);
-  return store;
-}
-
-/** Migrates a store up or down (running the later migrations' `down`) until `last` is the latest applied. */
-export async function migrateTo(store: EventStore, last: string): Promise<void> {
-  const { error } = await new Migrator({ db: store.db, provider: { getMigrations: async () => migrations } }).migrateTo(last);
-  if (error) throw error;
-}
-
-/** The names of the migrations after `last`, in order: what migrating a store at `last` to the latest applies. */
-export const migrationsAfter = (last: string) => Object.keys(migrations).slice(Object.keys(migrations).indexOf(last) + 1);
