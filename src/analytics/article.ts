@@ -5,6 +5,7 @@ import type { ReportParams } from '../schemas/report-params.ts';
 import { REASONS } from '../schemas/events.ts';
 import { epochBounds } from './report-period.ts';
 import { helpfulness, type Helpfulness, type ReasonCounts } from './ratings.ts';
+import { ARTICLE_COLUMNS, articleCells, column, defineTable, RATING_COLUMNS, ratingCells, type Table } from './report-table.ts';
 import { rate } from './wilson.ts';
 
 export const ARTICLE_COMMENTS_LIMIT = 200;
@@ -104,4 +105,22 @@ export async function getArticle(db: Kysely<Database>, params: ReportParams, slu
     comments: comments.map((c) => ({ at: new Date(Number(c.ts)).toISOString(), vote: c.vote, reason: c.reason, revision: c.revision, comment: c.comment })),
     queries: queries.map((q) => ({ query: q.text, clicks: Number(q.clicks) })),
   };
+}
+
+export function articleTables(a: ArticleReport): Table[] {
+  const totals = [column('views', 'count'), column('view_sessions', 'count'), column('escalations', 'count')];
+  return [
+    defineTable(
+      'summary',
+      [...ARTICLE_COLUMNS, ...totals, column('escalation_rate', 'rate'), ...RATING_COLUMNS],
+      [{ ...articleCells(a), views: a.views, view_sessions: a.viewSessions, escalations: a.escalations, escalation_rate: a.escalationRate, ...ratingCells(a.rating) }],
+    ),
+    defineTable(
+      'days',
+      [column('day'), ...totals, column('up', 'count'), column('down', 'count')],
+      a.byDay.map((d) => ({ day: d.day, views: d.views, view_sessions: d.viewSessions, escalations: d.escalations, up: d.up, down: d.down })),
+    ),
+    defineTable('comments', [column('at'), column('vote'), column('reason'), column('revision'), column('comment')], a.comments.map((c) => ({ ...c }))),
+    defineTable('queries', [column('query'), column('clicks', 'count')], a.queries.map((q) => ({ ...q }))),
+  ];
 }

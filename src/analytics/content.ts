@@ -10,6 +10,7 @@ import { FRICTION_RULES } from './friction-rules.ts';
 import { isLowRated } from './friction-signals.ts';
 import { daysIn } from './report-period.ts';
 import { helpfulness, type Helpfulness } from './ratings.ts';
+import { ARTICLE_COLUMNS, articleCells, column, defineTable, RATING_COLUMNS, ratingCells, type Table } from './report-table.ts';
 
 export const DEFAULT_REVIEW_DAYS = 180;
 
@@ -68,4 +69,13 @@ export async function getContent(db: Kysely<Database>, params: ReportParams): Pr
     lowRated,
     missingDescription: published.filter((s) => bySlug.get(s.slug)?.has_description === 0).map(ref),
   };
+}
+
+export function contentTables(c: ContentHealth): Table[] {
+  return [
+    defineTable('stale', [...ARTICLE_COLUMNS, column('reviewed'), column('days_since_review', 'count')], c.stale.map((s) => ({ ...articleCells(s), reviewed: s.reviewed, days_since_review: s.daysSinceReview }))),
+    defineTable('never-viewed', ARTICLE_COLUMNS, c.neverViewed.map(articleCells)),
+    defineTable('low-rated', [...ARTICLE_COLUMNS, ...RATING_COLUMNS], c.lowRated.map((a) => ({ ...articleCells(a), ...ratingCells(a) }))),
+    defineTable('missing-description', ARTICLE_COLUMNS, c.missingDescription.map(articleCells)),
+  ];
 }

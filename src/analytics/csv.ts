@@ -1,5 +1,5 @@
 /** CSV (RFC 4180) whose cells a spreadsheet will never run as formulas. */
-import type { Cell, Table } from './report-tables.ts';
+import type { Cell, Table } from './report-table.ts';
 
 /**
  * A text cell starting with = + - @ (or a tab / carriage return, which some spreadsheets skip before one)

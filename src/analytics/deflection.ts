@@ -4,6 +4,7 @@ import type { Database } from '../../db/schema.ts';
 import type { ReportParams } from '../schemas/report-params.ts';
 import { articleScope } from './article-scope.ts';
 import { weekOf } from './report-period.ts';
+import { column, defineTable, selfServiceCell, type Table } from './report-table.ts';
 import { inBucket, overBuckets, rollupTable, signed } from './rollup-buckets.ts';
 import { sessionsByDay, sumDays, type SessionDay } from './session-totals.ts';
 import { mostEscalatedQueries } from './query-totals.ts';
@@ -87,4 +88,31 @@ export async function getDeflection(db: Kysely<Database>, params: ReportParams):
       .sort((a, b) => (b.escalationRate ?? 0) - (a.escalationRate ?? 0) || b.viewSessions - a.viewSessions || a.slug.localeCompare(b.slug)),
     queries: queries.map((q) => ({ query: q.text, searches: q.searches, escalated: q.escalated, escalationRate: rate(q.escalated, q.searches) })),
   };
+}
+
+const SUMMARY_COLUMNS = [column('kb_sessions', 'count'), column('escalated_sessions', 'count'), column('deflection_rate', 'rate'), column('self_service_score', 'ratio'), column('confirmed_deflections', 'count')] as const;
+const summaryCells = (s: DeflectionSummary) => ({
+  kb_sessions: s.kbSessions,
+  escalated_sessions: s.escalatedSessions,
+  deflection_rate: s.deflectionRate,
+  self_service_score: selfServiceCell(s.selfServiceScore, s.kbSessions),
+  confirmed_deflections: s.confirmedDeflections,
+});
+
+export function deflectionTables(d: Deflection): Table[] {
+  return [
+    defineTable('summary', SUMMARY_COLUMNS, [summaryCells(d.summary)]),
+    defineTable('days', [column('day'), ...SUMMARY_COLUMNS], d.byDay.map((x) => ({ day: x.day, ...summaryCells(x) }))),
+    defineTable('weeks', [column('week'), ...SUMMARY_COLUMNS], d.byWeek.map((x) => ({ week: x.week, ...summaryCells(x) }))),
+    defineTable(
+      'articles',
+      [column('slug'), column('view_sessions', 'count'), column('escalated_sessions', 'count'), column('escalation_rate', 'rate')],
+      d.articles.map((a) => ({ slug: a.slug, view_sessions: a.viewSessions, escalated_sessions: a.escalatedSessions, escalation_rate: a.escalationRate })),
+    ),
+    defineTable(
+      'queries',
+      [column('query'), column('searches', 'count'), column('escalated', 'count'), column('escalation_rate', 'rate')],
+      d.queries.map((q) => ({ query: q.query, searches: q.searches, escalated: q.escalated, escalation_rate: q.escalationRate })),
+    ),
+  ];
 }

@@ -1,5 +1,5 @@
 /** A report cell as people read it, in the terminal and on the dashboard: "38.2%", "12.4 : 1", "+3.1 pts", "–". */
-import type { Cell, Column } from './report-tables.ts';
+import type { Cell, Column } from './report-table.ts';
 
 export function formatCell(value: Cell, column: Column, row: Record<string, Cell>): string {
   if (value === null || value === undefined) return '–';

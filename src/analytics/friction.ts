@@ -10,6 +10,7 @@ import { articleStats, articleViews, median, type ArticleStats } from './article
 import { FRICTION_RULES as R, FRICTION_SCORING } from './friction-rules.ts';
 import { contentSignals, productSignals, type Baselines, type Signal, type Totals } from './friction-signals.ts';
 import { daysIn, previousPeriod } from './report-period.ts';
+import { column, defineTable, type Table } from './report-table.ts';
 import { getTutorials } from './tutorials.ts';
 
 export interface FrictionFlag {
@@ -100,4 +101,26 @@ export async function getFriction(db: Kysely<Database>, params: ReportParams): P
     rules: R,
     scoring: FRICTION_SCORING,
   };
+}
+
+/** Content and product flags in one table, the signals as words and the sample sizes as counts. */
+export function frictionTables(f: Friction): Table[] {
+  const columns = [
+    column('kind'), column('target'), column('slug'), column('product_area'), column('score', 'count'),
+    column('views', 'count'), column('previous_views', 'count'), column('view_sessions', 'count'), column('votes', 'count'), column('signals'), column('evidence'),
+  ];
+  const rows = [...f.content, ...f.product].map((flag) => ({
+    kind: flag.kind,
+    target: flag.target,
+    slug: flag.slug,
+    product_area: flag.productArea,
+    score: flag.score,
+    signals: flag.signals.join(' '),
+    evidence: flag.evidence,
+    views: flag.sample.views,
+    previous_views: flag.sample.previousViews,
+    view_sessions: flag.sample.viewSessions,
+    votes: flag.sample.votes,
+  }));
+  return [defineTable('flags', columns, rows)];
 }

@@ -4,6 +4,7 @@ import type { Database } from '../../db/schema.ts';
 import type { ReportParams } from '../schemas/report-params.ts';
 import { articleScope, isScoped } from './article-scope.ts';
 import { previousPeriod } from './report-period.ts';
+import { column, defineTable, selfServiceCell, type Table } from './report-table.ts';
 import { inBucket, overBuckets, rollupTable, signed } from './rollup-buckets.ts';
 import { sessionsByDay, sumDays } from './session-totals.ts';
 import { deflectionRate, selfServiceScore } from '../domain/session-outcome.ts';
@@ -104,4 +105,18 @@ export async function getOverview(db: Kysely<Database>, params: ReportParams): P
     selfServiceScore: metric(d.score, p.score, 'ratio'),
     contactRate: metric(d.contact, p.contact, 'rate'),
   };
+}
+
+/** `metrics`: one row per headline number (the self-service score as "∞" when nothing escalated); `range`: both periods. */
+export function overviewTables(overview: Overview): Table[] {
+  const { range, previousRange, ...metrics } = overview;
+  const cells = (metric: string, m: Metric) =>
+    metric === 'selfServiceScore'
+      ? { value: selfServiceCell(m.value, metrics.kbSessions.value), previous: selfServiceCell(m.previous, metrics.kbSessions.previous) }
+      : { value: m.value, previous: m.previous };
+  const rows = Object.entries(metrics).map(([metric, m]) => ({ metric, ...cells(metric, m), change: m.change, unit: m.unit }));
+  return [
+    defineTable('metrics', [column('metric'), column('value', 'unit'), column('previous', 'unit'), column('change', 'change'), column('unit')], rows),
+    defineTable('range', [column('from'), column('to'), column('previous_from'), column('previous_to')], [{ from: range.from, to: range.to, previous_from: previousRange.from, previous_to: previousRange.to }]),
+  ];
 }

@@ -6,9 +6,10 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { ReportParams } from '../schemas/report-params.ts';
-import type { REASONS } from '../schemas/events.ts';
+import { REASONS } from '../schemas/events.ts';
 import { articleScope, isScoped } from './article-scope.ts';
 import type { ArticleStats } from './article-stats.ts';
+import { ARTICLE_COLUMNS, articleCells, column, defineTable, RATING_COLUMNS, ratingCells, type Table } from './report-table.ts';
 import { inBucket, overBuckets, rollupTable, signed } from './rollup-buckets.ts';
 import { rate, wilsonInterval, type Interval } from './wilson.ts';
 
@@ -173,4 +174,24 @@ export async function getRatings(db: Kysely<Database>, params: ReportParams, min
       .filter((r) => (revisionCount.get(r.slug) ?? 0) > 1)
       .map((r) => ({ slug: r.slug, revision: r.revision, firstSeenAt: Number(r.first_seen_at), ...helpfulness(Number(r.up), Number(r.down), minVotes) })),
   };
+}
+
+const GROUP_COLUMNS = [column('group'), column('articles', 'count'), ...RATING_COLUMNS];
+const groupCells = (g: GroupRating) => ({ group: g.group, articles: g.articles, ...ratingCells(g) });
+
+export function ratingsTables(r: Ratings): Table[] {
+  return [
+    defineTable(
+      'articles',
+      [...ARTICLE_COLUMNS, ...RATING_COLUMNS, ...REASONS.map((x) => column(x, 'count')), column('comments', 'count')],
+      r.articles.map((a) => ({ ...articleCells(a), ...ratingCells(a), ...a.reasons, comments: a.comments })),
+    ),
+    defineTable('categories', GROUP_COLUMNS, r.byCategory.map(groupCells)),
+    defineTable('product-areas', GROUP_COLUMNS, r.byProductArea.map(groupCells)),
+    defineTable(
+      'revisions',
+      [column('slug'), column('revision'), column('first_seen'), ...RATING_COLUMNS],
+      r.byRevision.map((x) => ({ slug: x.slug, revision: x.revision, first_seen: new Date(x.firstSeenAt).toISOString().slice(0, 10), ...ratingCells(x) })),
+    ),
+  ];
 }

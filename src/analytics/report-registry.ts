@@ -1,49 +1,58 @@
-/** Runs a report by name: the one place that maps the names in REPORTS to their modules. */
+/**
+ * Every report by name: how to run it and how to flatten its answer into tables, one entry per name in REPORTS.
+ *
+ * Adding a report: write its module in src/analytics/ (`getXxx(db, params)` and `xxxTables(result)`), add its
+ * name to REPORTS in src/schemas/report-params.ts, its entry below (the map's type makes a name without one fail
+ * to compile), and its page under src/pages/reports/.
+ */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { ReportName, ReportParams } from '../schemas/report-params.ts';
-import { getArticle, type ArticleReport } from './article.ts';
-import { getContent, type ContentHealth } from './content.ts';
-import { getDeflection, type Deflection } from './deflection.ts';
-import { getFriction, type Friction } from './friction.ts';
-import { getOverview, type Overview } from './overview.ts';
-import { getRatings, type Ratings } from './ratings.ts';
-import { getSearch, type SearchReport } from './search.ts';
-import { getTutorials, type TutorialFunnel } from './tutorials.ts';
+import { articleTables, getArticle } from './article.ts';
+import { contentTables, getContent } from './content.ts';
+import { deflectionTables, getDeflection } from './deflection.ts';
+import { frictionTables, getFriction } from './friction.ts';
+import { getOverview, overviewTables } from './overview.ts';
+import { getRatings, ratingsTables } from './ratings.ts';
+import type { Table } from './report-table.ts';
+import { searchTables } from './search-tables.ts';
+import { getSearch } from './search.ts';
+import { getTutorials, tutorialsTables } from './tutorials.ts';
 
-export interface ReportResults {
-  overview: Overview;
-  deflection: Deflection;
-  ratings: Ratings;
-  friction: Friction;
-  search: SearchReport;
-  content: ContentHealth;
-  tutorials: TutorialFunnel[];
-  article: ArticleReport;
+export interface ReportModule<D> {
+  /** `slug` is given to the report about one article only; null when no such article exists (a 404). */
+  run: (db: Kysely<Database>, params: ReportParams, slug: string | undefined) => Promise<D | null>;
+  tables: (data: D) => Table[];
 }
 
-export type ReportResult = { [N in ReportName]: { name: N; data: ReportResults[N] } }[ReportName];
+/** Ties a report's run and tables functions to the same result type. */
+const report = <D>(module: ReportModule<D>) => module;
+
+const MODULES = {
+  overview: report({ run: getOverview, tables: overviewTables }),
+  deflection: report({ run: getDeflection, tables: deflectionTables }),
+  // Their third parameters (minimum votes, list length) keep their defaults here.
+  ratings: report({ run: (db, params) => getRatings(db, params), tables: ratingsTables }),
+  friction: report({ run: getFriction, tables: frictionTables }),
+  search: report({ run: (db, params) => getSearch(db, params), tables: searchTables }),
+  content: report({ run: getContent, tables: contentTables }),
+  tutorials: report({ run: getTutorials, tables: tutorialsTables }),
+  article: report({ run: async (db, params, slug) => (slug === undefined ? null : getArticle(db, params, slug)), tables: articleTables }),
+} satisfies { [N in ReportName]: unknown };
+
+export type ReportResults = { [N in ReportName]: (typeof MODULES)[N] extends ReportModule<infer D> ? D : never };
+export const REPORT_MODULES: { [N in ReportName]: ReportModule<ReportResults[N]> } = MODULES;
+
+export type ReportResult<N extends ReportName = ReportName> = { [M in N]: { name: M; data: ReportResults[M] } }[N];
 
 /** null when the report is about one article and no such article exists. */
-export async function runReport(db: Kysely<Database>, name: ReportName, params: ReportParams, slug?: string): Promise<ReportResult | null> {
-  switch (name) {
-    case 'overview':
-      return { name, data: await getOverview(db, params) };
-    case 'deflection':
-      return { name, data: await getDeflection(db, params) };
-    case 'ratings':
-      return { name, data: await getRatings(db, params) };
-    case 'friction':
-      return { name, data: await getFriction(db, params) };
-    case 'search':
-      return { name, data: await getSearch(db, params) };
-    case 'content':
-      return { name, data: await getContent(db, params) };
-    case 'tutorials':
-      return { name, data: await getTutorials(db, params) };
-    case 'article': {
-      const data = slug === undefined ? null : await getArticle(db, params, slug);
-      return data && { name, data };
-    }
-  }
+export async function runReport<N extends ReportName>(db: Kysely<Database>, name: N, params: ReportParams, slug?: string): Promise<ReportResult<N> | null> {
+  const module: ReportModule<ReportResults[N]> = REPORT_MODULES[name];
+  const data = await module.run(db, params, slug);
+  return data === null ? null : ({ name, data } as ReportResult<N>);
+}
+
+export function reportTables<N extends ReportName>(result: { name: N; data: ReportResults[N] }): Table[] {
+  const module: ReportModule<ReportResults[N]> = REPORT_MODULES[result.name];
+  return module.tables(result.data);
 }

@@ -3,12 +3,13 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { formatPath, type Issue } from '../schemas/issues.ts';
 import { REPORTS, ReportNameSchema, ReportQuerySchema, type ReportQuery } from '../schemas/report-params.ts';
-import { runReport, type ReportResult } from './report-registry.ts';
-import { reportTables, type Table } from './report-tables.ts';
+import { reportTables, runReport, type ReportResult } from './report-registry.ts';
+import type { Table } from './report-table.ts';
 import { SLUG_PATTERN as SLUG } from '../domain/slug-pattern.ts';
 
 export type ReportAnswer =
-  | { kind: 'ok'; result: ReportResult; query: ReportQuery; table: Table | undefined }
+  /** `tables`: all of the report's, in order; `table`: the one the query names, or the first. */
+  | { kind: 'ok'; result: ReportResult; query: ReportQuery; tables: Table[]; table: Table | undefined }
   | { kind: 'invalid'; issues: Issue[] }
   | { kind: 'not-found'; message: string };
 
@@ -31,7 +32,7 @@ export async function answerReport(db: Kysely<Database>, path: string, query: Re
   if (parsed.data.format === 'csv' && !table) {
     return { kind: 'invalid', issues: [{ path: 'table', message: `must be one of ${tables.map((t) => t.name).join(', ')}` }] };
   }
-  return { kind: 'ok', result, query: parsed.data, table };
+  return { kind: 'ok', result, query: parsed.data, tables, table };
 }
 
 /** The JSON body of a report, the same from the API and the CLI. */

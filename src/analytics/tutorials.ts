@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { ReportParams } from '../schemas/report-params.ts';
 import { articleScope } from './article-scope.ts';
+import { column, defineTable, type Table } from './report-table.ts';
 import { inBucket, overBuckets, rollupTable, signed } from './rollup-buckets.ts';
 import { rate } from './wilson.ts';
 
@@ -50,4 +51,22 @@ export async function getTutorials(db: Kysely<Database>, params: ReportParams): 
       return { slug, steps, reached, completionRate: rate(reached.at(-1) ?? 0, reached[0] ?? 0), largestDropOff };
     })
     .sort((a, b) => (a.completionRate ?? 1) - (b.completionRate ?? 1) || a.slug.localeCompare(b.slug));
+}
+
+/** One row per tutorial: the sessions per step as "120 → 80 → 45", and its largest drop-off. */
+export function tutorialsTables(funnels: TutorialFunnel[]): Table[] {
+  const columns = [
+    column('slug'), column('steps', 'count'), column('reached'), column('completion_rate', 'rate'),
+    column('drop_off_after_step', 'count'), column('drop_off_lost', 'count'), column('drop_off_share', 'rate'),
+  ];
+  const rows = funnels.map((t) => ({
+    slug: t.slug,
+    steps: t.steps,
+    reached: t.reached.join(' → '),
+    completion_rate: t.completionRate,
+    drop_off_after_step: t.largestDropOff?.afterStep ?? null,
+    drop_off_lost: t.largestDropOff?.lost ?? null,
+    drop_off_share: t.largestDropOff?.share ?? null,
+  }));
+  return [defineTable('funnels', columns, rows)];
 }

@@ -7,7 +7,6 @@ import { toCsv } from '../analytics/csv.ts';
 import { MANIFEST_FILE } from '../schemas/manifest.ts';
 import { REPORTS } from '../schemas/report-params.ts';
 import { answerReport, reportJson } from '../analytics/report-request.ts';
-import { reportTables } from '../analytics/report-tables.ts';
 import { syncCatalog } from '../analytics/sync-catalog.ts';
 import { argsOrExit, envOrExit, fail, readManifest } from './cli-exit.ts';
 import { buildOutDir } from './build.ts';
@@ -79,5 +78,5 @@ else if (values.format === 'csv') process.stdout.write(toCsv(answer.table!));
 else {
   const { from, to } = answer.query;
   console.log(`${answer.result.name} · ${from} to ${to}${query.category ? ` · category ${query.category}` : ''}${query.product_area ? ` · product area ${query.product_area}` : ''}\n`);
-  for (const table of reportTables(answer.result).filter((t) => !values.table || t.name === values.table)) console.log(textTable(table));
+  for (const table of answer.tables.filter((t) => !values.table || t.name === values.table)) console.log(textTable(table));
 }

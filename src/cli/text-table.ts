@@ -1,6 +1,6 @@
 /** Prints report tables in a terminal: aligned columns, numbers right-aligned, rates as percentages, nulls as "–". */
 import { formatCell, isNumeric } from '../analytics/format-cell.ts';
-import type { Cell, Column, Table } from '../analytics/report-tables.ts';
+import type { Cell, Column, Table } from '../analytics/report-table.ts';
 
 const MAX_WIDTH = 60;
 /** Cut to MAX_WIDTH unless it is the sentence or text a person reads in full (always the last column). */

@@ -2,8 +2,8 @@
 import type { Issue } from '../schemas/issues.ts';
 import { getRuntime } from '../server/runtime.ts';
 import { answerReport } from '../analytics/report-request.ts';
-import type { ReportResult, ReportResults } from '../analytics/report-registry.ts';
-import { reportTables, type Table } from '../analytics/report-tables.ts';
+import type { ReportResults } from '../analytics/report-registry.ts';
+import type { Table } from '../analytics/report-table.ts';
 import type { ReportName, ReportQuery } from '../schemas/report-params.ts';
 
 export const FILTER_KEYS = ['from', 'to', 'category', 'product_area', 'review_days'] as const;
@@ -51,6 +51,6 @@ export async function dashboardReport<N extends ReportName>(url: URL, name: N, s
   const answer = await answerReport(db, slug === undefined ? name : `${name}/${slug}`, Object.fromEntries(filters));
   if (answer.kind === 'invalid') return { ok: false, status: 400, message: 'Some filters are not valid.', issues: answer.issues, filters, choices };
   if (answer.kind === 'not-found') return { ok: false, status: 404, message: answer.message, issues: [], filters, choices };
-  const result = answer.result as Extract<ReportResult, { name: N }>;
-  return { ok: true, data: result.data as ReportResults[N], tables: reportTables(answer.result), query: answer.query, filters, choices };
+  // The answer is for the report this page asked for by name.
+  return { ok: true, data: answer.result.data as ReportResults[N], tables: answer.tables, query: answer.query, filters, choices };
 }
