@@ -25,6 +25,7 @@ const PAGES = [
   ['content', '/reports/content'],
   ['tutorials', '/reports/tutorials'],
   ['article', '/reports/articles/bank-feed-stopped-updating'],
+  ['definitions', '/reports/definitions'],
 ] as const;
 
 let site: RunningSite;
@@ -140,6 +141,36 @@ test('reads without JavaScript: charts are server-drawn SVG with a text alternat
   const figure = page.locator('figure.chart').first();
   expect(await figure.locator('svg[role="img"] title').count()).toBe(1);
   expect(await figure.locator('figcaption').textContent()).toMatch(/\d/);
+  await context.close();
+});
+
+test('opens the definitions from the navigation, and a number\'s definition link lands on its anchor, without JavaScript', async () => {
+  const { context, page } = await signedIn({ javaScriptEnabled: false });
+  await page.getByRole('link', { name: 'Definitions', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Definitions' }).waitFor();
+  expect(new URL(page.url()).pathname).toBe('/reports/definitions');
+  await page.goto('/reports');
+  await page.locator('.kpi', { hasText: 'Deflection rate' }).getByRole('link', { name: 'Definition of deflection rate' }).click();
+  await page.waitForURL(/\/reports\/definitions#deflection-rate$/);
+  expect(await page.locator('#deflection-rate').textContent()).toContain('(KB sessions − escalated KB sessions) / KB sessions');
+  await page.goto('/reports/ratings');
+  await page.locator('th').getByRole('link', { name: 'Definition of helpfulness' }).first().click();
+  await page.waitForURL(/#helpfulness$/);
+  expect(await page.locator('#helpfulness dt').textContent()).toBe('Helpfulness');
+  await context.close();
+});
+
+test('links every number on every page to a definition that exists', async () => {
+  const { context, page } = await signedIn();
+  const targets = new Set<string>();
+  for (const [, path] of PAGES) {
+    await page.goto(path);
+    for (const href of await page.locator('a.def-link').evaluateAll((links) => links.map((a) => a.getAttribute('href')!))) targets.add(href);
+  }
+  expect(targets.size).toBeGreaterThan(20);
+  await page.goto('/reports/definitions');
+  const anchors = new Set(await page.locator('.definition[id]').evaluateAll((items) => items.map((d) => `/reports/definitions#${d.id}`)));
+  expect([...targets].filter((href) => !anchors.has(href))).toEqual([]);
   await context.close();
 });
 

@@ -11,7 +11,7 @@ import { freshSite, signIn, type FreshSite } from '../helpers/reliability-site.t
 const ARTICLE = 'how-do-i-reset-my-password';
 const TOKEN = 'access-test-token-0123456789abcdef';
 const API = REPORTS.map((r) => `/api/reports/${r === 'article' ? `article/${ARTICLE}` : r}`);
-const DASHBOARD = ['/reports', '/reports/deflection', '/reports/ratings', '/reports/friction', '/reports/search', '/reports/content', '/reports/tutorials', `/reports/articles/${ARTICLE}`];
+const DASHBOARD = ['/reports', '/reports/deflection', '/reports/ratings', '/reports/friction', '/reports/search', '/reports/content', '/reports/tutorials', '/reports/definitions', `/reports/articles/${ARTICLE}`];
 const PUBLIC = ['/', `/articles/${ARTICLE}/`, '/search/', '/no-such-page', '/reports/login'];
 const MARKUP = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
 
