@@ -1,9 +1,9 @@
 /** Brings a database to the latest migration, or throws with the migration that failed. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any Database type can be migrated
 import { sql, SqliteAdapter, type Kysely } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { migrations } from './migrations/index.ts';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a store of any Database type can be migrated
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error, results } = await withoutForeignKeys(db, () => migrator.migrateToLatest());
@@ -19,6 +19,7 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
  * others reference; SQLite's own recipe is to switch them off around the change (outside any transaction) and to
  * check every reference afterwards.
  */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above
 async function withoutForeignKeys<T>(db: Kysely<any>, migrate: () => Promise<T>): Promise<T> {
   if (!(db.getExecutor().adapter instanceof SqliteAdapter)) return migrate();
   const { rows } = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(db);

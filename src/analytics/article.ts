@@ -2,7 +2,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { ReportParams } from '../schemas/report-params.ts';
-import { REASONS } from '../schemas/events.ts';
+import { REASONS } from '../domain/event-kinds.ts';
 import { epochBounds } from './report-period.ts';
 import { helpfulness, type Helpfulness, type ReasonCounts } from './ratings.ts';
 import { ARTICLE_COLUMNS, articleCells, column, defineTable, RATING_COLUMNS, ratingCells, type Table } from './report-table.ts';

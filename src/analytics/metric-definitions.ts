@@ -7,7 +7,7 @@ import { FRICTION_RULES as R, FRICTION_SCORING } from './friction-rules.ts';
 import { DEFAULT_REVIEW_DAYS } from './content.ts';
 import { DEFAULT_MIN_VOTES } from './ratings.ts';
 import { GAP_NO_CLICK_SHARE } from './search.ts';
-import { REASONS } from '../schemas/events.ts';
+import { REASONS } from '../domain/event-kinds.ts';
 
 export interface MetricDefinition {
   /** Kebab-case; the anchor on the definitions page. */

@@ -6,7 +6,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { ReportParams } from '../schemas/report-params.ts';
-import { REASONS } from '../schemas/events.ts';
+import { REASONS } from '../domain/event-kinds.ts';
 import { articleScope, isScoped } from './article-scope.ts';
 import type { ArticleStats } from './article-stats.ts';
 import { ARTICLE_COLUMNS, articleCells, column, defineTable, RATING_COLUMNS, ratingCells, type Table } from './report-table.ts';

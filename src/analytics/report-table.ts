@@ -45,5 +45,5 @@ export const articleCells = (a: { slug: string; title: string | null; category: 
   product_area: a.productArea,
 });
 
-/** The self-service score with sessions but no escalation is "∞" (DOMAIN.md), not an empty cell. */
-export const selfServiceCell = (score: number | null, kbSessions: number | null): Cell => score ?? (kbSessions ? '∞' : null);
+/** The self-service score with sessions but no escalation is "∞" (src/analytics/metric-definitions.ts), not an empty cell. */
+export const selfServiceCell = (score: number | null, kbSessions: number | null): number | '∞' | null => score ?? (kbSessions ? '∞' : null);

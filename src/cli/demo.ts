@@ -7,7 +7,7 @@ import { migrateToLatest } from '../../db/migrate.ts';
 import { bulkLoad } from '../ingest/bulk-load.ts';
 import type { PreparedEvent } from '../ingest/validate-batch.ts';
 import { syncCatalog } from '../analytics/sync-catalog.ts';
-import type { EventType } from '../schemas/events.ts';
+import type { EventType } from '../domain/event-kinds.ts';
 import { DEMO_USAGE, parseDemoArgs } from '../demo/demo-options.ts';
 import { demoSummary } from '../demo/demo-summary.ts';
 import { HOSTILE_COMMENTS, activePatterns } from '../demo/planted-patterns.ts';

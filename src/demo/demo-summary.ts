@@ -1,5 +1,5 @@
 /** The text `npm run demo` prints at the end: what was simulated, what was planted and where each report shows it. */
-import type { EventType } from '../schemas/events.ts';
+import type { EventType } from '../domain/event-kinds.ts';
 import type { PlantedPattern } from './planted-patterns.ts';
 
 export interface DemoRun {

@@ -1,6 +1,6 @@
 /** The problems the demo history plants on purpose, with their numbers, so the summary and the tests can name what each report should find. */
 import type { Manifest } from '../schemas/manifest.ts';
-import type { REASONS } from '../schemas/events.ts';
+import type { REASONS } from '../domain/event-kinds.ts';
 
 export type Reason = (typeof REASONS)[number];
 export type ReasonMix = Readonly<Record<Reason, number>>;

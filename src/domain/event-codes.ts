@@ -1,6 +1,5 @@
 /** Compact integer codes for the raw events table (a code costs one byte where a word costs ten). */
-import type { EventType } from '../schemas/events.ts';
-import { REASONS } from '../schemas/events.ts';
+import { REASONS, type EventType } from './event-kinds.ts';
 
 export const TYPE_CODES: Record<EventType, number> = {
   view: 1,

@@ -1,7 +1,8 @@
 /**
- * What makes a session a help-center (KB) session, an escalated one or a confirmed deflection (DOMAIN.md), written
- * once as data: the write path decides it in memory (`holds`), the read path and the session closer in SQL over the
- * sessions table aliased `s` (`outcomeSql`). Both are derived from the same rules, so they cannot drift.
+ * What makes a session a help-center (KB) session, an escalated one or a confirmed deflection, written once as data:
+ * the write path decides it in memory (`holds`), the read path and the session closer in SQL over the sessions table
+ * aliased `s` (`outcomeSql`). Both are derived from the same rules, so they cannot drift. The words CS teams read
+ * for each are in src/analytics/metric-definitions.ts.
  */
 import { sql, type RawBuilder } from 'kysely';
 

@@ -166,7 +166,7 @@ export class EventDecisions {
     }
     Object.assign(row, { vote: e.vote, reason: e.reason ?? null, vote_at: e.ts, vote_day: e.day, revision, dirty: true });
     this.deltas.article(articleId, e.day, e.vote);
-    // Reasons explain down votes (DOMAIN.md); one sent with an up vote is kept in the raw event only.
+    // Reasons explain down votes (src/analytics/metric-definitions.ts); one sent with an up vote is kept in the raw event only.
     if (e.reason && e.vote === 'down') this.deltas.article(articleId, e.day, e.reason);
     if (revision !== null) this.deltas.revisionVote(articleId, e.day, revision, e.vote, 1);
     this.count(s, e.vote === 'up' ? 'up_votes' : 'down_votes');

@@ -1,8 +1,7 @@
 /** The events the browser sends to POST /api/events: a batch of 1–50, each a discriminated union on `type`. */
 import { z } from 'zod';
+import { REASONS, VOTES } from '../domain/event-kinds.ts';
 
-export const REASONS = ['outdated', 'unclear', 'didnt_solve', 'product_issue', 'other'] as const;
-export const VOTES = ['up', 'down'] as const;
 export const MAX_BATCH = 50;
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -52,7 +51,6 @@ export const EventSchema = z.discriminatedUnion('type', [
   TutorialStepEventSchema,
 ]);
 export type Event = z.infer<typeof EventSchema>;
-export type EventType = Event['type'];
 
 export const EventBatchSchema = z.object({
   events: z.array(EventSchema).min(1, 'must hold at least one event').max(MAX_BATCH, `must hold at most ${MAX_BATCH} events`),

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { getFriction } from '../../src/analytics/friction.ts';
-import type { REASONS } from '../../src/schemas/events.ts';
+import type { REASONS } from '../../src/domain/event-kinds.ts';
 import { publish } from '../helpers/report-catalog.ts';
 import { freshStorePerTest, seed, type SeedEvent } from '../helpers/seed-events.ts';
 

@@ -9,7 +9,7 @@ const store = freshStorePerTest();
 const RANGE = { from: '2026-11-01', to: '2026-11-30' };
 
 test('computes the Wilson score interval at 95% as in Wilson (1927)', () => {
-  // 8 up out of 10: p = 0.8, z = 1.96 → [0.4902, 0.9433] (hand-computed from the formula in DOMAIN.md).
+  // 8 up out of 10: p = 0.8, z = 1.96 → [0.4902, 0.9433] (hand-computed from the formula in src/analytics/metric-definitions.ts).
   const interval = wilsonInterval(8, 10)!;
   expect(interval.lower).toBeCloseTo(0.4902, 4);
   expect(interval.upper).toBeCloseTo(0.9433, 4);

@@ -8,7 +8,7 @@ import { isLowRated } from '../../src/analytics/friction-signals.ts';
 import { helpfulness } from '../../src/analytics/ratings.ts';
 import { daysIn, previousPeriod } from '../../src/analytics/report-period.ts';
 import { rate } from '../../src/analytics/wilson.ts';
-import { REASONS } from '../../src/schemas/events.ts';
+import { REASONS } from '../../src/domain/event-kinds.ts';
 import type { ReportName, ReportParams } from '../../src/schemas/report-params.ts';
 import type { RawQueries } from './raw-sql.ts';
 

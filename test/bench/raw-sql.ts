@@ -7,7 +7,7 @@
  */
 import type SqliteDatabase from 'better-sqlite3';
 import { epochBounds } from '../../src/analytics/report-period.ts';
-import { REASONS } from '../../src/schemas/events.ts';
+import { REASONS } from '../../src/domain/event-kinds.ts';
 
 const MARGIN = 86_400_000;
 const VOTE_SUMS = `sum(n1 = 1) as up, sum(n1 = 0) as down, ${REASONS.map((r, i) => `sum(n1 = 0 and n2 = ${i + 1}) as ${r}`).join(', ')}`;

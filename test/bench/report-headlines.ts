@@ -1,6 +1,6 @@
 /** The headline numbers of a report, named as the raw side names them, and the comparison the `--verify` step makes. */
 import type { ReportResult } from '../../src/analytics/report-registry.ts';
-import { REASONS } from '../../src/schemas/events.ts';
+import { REASONS } from '../../src/domain/event-kinds.ts';
 import type { ReportName } from '../../src/schemas/report-params.ts';
 import type { Headline } from './raw-report-queries.ts';
 

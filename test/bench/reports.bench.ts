@@ -69,13 +69,13 @@ interface Row {
 }
 
 /**
- * DOMAIN.md counts a KB session when it has a view or search inside the range; the rollups (and so the raw queries,
+ * The metric definitions count a KB session when it has a view or search inside the range; the rollups (and so the raw queries,
  * which copy them) date a whole session by its first event. Only sessions crossing the range's first midnight differ.
  */
 function sessionEdges(store: Store, overview: Row): string {
   const { start, end } = { start: Date.parse(`${overview.c.params.from}T00:00:00Z`), end: Date.parse(`${overview.c.params.to}T00:00:00Z`) + DAY_MS };
   const { n } = store.sqlite.prepare('select count(distinct session_id) as n from events where ts >= ? and ts < ? and type in (1, 2)').get(start, end) as { n: number };
-  return `KB sessions ${overview.c.range} by the letter of DOMAIN.md (a view or search inside the range): ${fmt(n)}; by the day of the session's first event, as the rollups count them: ${fmt(overview.kbSessions ?? 0)} (${fmt(n - (overview.kbSessions ?? 0))} sessions cross the range's first midnight).`;
+  return `KB sessions ${overview.c.range} by the letter of the definition (a view or search inside the range): ${fmt(n)}; by the day of the session's first event, as the rollups count them: ${fmt(overview.kbSessions ?? 0)} (${fmt(n - (overview.kbSessions ?? 0))} sessions cross the range's first midnight).`;
 }
 
 /** For each case that misses a target, the bare sum of its rollups beside the report's time (see rollup-floor.ts). */

@@ -1,5 +1,5 @@
 /** A seeded catalog of 2,000 synthetic articles and tutorials for benchmarks: slugs, categories, quality, queries, edits. */
-import { REASONS } from '../../src/schemas/events.ts';
+import { REASONS } from '../../src/domain/event-kinds.ts';
 import type { Manifest, ManifestEntry } from '../../src/schemas/manifest.ts';
 
 export const DAY_MS = 86_400_000;

@@ -1,7 +1,7 @@
 /** A fast, seeded stream of realistic help-center events for benchmarks: the same options always give the same events. */
 import { normalizeQuery } from '../../src/domain/normalize-query.ts';
 import type { PreparedEvent } from '../../src/ingest/validate-batch.ts';
-import { REASONS } from '../../src/schemas/events.ts';
+import { REASONS } from '../../src/domain/event-kinds.ts';
 import { DAY_MS, seeded, SYNTHETIC_DEFAULTS, type SyntheticArticle, type SyntheticCatalog } from './synthetic-catalog.ts';
 
 export { DAY_MS, SYNTHETIC_DEFAULTS, seeded, syntheticCatalog, type SyntheticArticle, type SyntheticCatalog } from './synthetic-catalog.ts';
