@@ -1,4 +1,7 @@
-/** ESLint: the recommended rules of JavaScript, typescript-eslint and eslint-plugin-astro, and the house's import boundaries. */
+/**
+ * ESLint: the recommended rules of JavaScript, typescript-eslint and eslint-plugin-astro, and the house's import
+ * boundaries.
+ */
 import { registerHooks } from 'node:module';
 
 // typescript-eslint parses with TypeScript's JavaScript API, which TypeScript 7 (our type checker) no longer ships:
@@ -14,9 +17,17 @@ const { default: astro } = await import('eslint-plugin-astro');
 const BOUNDARIES = [
   ['src/analytics', ['ingest', 'server', 'dashboard', 'cli'], 'the read path does not depend on the write path or the edge'],
   ['src/ingest', ['analytics', 'server', 'dashboard', 'cli'], 'the write path does not depend on the read path or the edge'],
-  ['src/domain', ['analytics', 'ingest', 'server', 'dashboard', 'cli', 'content-model', 'client'], 'the shared vocabulary depends on nothing of the app'],
+  [
+    'src/domain',
+    ['analytics', 'ingest', 'server', 'dashboard', 'cli', 'content-model', 'client'],
+    'the shared vocabulary depends on nothing of the app',
+  ],
   ['src/schemas', ['analytics', 'ingest', 'server', 'dashboard', 'cli', 'content-model', 'client'], 'schemas are pure'],
-  ['src/client', ['analytics', 'ingest', 'server', 'dashboard', 'cli', 'content-model', 'demo'], 'browser scripts never import server code'],
+  [
+    'src/client',
+    ['analytics', 'ingest', 'server', 'dashboard', 'cli', 'content-model', 'demo'],
+    'browser scripts never import server code',
+  ],
 ];
 
 export default tseslint.config(
@@ -27,13 +38,19 @@ export default tseslint.config(
   {
     languageOptions: { globals: { console: 'readonly', process: 'readonly', URL: 'readonly', fetch: 'readonly' } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+      ],
     },
   },
   ...BOUNDARIES.map(([folder, forbidden, why]) => ({
     files: [`${folder}/**`],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: forbidden.flatMap((f) => [`**/${f}/*`, `../${f}/*`]), message: `${why}.` }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: forbidden.flatMap((f) => [`**/${f}/*`, `../${f}/*`]), message: `${why}.` }] },
+      ],
     },
   })),
   {

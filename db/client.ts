@@ -1,4 +1,7 @@
-/** Opens the store: SQLite through better-sqlite3 with the pragmas the write path relies on, or PostgreSQL from a URL. Nothing opens at import. */
+/**
+ * Opens the store: SQLite through better-sqlite3 with the pragmas the write path relies on, or PostgreSQL from a URL.
+ * Nothing opens at import.
+ */
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
@@ -26,7 +29,10 @@ export interface Store extends EventStore {
 }
 
 export interface StoreOptions {
-  /** A ceiling on the file's size: past it, writes fail as "disk full" (the API answers 503) instead of filling the disk. */
+  /**
+   * A ceiling on the file's size: past it, writes fail as "disk full" (the API answers 503) instead of filling the
+   * disk.
+   */
   maxSizeMb?: number;
 }
 
@@ -40,7 +46,10 @@ export function createDb(path: string = DEFAULT_DB_PATH, options: StoreOptions =
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
-  if (options.maxSizeMb) sqlite.pragma(`max_page_count = ${Math.floor((options.maxSizeMb * 1024 * 1024) / (sqlite.pragma('page_size', { simple: true }) as number))}`);
+  if (options.maxSizeMb)
+    sqlite.pragma(
+      `max_page_count = ${Math.floor((options.maxSizeMb * 1024 * 1024) / (sqlite.pragma('page_size', { simple: true }) as number))}`,
+    );
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', sqlite, path: file, location: file, close: () => db.destroy() };
 }

@@ -8,8 +8,16 @@ export function greatest(dialect: Dialect, a: Expression<unknown>, b: Expression
   return dialect === 'sqlite' ? sql<number>`max(${a}, ${b})` : sql<number>`greatest(${a}, ${b})`;
 }
 
-/** The smaller or larger of two values where either may be null (SQLite's min/max of a null is null, PostgreSQL's least/greatest skip it). */
-export function nullableExtreme(dialect: Dialect, which: 'least' | 'greatest', a: Expression<unknown>, b: Expression<unknown>): RawBuilder<number> {
+/**
+ * The smaller or larger of two values where either may be null (SQLite's min/max of a null is null, PostgreSQL's
+ * least/greatest skip it).
+ */
+export function nullableExtreme(
+  dialect: Dialect,
+  which: 'least' | 'greatest',
+  a: Expression<unknown>,
+  b: Expression<unknown>,
+): RawBuilder<number> {
   const both = which === 'least' ? (dialect === 'sqlite' ? sql`min(${a}, ${b})` : sql`least(${a}, ${b})`) : greatest(dialect, a, b);
   return sql<number>`coalesce(${both}, ${a}, ${b})`;
 }
@@ -23,7 +31,9 @@ export function nullableExtreme(dialect: Dialect, which: 'least' | 'greatest', a
  * the API's writes, which run the same code, keep checking them.
  */
 export function sqliteBulkSettings(sqlite: { pragma(source: string, options?: { simple: true }): unknown }): () => void {
-  const previous = (['synchronous', 'cache_size', 'foreign_keys'] as const).map((name) => [name, Number(sqlite.pragma(name, { simple: true }))] as const);
+  const previous = (['synchronous', 'cache_size', 'foreign_keys'] as const).map(
+    (name) => [name, Number(sqlite.pragma(name, { simple: true }))] as const,
+  );
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('cache_size = -262144');
   sqlite.pragma('foreign_keys = OFF');

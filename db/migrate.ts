@@ -28,7 +28,10 @@ async function withoutForeignKeys<T>(db: Kysely<any>, migrate: () => Promise<T>)
   try {
     const result = await migrate();
     const broken = await sql<{ table: string; parent: string }>`pragma foreign_key_check`.execute(db);
-    if (broken.rows.length) throw new Error(`database migration left ${broken.rows.length} rows of ${broken.rows[0]!.table} without their ${broken.rows[0]!.parent}`);
+    if (broken.rows.length)
+      throw new Error(
+        `database migration left ${broken.rows.length} rows of ${broken.rows[0]!.table} without their ${broken.rows[0]!.parent}`,
+      );
     return result;
   } finally {
     await sql`pragma foreign_keys = on`.execute(db);

@@ -12,7 +12,9 @@ const NUMERIC = 1700;
 // stays below 2^53 (epoch ms, counters), so JavaScript numbers hold them exactly, as they do from SQLite.
 export const pgNumberTypes = {
   getTypeParser: ((oid: number, format?: string) =>
-    oid === INT8 || oid === NUMERIC ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+    oid === INT8 || oid === NUMERIC
+      ? (value: string) => Number(value)
+      : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
 };
 
 /** The URL as it may be printed: without the password. */

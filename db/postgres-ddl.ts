@@ -3,7 +3,17 @@
  * SQLite's `integer` is 64-bit and `integer primary key autoincrement` makes ids; PostgreSQL's `integer` is 32-bit
  * (epoch milliseconds overflow it) and has no autoincrement: integers become `bigint`, auto-increment ids `bigserial`.
  */
-import { DataTypeNode, OperationNodeTransformer, type ColumnDefinitionNode, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
+import {
+  DataTypeNode,
+  OperationNodeTransformer,
+  type ColumnDefinitionNode,
+  type KyselyPlugin,
+  type PluginTransformQueryArgs,
+  type PluginTransformResultArgs,
+  type QueryResult,
+  type RootOperationNode,
+  type UnknownRow,
+} from 'kysely';
 
 class WidenIntegers extends OperationNodeTransformer {
   protected override transformColumnDefinition(node: ColumnDefinitionNode): ColumnDefinitionNode {
@@ -22,7 +32,9 @@ export class PostgresIntegersPlugin implements KyselyPlugin {
   readonly #transformer = new WidenIntegers();
 
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    return args.node.kind === 'CreateTableNode' || args.node.kind === 'AlterTableNode' ? this.#transformer.transformNode(args.node, args.queryId) : args.node;
+    return args.node.kind === 'CreateTableNode' || args.node.kind === 'AlterTableNode'
+      ? this.#transformer.transformNode(args.node, args.queryId)
+      : args.node;
   }
 
   async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {

@@ -117,7 +117,9 @@ export type QueryWeeklyTable = QueryDailyTable;
 export type QueryQuarterlyTable = QueryDailyTable;
 /** The same counters per year: `day` is the year's first day. */
 export type QueryYearlyTable = QueryDailyTable;
-/** Sessions' final votes by the vote's day and the revision voted on (votes without a revision are not counted here). */
+/**
+ * Sessions' final votes by the vote's day and the revision voted on (votes without a revision are not counted here).
+ */
 export interface RevisionVotesDailyTable {
   day: string;
   article_id: number;
@@ -133,7 +135,10 @@ export type RevisionVotesWeeklyTable = RevisionVotesDailyTable;
 export type RevisionVotesQuarterlyTable = RevisionVotesDailyTable;
 /** The same counters per year: `day` is the year's first day. */
 export type RevisionVotesYearlyTable = RevisionVotesDailyTable;
-/** Help-center sessions (a view or a search) by the day they started; a session's day never changes. A day's row exists once a session started that day. */
+/**
+ * Help-center sessions (a view or a search) by the day they started; a session's day never changes. A day's row exists
+ * once a session started that day.
+ */
 export interface SessionDailyTable {
   day: string;
   kb_sessions: Generated<number>;

@@ -7,7 +7,18 @@ import { sql, type Kysely } from 'kysely';
 import type { EventStore } from './client.ts';
 
 // Parents before children, so the target's foreign keys hold at every insert; rollups follow in any order.
-const FIRST = ['articles', 'revisions', 'queries', 'sessions', 'session_articles', 'session_queries', 'session_reads', 'events', 'comments', 'admin_credentials'];
+const FIRST = [
+  'articles',
+  'revisions',
+  'queries',
+  'sessions',
+  'session_articles',
+  'session_queries',
+  'session_reads',
+  'events',
+  'comments',
+  'admin_credentials',
+];
 const WITH_IDS = ['articles', 'revisions', 'queries', 'sessions', 'events', 'comments', 'admin_credentials'];
 // PostgreSQL takes at most 65,535 parameters per statement; rows of up to 20 columns fit 3,000 times over.
 const ROWS_PER_INSERT = 500;
@@ -16,11 +27,18 @@ export class TargetNotEmptyError extends Error {}
 
 /** The source's tables, in copying order (the migration bookkeeping tables are the target's own). */
 export function tablesToCopy(source: SqliteDatabase.Database): string[] {
-  const names = source.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%'").pluck().all() as string[];
+  const names = source
+    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%'")
+    .pluck()
+    .all() as string[];
   return [...FIRST.filter((t) => names.includes(t)), ...names.filter((t) => !FIRST.includes(t)).sort()];
 }
 
-export async function copyStore(source: SqliteDatabase.Database, target: EventStore, onTable: (table: string, rows: number) => void = () => {}): Promise<Record<string, number>> {
+export async function copyStore(
+  source: SqliteDatabase.Database,
+  target: EventStore,
+  onTable: (table: string, rows: number) => void = () => {},
+): Promise<Record<string, number>> {
   const tables = tablesToCopy(source);
   const db = target.db as unknown as Kysely<Record<string, Record<string, unknown>>>;
   for (const table of ['events', 'sessions', 'articles']) {
@@ -44,7 +62,9 @@ export async function copyStore(source: SqliteDatabase.Database, target: EventSt
       await flush();
       // Rows came with their ids: the target's id sequence must continue after them.
       if (target.dialect === 'postgres' && WITH_IDS.includes(table)) {
-        await sql`select setval(pg_get_serial_sequence(${table}, 'id'), coalesce(max(id), 1), max(id) is not null) from ${sql.table(table)}`.execute(trx);
+        await sql`select setval(pg_get_serial_sequence(${table}, 'id'), coalesce(max(id), 1), max(id) is not null) from ${sql.table(table)}`.execute(
+          trx,
+        );
       }
       copied[table] = count;
       onTable(table, count);
@@ -52,4 +72,3 @@ export async function copyStore(source: SqliteDatabase.Database, target: EventSt
   });
   return copied;
 }
-

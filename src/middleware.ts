@@ -1,4 +1,7 @@
-/** Guards the dashboard: every /reports page but the login needs a session; dashboard and reports API get security headers. */
+/**
+ * Guards the dashboard: every /reports page but the login needs a session; dashboard and reports API get security
+ * headers.
+ */
 import { defineMiddleware } from 'astro:middleware';
 import { withDashboardHeaders } from './server/dashboard-headers.ts';
 import { getRuntime } from './server/runtime.ts';

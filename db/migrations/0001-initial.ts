@@ -1,7 +1,13 @@
-/** The event store as a new install creates it: dimensions, sessions, raw events, the rollups the reports read, admin access. */
+/**
+ * The event store as a new install creates it: dimensions, sessions, raw events, the rollups the reports read, admin
+ * access.
+ */
 import { sql, SqliteAdapter, type Kysely } from 'kysely';
 
-/** The rollup levels, finest first; a coarser level's `day` is the first day of its week (the Monday, UTC), month, quarter or year. */
+/**
+ * The rollup levels, finest first; a coarser level's `day` is the first day of its week (the Monday, UTC), month,
+ * quarter or year.
+ */
 const LEVELS = ['daily', 'weekly', 'monthly', 'quarterly', 'yearly'];
 
 /**
@@ -12,7 +18,21 @@ const ROLLUPS: { family: string; keys: string[]; maxima?: string[]; counters: st
   {
     family: 'article',
     keys: ['article_id'],
-    counters: ['views', 'view_sessions', 'escalations', 'contacts', 'search_clicks', 'up', 'down', 'outdated', 'unclear', 'didnt_solve', 'product_issue', 'other', 'comments'],
+    counters: [
+      'views',
+      'view_sessions',
+      'escalations',
+      'contacts',
+      'search_clicks',
+      'up',
+      'down',
+      'outdated',
+      'unclear',
+      'didnt_solve',
+      'product_issue',
+      'other',
+      'comments',
+    ],
   },
   { family: 'query', keys: ['query_id'], counters: ['searches', 'zero_results', 'clicked', 'escalated'] },
   { family: 'tutorial_step', keys: ['article_id', 'step'], maxima: ['steps'], counters: ['sessions'] },
@@ -78,7 +98,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('first_contact_at', 'bigint')
     .execute();
   await db.schema.createIndex('sessions_key').on('sessions').column('key').unique().where(sql.ref('key'), 'is not', null).execute();
-  await db.schema.createIndex('sessions_open_last_seen').on('sessions').column('last_seen_at').where(sql.ref('key'), 'is not', null).execute();
+  await db.schema
+    .createIndex('sessions_open_last_seen')
+    .on('sessions')
+    .column('last_seen_at')
+    .where(sql.ref('key'), 'is not', null)
+    .execute();
 
   // An open session's rows per article (view dedupe, escalation after viewing, its final vote) and per settled query
   // (click-through, escalation after searching), clustered by their key. Closing folds them away: only the articles
@@ -162,8 +187,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('day_number', 'integer', (c) => c.notNull());
-  for (const counter of SESSION_COUNTERS) sessionScopeDaily = sessionScopeDaily.addColumn(counter, 'integer', (c) => c.notNull().defaultTo(0));
-  await sessionScopeDaily.addPrimaryKeyConstraint('session_scope_daily_pk', ['kind', 'name', 'day_number']).modifyEnd(clustered(db)).execute();
+  for (const counter of SESSION_COUNTERS)
+    sessionScopeDaily = sessionScopeDaily.addColumn(counter, 'integer', (c) => c.notNull().defaultTo(0));
+  await sessionScopeDaily
+    .addPrimaryKeyConstraint('session_scope_daily_pk', ['kind', 'name', 'day_number'])
+    .modifyEnd(clustered(db))
+    .execute();
 
   // The rollups the reports sum over a range, clustered by their key: a range is read as its whole years, quarters,
   // months and weeks from the coarser levels and its remaining days from the daily one. The query rows with an
@@ -175,9 +204,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       let table = db.schema.createTable(name).addColumn('day', 'text', (c) => c.notNull());
       for (const column of [...keys, ...maxima]) table = table.addColumn(column, 'integer', (c) => c.notNull());
       for (const counter of counters) table = table.addColumn(counter, 'integer', (c) => c.notNull().defaultTo(0));
-      await table.addPrimaryKeyConstraint(`${name}_pk`, ['day', ...keys] as never).modifyEnd(clustered(db)).execute();
+      await table
+        .addPrimaryKeyConstraint(`${name}_pk`, ['day', ...keys] as never)
+        .modifyEnd(clustered(db))
+        .execute();
     }
-    await db.schema.createIndex(`query_${level}_escalated`).on(`query_${level}`).columns(['day', 'query_id', 'escalated']).where(sql.ref('escalated'), '<>', 0).execute();
+    await db.schema
+      .createIndex(`query_${level}_escalated`)
+      .on(`query_${level}`)
+      .columns(['day', 'query_id', 'escalated'])
+      .where(sql.ref('escalated'), '<>', 0)
+      .execute();
   }
   // One article's days (the article report) without reading every article's.
   await db.schema.createIndex('article_daily_article').on('article_daily').columns(['article_id', 'day']).execute();

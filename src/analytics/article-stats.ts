@@ -27,7 +27,19 @@ export interface ArticleStats {
   comments: number;
 }
 
-const COUNTERS = ['views', 'view_sessions', 'escalations', 'up', 'down', 'outdated', 'unclear', 'didnt_solve', 'product_issue', 'other', 'comments'] as const;
+const COUNTERS = [
+  'views',
+  'view_sessions',
+  'escalations',
+  'up',
+  'down',
+  'outdated',
+  'unclear',
+  'didnt_solve',
+  'product_issue',
+  'other',
+  'comments',
+] as const;
 const NO_DATA = Object.fromEntries(COUNTERS.map((c) => [c, 0])) as Record<(typeof COUNTERS)[number], number>;
 
 /** Every article in scope that is published or has data in the range; published articles without data have zeros. */
@@ -46,7 +58,11 @@ export async function articleStats(db: Kysely<Database>, params: ReportParams): 
     .execute();
   // Joined here rather than in SQL: a left join to the grouped totals had SQLite index them first, a fifth of the time.
   const byId = new Map(totals.map((t) => [t.article_id, t]));
-  const articles = await db.selectFrom('articles as a').select(['a.id', 'a.slug', 'a.title', 'a.kind', 'a.category', 'a.product_area', 'a.published']).where(articleScope(params)).execute();
+  const articles = await db
+    .selectFrom('articles as a')
+    .select(['a.id', 'a.slug', 'a.title', 'a.kind', 'a.category', 'a.product_area', 'a.published'])
+    .where(articleScope(params))
+    .execute();
   const stats: ArticleStats[] = [];
   for (const a of articles) {
     const d = byId.get(a.id) ?? NO_DATA;
@@ -76,9 +92,18 @@ export async function articleStats(db: Kysely<Database>, params: ReportParams): 
 
 /** Views per article slug over a range (the previous period of the friction report needs nothing else). */
 export async function articleViews(db: Kysely<Database>, range: { from: string; to: string }): Promise<Map<string, number>> {
-  const rows = overBuckets(range, (b) => db.selectFrom(rollupTable('article', b)).select(['article_id', signed(b, 'views')]).where(inBucket(b)));
+  const rows = overBuckets(range, (b) =>
+    db
+      .selectFrom(rollupTable('article', b))
+      .select(['article_id', signed(b, 'views')])
+      .where(inBucket(b)),
+  );
   // Summed per article id first: only the totals are joined to their slugs.
-  const totals = db.selectFrom(rows.as('r')).select(['r.article_id', sql<number>`sum(r.views)`.as('views')]).groupBy('r.article_id').as('t');
+  const totals = db
+    .selectFrom(rows.as('r'))
+    .select(['r.article_id', sql<number>`sum(r.views)`.as('views')])
+    .groupBy('r.article_id')
+    .as('t');
   const views = await db.selectFrom(totals).innerJoin('articles as a', 'a.id', 't.article_id').select(['a.slug', 't.views']).execute();
   return new Map(views.map((v) => [v.slug, Number(v.views)]));
 }

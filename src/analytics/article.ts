@@ -1,4 +1,7 @@
-/** One article in depth: views over time, votes and comments (newest first), escalation, and the searches that led to it. */
+/**
+ * One article in depth: views over time, votes and comments (newest first), escalation, and the searches that led to
+ * it.
+ */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { ReportParams } from '../schemas/report-params.ts';
@@ -99,10 +102,26 @@ export async function getArticle(db: Kysely<Database>, params: ReportParams, slu
     viewSessions,
     escalations,
     escalationRate: rate(escalations, viewSessions),
-    rating: helpfulness(total((d) => d.up), total((d) => d.down)),
+    rating: helpfulness(
+      total((d) => d.up),
+      total((d) => d.down),
+    ),
     reasons: Object.fromEntries(REASONS.map((r) => [r, total((d) => d[r])])) as ReasonCounts,
-    byDay: days.map((d) => ({ day: d.day, views: d.views, viewSessions: d.view_sessions, escalations: d.escalations, up: d.up, down: d.down })),
-    comments: comments.map((c) => ({ at: new Date(Number(c.ts)).toISOString(), vote: c.vote, reason: c.reason, revision: c.revision, comment: c.comment })),
+    byDay: days.map((d) => ({
+      day: d.day,
+      views: d.views,
+      viewSessions: d.view_sessions,
+      escalations: d.escalations,
+      up: d.up,
+      down: d.down,
+    })),
+    comments: comments.map((c) => ({
+      at: new Date(Number(c.ts)).toISOString(),
+      vote: c.vote,
+      reason: c.reason,
+      revision: c.revision,
+      comment: c.comment,
+    })),
     queries: queries.map((q) => ({ query: q.text, clicks: Number(q.clicks) })),
   };
 }
@@ -113,14 +132,38 @@ export function articleTables(a: ArticleReport): Table[] {
     defineTable(
       'summary',
       [...ARTICLE_COLUMNS, ...totals, column('escalation_rate', 'rate'), ...RATING_COLUMNS],
-      [{ ...articleCells(a), views: a.views, view_sessions: a.viewSessions, escalations: a.escalations, escalation_rate: a.escalationRate, ...ratingCells(a.rating) }],
+      [
+        {
+          ...articleCells(a),
+          views: a.views,
+          view_sessions: a.viewSessions,
+          escalations: a.escalations,
+          escalation_rate: a.escalationRate,
+          ...ratingCells(a.rating),
+        },
+      ],
     ),
     defineTable(
       'days',
       [column('day'), ...totals, column('up', 'count'), column('down', 'count')],
-      a.byDay.map((d) => ({ day: d.day, views: d.views, view_sessions: d.viewSessions, escalations: d.escalations, up: d.up, down: d.down })),
+      a.byDay.map((d) => ({
+        day: d.day,
+        views: d.views,
+        view_sessions: d.viewSessions,
+        escalations: d.escalations,
+        up: d.up,
+        down: d.down,
+      })),
     ),
-    defineTable('comments', [column('at'), column('vote'), column('reason'), column('revision'), column('comment')], a.comments.map((c) => ({ ...c }))),
-    defineTable('queries', [column('query'), column('clicks', 'count')], a.queries.map((q) => ({ ...q }))),
+    defineTable(
+      'comments',
+      [column('at'), column('vote'), column('reason'), column('revision'), column('comment')],
+      a.comments.map((c) => ({ ...c })),
+    ),
+    defineTable(
+      'queries',
+      [column('query'), column('clicks', 'count')],
+      a.queries.map((q) => ({ ...q })),
+    ),
   ];
 }

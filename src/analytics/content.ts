@@ -53,7 +53,10 @@ export async function getContent(db: Kysely<Database>, params: ReportParams): Pr
     .sort((a, b) => (b.daysSinceReview ?? Infinity) - (a.daysSinceReview ?? Infinity) || a.slug.localeCompare(b.slug));
 
   // The site median comes from all articles, so a filter does not move the bar.
-  const site = params.category === undefined && params.product_area === undefined ? stats : await articleStats(db, { from: params.from, to: params.to });
+  const site =
+    params.category === undefined && params.product_area === undefined
+      ? stats
+      : await articleStats(db, { from: params.from, to: params.to });
   const medianHelpfulness = median(site.filter((s) => s.up + s.down >= FRICTION_RULES.minVotes).map((s) => s.up / (s.up + s.down)));
   const lowRated = published
     .filter((s) => isLowRated(s.up, s.up + s.down, medianHelpfulness))
@@ -73,9 +76,17 @@ export async function getContent(db: Kysely<Database>, params: ReportParams): Pr
 
 export function contentTables(c: ContentHealth): Table[] {
   return [
-    defineTable('stale', [...ARTICLE_COLUMNS, column('reviewed'), column('days_since_review', 'count')], c.stale.map((s) => ({ ...articleCells(s), reviewed: s.reviewed, days_since_review: s.daysSinceReview }))),
+    defineTable(
+      'stale',
+      [...ARTICLE_COLUMNS, column('reviewed'), column('days_since_review', 'count')],
+      c.stale.map((s) => ({ ...articleCells(s), reviewed: s.reviewed, days_since_review: s.daysSinceReview })),
+    ),
     defineTable('never-viewed', ARTICLE_COLUMNS, c.neverViewed.map(articleCells)),
-    defineTable('low-rated', [...ARTICLE_COLUMNS, ...RATING_COLUMNS], c.lowRated.map((a) => ({ ...articleCells(a), ...ratingCells(a) }))),
+    defineTable(
+      'low-rated',
+      [...ARTICLE_COLUMNS, ...RATING_COLUMNS],
+      c.lowRated.map((a) => ({ ...articleCells(a), ...ratingCells(a) })),
+    ),
     defineTable('missing-description', ARTICLE_COLUMNS, c.missingDescription.map(articleCells)),
   ];
 }

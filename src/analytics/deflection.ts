@@ -40,7 +40,10 @@ export interface Deflection {
   /** ISO weeks (starting Monday) that overlap the range; the first and last may be partial. */
   byWeek: (DeflectionSummary & { week: string })[];
   articles: ArticleEscalation[];
-  /** The queries followed by a contact most often (the first 50). Queries are not tied to a category: this list ignores the category and product-area filters. */
+  /**
+   * The queries followed by a contact most often (the first 50). Queries are not tied to a category: this list ignores
+   * the category and product-area filters.
+   */
   queries: QueryEscalation[];
 }
 
@@ -70,13 +73,20 @@ export async function getDeflection(db: Kysely<Database>, params: ReportParams):
       .select(['article_id', signed(b, 'view_sessions'), signed(b, 'escalations')])
       .where(inBucket(b)),
   );
-  // Summed per article before the join: joined first, a filter sends SQLite through the range's rows once per article in scope.
+  // Summed per article before the join: joined first, a filter sends SQLite through the range's rows once per article
+  // in scope.
   const totals = db
     .selectFrom(rows.as('r'))
     .select(['r.article_id', sql<number>`sum(r.view_sessions)`.as('viewed'), sql<number>`sum(r.escalations)`.as('escalated')])
     .groupBy('r.article_id')
     .as('d');
-  const articles = await db.selectFrom(totals).innerJoin('articles as a', 'a.id', 'd.article_id').select(['a.slug', 'd.viewed', 'd.escalated']).where(articleScope(params)).where('d.viewed', '>', 0).execute();
+  const articles = await db
+    .selectFrom(totals)
+    .innerJoin('articles as a', 'a.id', 'd.article_id')
+    .select(['a.slug', 'd.viewed', 'd.escalated'])
+    .where(articleScope(params))
+    .where('d.viewed', '>', 0)
+    .execute();
   const queries = await mostEscalatedQueries(db, params, QUERY_LIMIT);
 
   return {
@@ -84,13 +94,29 @@ export async function getDeflection(db: Kysely<Database>, params: ReportParams):
     byDay: days.map((d) => ({ day: d.day, ...summarize(d) })),
     byWeek: [...weeks].map(([week, list]) => ({ week, ...summarize(sumDays(list)) })),
     articles: articles
-      .map((a) => ({ slug: a.slug, viewSessions: Number(a.viewed), escalatedSessions: Number(a.escalated), escalationRate: rate(Number(a.escalated), Number(a.viewed)) }))
+      .map((a) => ({
+        slug: a.slug,
+        viewSessions: Number(a.viewed),
+        escalatedSessions: Number(a.escalated),
+        escalationRate: rate(Number(a.escalated), Number(a.viewed)),
+      }))
       .sort((a, b) => (b.escalationRate ?? 0) - (a.escalationRate ?? 0) || b.viewSessions - a.viewSessions || a.slug.localeCompare(b.slug)),
-    queries: queries.map((q) => ({ query: q.text, searches: q.searches, escalated: q.escalated, escalationRate: rate(q.escalated, q.searches) })),
+    queries: queries.map((q) => ({
+      query: q.text,
+      searches: q.searches,
+      escalated: q.escalated,
+      escalationRate: rate(q.escalated, q.searches),
+    })),
   };
 }
 
-const SUMMARY_COLUMNS = [column('kb_sessions', 'count'), column('escalated_sessions', 'count'), column('deflection_rate', 'rate'), column('self_service_score', 'ratio'), column('confirmed_deflections', 'count')] as const;
+const SUMMARY_COLUMNS = [
+  column('kb_sessions', 'count'),
+  column('escalated_sessions', 'count'),
+  column('deflection_rate', 'rate'),
+  column('self_service_score', 'ratio'),
+  column('confirmed_deflections', 'count'),
+] as const;
 const summaryCells = (s: DeflectionSummary) => ({
   kb_sessions: s.kbSessions,
   escalated_sessions: s.escalatedSessions,
@@ -102,12 +128,25 @@ const summaryCells = (s: DeflectionSummary) => ({
 export function deflectionTables(d: Deflection): Table[] {
   return [
     defineTable('summary', SUMMARY_COLUMNS, [summaryCells(d.summary)]),
-    defineTable('days', [column('day'), ...SUMMARY_COLUMNS], d.byDay.map((x) => ({ day: x.day, ...summaryCells(x) }))),
-    defineTable('weeks', [column('week'), ...SUMMARY_COLUMNS], d.byWeek.map((x) => ({ week: x.week, ...summaryCells(x) }))),
+    defineTable(
+      'days',
+      [column('day'), ...SUMMARY_COLUMNS],
+      d.byDay.map((x) => ({ day: x.day, ...summaryCells(x) })),
+    ),
+    defineTable(
+      'weeks',
+      [column('week'), ...SUMMARY_COLUMNS],
+      d.byWeek.map((x) => ({ week: x.week, ...summaryCells(x) })),
+    ),
     defineTable(
       'articles',
       [column('slug'), column('view_sessions', 'count'), column('escalated_sessions', 'count'), column('escalation_rate', 'rate')],
-      d.articles.map((a) => ({ slug: a.slug, view_sessions: a.viewSessions, escalated_sessions: a.escalatedSessions, escalation_rate: a.escalationRate })),
+      d.articles.map((a) => ({
+        slug: a.slug,
+        view_sessions: a.viewSessions,
+        escalated_sessions: a.escalatedSessions,
+        escalation_rate: a.escalationRate,
+      })),
     ),
     defineTable(
       'queries',

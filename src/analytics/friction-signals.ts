@@ -1,4 +1,7 @@
-/** The friction rules applied to one article's or one product area's totals: which signals fire, the evidence, the score. */
+/**
+ * The friction rules applied to one article's or one product area's totals: which signals fire, the evidence, the
+ * score.
+ */
 import type { ArticleStats } from './article-stats.ts';
 import { count, helpfulSentence, percent, signedPercent } from './evidence-format.ts';
 import { FRICTION_RULES as R, poissonZ } from './friction-rules.ts';
@@ -41,7 +44,8 @@ export function isLowRated(up: number, n: number, medianHelpfulness: number | nu
   return medianHelpfulness !== null && n >= R.minVotes && wilsonInterval(up, n)!.upper <= medianHelpfulness - R.ratingGap;
 }
 
-const escalationSentence = (t: Totals) => `${percent(t.escalations / t.viewSessions)} of ${count(t.viewSessions)} readers contacted support`;
+const escalationSentence = (t: Totals) =>
+  `${percent(t.escalations / t.viewSessions)} of ${count(t.viewSessions)} readers contacted support`;
 
 /** Content friction: the article fails its readers. */
 export function contentSignals(t: Totals, b: Baselines): Finding | null {
@@ -87,7 +91,10 @@ export function productSignals(t: Totals, previousViews: number, c: ProductConte
   const factor = c.kind === 'article' ? R.heavyArticleFactor : R.heavyAreaFactor;
   if (c.baseline !== null && c.baseline > 0 && t.views >= R.minViews && perArticle >= factor * c.baseline) {
     signals.push('heavy-traffic');
-    const what = c.kind === 'article' ? `views ${(perArticle / c.baseline).toFixed(1)}× the median article (${count(t.views)} vs ${count(Math.round(c.baseline))})` : `views per article ${(perArticle / c.baseline).toFixed(1)}× the median product area (${count(Math.round(perArticle))} vs ${count(Math.round(c.baseline))}; ${count(t.views)} views over ${c.articles} article${c.articles === 1 ? '' : 's'})`;
+    const what =
+      c.kind === 'article'
+        ? `views ${(perArticle / c.baseline).toFixed(1)}× the median article (${count(t.views)} vs ${count(Math.round(c.baseline))})`
+        : `views per article ${(perArticle / c.baseline).toFixed(1)}× the median product area (${count(Math.round(perArticle))} vs ${count(Math.round(c.baseline))}; ${count(t.views)} views over ${c.articles} article${c.articles === 1 ? '' : 's'})`;
     words.push(what);
     excess.push(t.views - c.baseline * c.articles);
   }
@@ -115,7 +122,9 @@ export function productSignals(t: Totals, previousViews: number, c: ProductConte
   }
   if (c.dropOff && c.dropOff.share >= R.tutorialDropOff && c.dropOff.lost >= R.minDropOffReaders) {
     signals.push('tutorial-drop-off');
-    words.push(`a tutorial loses ${percent(c.dropOff.share)} of its readers after step ${c.dropOff.afterStep} (${count(c.dropOff.lost)} readers)`);
+    words.push(
+      `a tutorial loses ${percent(c.dropOff.share)} of its readers after step ${c.dropOff.afterStep} (${count(c.dropOff.lost)} readers)`,
+    );
     supports += 1;
   }
   return { signals, evidence: words.join('; '), score: Math.round(Math.max(...excess) * (1 + R.supportWeight * supports)) };

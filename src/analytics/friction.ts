@@ -37,7 +37,16 @@ export interface Friction {
   scoring: typeof FRICTION_SCORING;
 }
 
-const TOTALS = ['views', 'viewSessions', 'escalations', 'up', 'down', 'outdated', 'unclear', 'productIssue'] as const satisfies (keyof Totals)[];
+const TOTALS = [
+  'views',
+  'viewSessions',
+  'escalations',
+  'up',
+  'down',
+  'outdated',
+  'unclear',
+  'productIssue',
+] as const satisfies (keyof Totals)[];
 
 function addUp(list: ArticleStats[]): Totals {
   const t: Totals = { views: 0, viewSessions: 0, escalations: 0, up: 0, down: 0, outdated: 0, unclear: 0, productIssue: 0 };
@@ -66,16 +75,29 @@ export async function getFriction(db: Kysely<Database>, params: ReportParams): P
     medianAreaViewsPerArticle: median([...areas.values()].map((list) => addUp(list).views / list.length)),
   };
 
-  const inScope = (s: ArticleStats) => (params.category === undefined || s.category === params.category) && (params.product_area === undefined || s.productArea === params.product_area);
+  const inScope = (s: ArticleStats) =>
+    (params.category === undefined || s.category === params.category) &&
+    (params.product_area === undefined || s.productArea === params.product_area);
   const flags: FrictionFlag[] = [];
   for (const s of stats.filter(inScope)) {
     const totals = addUp([s]);
-    const sample = { views: s.views, previousViews: previousViews.get(s.slug) ?? 0, viewSessions: s.viewSessions, votes: s.up + s.down, articles: 1 };
+    const sample = {
+      views: s.views,
+      previousViews: previousViews.get(s.slug) ?? 0,
+      viewSessions: s.viewSessions,
+      votes: s.up + s.down,
+      articles: 1,
+    };
     const base = { target: 'article' as const, slug: s.slug, title: s.title, productArea: s.productArea, sample };
     const content = contentSignals(totals, baselines);
     if (content) flags.push({ kind: 'content', ...base, ...content });
     const dropOff = tutorials.find((t) => t.slug === s.slug)?.largestDropOff ?? null;
-    const product = productSignals(totals, sample.previousViews, { kind: 'article', baseline: baselines.medianArticleViews, articles: 1, dropOff }, baselines);
+    const product = productSignals(
+      totals,
+      sample.previousViews,
+      { kind: 'article', baseline: baselines.medianArticleViews, articles: 1, dropOff },
+      baselines,
+    );
     if (product) flags.push({ kind: 'product', ...base, ...product });
   }
   for (const [area, list] of areas) {
@@ -85,9 +107,20 @@ export async function getFriction(db: Kysely<Database>, params: ReportParams): P
     const prior = list.reduce((n, s) => n + (previousViews.get(s.slug) ?? 0), 0);
     const areaTutorials = tutorials.filter((t) => list.some((s) => s.slug === t.slug) && t.largestDropOff);
     const dropOff = areaTutorials.map((t) => t.largestDropOff!).sort((a, b) => b.share - a.share)[0] ?? null;
-    const product = productSignals(totals, prior, { kind: 'area', baseline: baselines.medianAreaViewsPerArticle, articles: list.length, dropOff }, baselines);
+    const product = productSignals(
+      totals,
+      prior,
+      { kind: 'area', baseline: baselines.medianAreaViewsPerArticle, articles: list.length, dropOff },
+      baselines,
+    );
     if (!product) continue;
-    const sample = { views: totals.views, previousViews: prior, viewSessions: totals.viewSessions, votes: totals.up + totals.down, articles: list.length };
+    const sample = {
+      views: totals.views,
+      previousViews: prior,
+      viewSessions: totals.viewSessions,
+      votes: totals.up + totals.down,
+      articles: list.length,
+    };
     flags.push({ kind: 'product', target: 'product_area', slug: null, title: null, productArea: area, sample, ...product });
   }
 
@@ -106,8 +139,17 @@ export async function getFriction(db: Kysely<Database>, params: ReportParams): P
 /** Content and product flags in one table, the signals as words and the sample sizes as counts. */
 export function frictionTables(f: Friction): Table[] {
   const columns = [
-    column('kind'), column('target'), column('slug'), column('product_area'), column('score', 'count'),
-    column('views', 'count'), column('previous_views', 'count'), column('view_sessions', 'count'), column('votes', 'count'), column('signals'), column('evidence'),
+    column('kind'),
+    column('target'),
+    column('slug'),
+    column('product_area'),
+    column('score', 'count'),
+    column('views', 'count'),
+    column('previous_views', 'count'),
+    column('view_sessions', 'count'),
+    column('votes', 'count'),
+    column('signals'),
+    column('evidence'),
   ];
   const rows = [...f.content, ...f.product].map((flag) => ({
     kind: flag.kind,

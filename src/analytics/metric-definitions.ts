@@ -20,45 +20,265 @@ export interface MetricDefinition {
   formula: string | null;
 }
 
-export const METRIC_SECTIONS = ['Sessions and traffic', 'Deflection', 'Ratings', 'Search', 'Friction', 'Content health', 'Tutorials'] as const;
+export const METRIC_SECTIONS = [
+  'Sessions and traffic',
+  'Deflection',
+  'Ratings',
+  'Search',
+  'Friction',
+  'Content health',
+  'Tutorials',
+] as const;
 
 const pct = (share: number) => `${Math.round(share * 100)}%`;
 const MEDIANS = `site-wide medians over the range: helpfulness of the articles with at least ${R.minVotes} votes, escalation rate of the articles with at least ${R.minViewSessions} readers, views of the published articles, and views per article of the product areas`;
 
 export const METRIC_DEFINITIONS = [
-  { id: 'kb-session', section: 'Sessions and traffic', title: 'Help-center session (KB session)', definition: 'A session with at least one article view or search in the range. A session is anonymous: an id made in the browser, which ends when the tab closes or after 30 minutes of inactivity. With a category or product-area filter, only the sessions that read an article in that scope count; a closed session stays counted under the categories its articles had when it closed.', formula: 'sessions with ≥ 1 view or search' },
-  { id: 'article-views', section: 'Sessions and traffic', title: 'Views', definition: 'An article or tutorial page shown. Repeated views of one article in one session within 30 minutes count once.', formula: null },
-  { id: 'readers', section: 'Sessions and traffic', title: 'Readers', definition: 'The sessions that viewed an article (or the articles of a group) in the range: each session counts once however often it came back.', formula: 'sessions with ≥ 1 view of the article' },
-  { id: 'period-change', section: 'Sessions and traffic', title: 'Change vs the previous period', definition: 'Each headline number beside the same number over the equal period just before the range. Counts and ratios change by a share of the previous value; rates change by percentage points. Empty when either side is empty or the previous count is 0.', formula: 'counts, ratios: (value − previous) / previous; rates: value − previous (points)' },
-  { id: 'escalated-session', section: 'Deflection', title: 'Escalated session', definition: 'A help-center session in which the reader clicked “Contact support”.', formula: 'KB sessions with ≥ 1 contact' },
-  { id: 'deflection-rate', section: 'Deflection', title: 'Deflection rate', definition: 'The share of help-center sessions that did not escalate to support.', formula: '(KB sessions − escalated KB sessions) / KB sessions' },
-  { id: 'contact-rate', section: 'Deflection', title: 'Contact rate', definition: 'The share of help-center sessions that escalated to support: the other side of the deflection rate.', formula: 'escalated KB sessions / KB sessions = 1 − deflection rate' },
-  { id: 'self-service-score', section: 'Deflection', title: 'Self-service score', definition: 'Help-center sessions per escalated session, shown as a ratio such as “12.4 : 1”. Zendesk’s self-service score divides help-center users by users with tickets; Lantern counts sessions, since it has no accounts. When nothing escalated it is “∞”, shown with the counts.', formula: 'KB sessions / escalated sessions' },
-  { id: 'confirmed-deflection', section: 'Deflection', title: 'Confirmed deflection', definition: 'A help-center session in which the reader voted an article up and did not contact support.', formula: 'KB sessions with ≥ 1 up vote and no contact' },
-  { id: 'article-escalation-rate', section: 'Deflection', title: 'Escalation rate per article', definition: 'Of the sessions that viewed an article, the share that contacted support later in the same session, counted on the day they first read it.', formula: 'sessions that viewed the article, then contacted support / sessions that viewed it' },
-  { id: 'query-escalation', section: 'Deflection', title: 'Escalation per query', definition: 'The settled searches of a query followed by a contact in the same session, and their share of the query’s searches. Queries belong to no category: these lists use the date range only.', formula: 'searches followed by a contact / settled searches of the query' },
-  { id: 'final-votes', section: 'Ratings', title: 'Votes (n)', definition: 'Answers to “Was this article helpful?”: one vote per session per article, the session’s final one (a changed vote replaces the earlier one), dated by the vote. Every rate is shown with its n.', formula: 'n = up + down' },
-  { id: 'helpfulness', section: 'Ratings', title: 'Helpfulness', definition: 'The share of final votes that are up. By category and by product area, the votes of their articles are added up first.', formula: 'up / (up + down)' },
-  { id: 'wilson-interval', section: 'Ratings', title: 'Wilson score interval (95%)', definition: 'The range the true helpfulness lies in with 95% confidence, given n votes (Wilson, 1927): wide for a handful of votes, narrow for many. Shown as “95% low” and “95% high”.', formula: 'p = up / n, z = 1.96: (p + z²/2n ∓ z·√(p(1−p)/n + z²/4n²)) / (1 + z²/n)' },
-  { id: 'wilson-ranking', section: 'Ratings', title: 'Ranking by the interval', definition: 'Articles are ranked by their Wilson interval, never by the raw percentage. Worst first is by the upper bound, so an article is called bad only when even its best case is bad; articles with enough votes come before those without.', formula: 'worst first: ascending upper bound, then more votes first' },
-  { id: 'minimum-votes', section: 'Ratings', title: 'Not enough votes', definition: `An article with fewer than ${DEFAULT_MIN_VOTES} votes in the range is marked “not enough votes”: a handful of votes proves nothing.`, formula: `enough votes: n ≥ ${DEFAULT_MIN_VOTES}` },
-  { id: 'down-vote-reasons', section: 'Ratings', title: 'Down-vote reasons and comments', definition: `The reason a reader may give with a vote, counted per article: ${REASONS.map((r) => `\`${r}\``).join(', ')}. Comments are listed with their vote, reason and revision.`, formula: null },
-  { id: 'article-revision', section: 'Ratings', title: 'Revision (before and after an edit)', definition: 'A hash of the article’s source at build time, stamped on each of its events, so ratings can be compared before and after an edit. Only articles whose votes span more than one revision are listed.', formula: 'helpfulness over the final votes given to each revision' },
-  { id: 'settled-search', section: 'Search', title: 'Settled search', definition: 'A search counted once the reader paused typing, pressed Enter or opened a result, never once per keystroke. A query counts once per session, so searches of a query are also its sessions.', formula: null },
-  { id: 'zero-result-rate', section: 'Search', title: 'Zero-result rate', definition: 'The share of settled searches that found nothing.', formula: 'settled searches with 0 results / settled searches' },
-  { id: 'click-through-rate', section: 'Search', title: 'Click-through rate', definition: 'The share of settled searches followed by at least one opened result for the same query: a share, never above 100%.', formula: 'settled searches followed by ≥ 1 search click on the same query / settled searches' },
-  { id: 'search-clicks', section: 'Search', title: 'Search clicks', definition: 'A search result opened, with its query and position. On an article’s page, the searches that led to it are counted by these clicks.', formula: null },
-  { id: 'content-gaps', section: 'Search', title: 'Content gaps', definition: `Normalized queries (trimmed, lower-cased, whitespace collapsed) that some searches found nothing for, or where at least ${pct(GAP_NO_CLICK_SHARE)} of the searches led to no click. Near-duplicate wordings (the same words in another order or form, or one typo apart) are grouped, and groups are ranked by their sessions without a click.`, formula: 'without a click = settled searches − searches followed by a click (zero-result ones included)' },
-  { id: 'site-medians', section: 'Friction', title: 'Site medians', definition: `The baselines every friction rule compares with: ${MEDIANS}. They are site-wide, so a filter narrows the list of flags without changing what counts as unusual.`, formula: null },
-  { id: 'content-friction', section: 'Friction', title: 'Content friction', definition: `The article fails its readers; action: rewrite it. Raised when its helpfulness interval’s upper bound is at least ${Math.round(R.ratingGap * 100)} points below the site median (with at least ${R.minVotes} votes); or its escalation rate is at least ${R.escalationFactor}× the site median with its Wilson lower bound above the median (at least ${R.minViewSessions} readers); or \`outdated\` + \`unclear\` votes are at least ${R.minStaleReasons} and ${pct(R.staleReasonShare)} of its votes. A flag that rests on too little data is not raised; flags are ranked by their friction score.`, formula: null },
-  { id: 'product-friction', section: 'Friction', title: 'Product friction', definition: `Readers need help with a feature at an unusual rate; action: fix the product or its onboarding, the article may be fine. Raised when an article’s views are at least ${R.heavyArticleFactor}× the median article’s, or a product area’s views per article at least ${R.heavyAreaFactor}× the median area’s (at least ${R.minViews} views); or views rose at least ${pct(R.risingChange)} against the previous equal period, beyond chance (Poisson z ≥ ${R.risingZ}, at least ${R.minRisingViews} views). Made stronger by \`product_issue\` reasons (at least ${pct(R.productIssueShare)} of down votes, and 3 or more), escalation above the site median, and a tutorial step in the area losing at least ${pct(R.tutorialDropOff)} of its readers (${R.minDropOffReaders} or more). Flags are ranked by their friction score.`, formula: null },
-  { id: 'friction-score', section: 'Friction', title: 'Friction score', definition: `What flags are ranked by, highest first. Content: the readers it failed, weighted by the largest gap. Product: the views beyond the usual, each supporting signal adding ${pct(R.supportWeight)}. Every flag says why in numbers, with its sample sizes.`, formula: `content: ${FRICTION_SCORING.content.replace(/^score = /, '')}; product: ${FRICTION_SCORING.product.replace(/^score = /, '')}` },
-  { id: 'stale-content', section: 'Content health', title: 'Stale', definition: `An article whose \`reviewed\` date is missing or older than the review interval (default ${DEFAULT_REVIEW_DAYS} days, the \`review_days\` parameter), measured at the end of the range.`, formula: 'days since review = end of range − reviewed > review interval' },
-  { id: 'never-viewed', section: 'Content health', title: 'Never viewed', definition: 'A published article that nobody viewed in the range.', formula: 'views = 0' },
-  { id: 'low-rated', section: 'Content health', title: 'Low rated', definition: `A published article with at least ${R.minVotes} votes whose helpfulness interval’s upper bound is at least ${Math.round(R.ratingGap * 100)} points below the site’s median helpfulness: the same test as the content-friction rating signal.`, formula: `upper bound ≤ site median − ${Math.round(R.ratingGap * 100)} points, n ≥ ${R.minVotes}` },
-  { id: 'missing-description', section: 'Content health', title: 'Missing description', definition: 'A published article without a `description` in its frontmatter: search results and link previews then fall back to its first paragraph.', formula: null },
-  { id: 'tutorial-completion', section: 'Tutorials', title: 'Tutorial completion', definition: 'Per tutorial, the sessions that reached step 1, each step and the last step (a step counts once per session); completion is the share of those who started that reached the last step.', formula: 'sessions that reached the last step / sessions that reached step 1' },
-  { id: 'tutorial-drop-off', section: 'Tutorials', title: 'Largest drop-off', definition: 'The step after which the largest share of the readers who reached it did not reach the next one.', formula: 'max over steps k of (reached k − reached k+1) / reached k' },
+  {
+    id: 'kb-session',
+    section: 'Sessions and traffic',
+    title: 'Help-center session (KB session)',
+    definition:
+      'A session with at least one article view or search in the range. A session is anonymous: an id made in the browser, which ends when the tab closes or after 30 minutes of inactivity. With a category or product-area filter, only the sessions that read an article in that scope count; a closed session stays counted under the categories its articles had when it closed.',
+    formula: 'sessions with ≥ 1 view or search',
+  },
+  {
+    id: 'article-views',
+    section: 'Sessions and traffic',
+    title: 'Views',
+    definition: 'An article or tutorial page shown. Repeated views of one article in one session within 30 minutes count once.',
+    formula: null,
+  },
+  {
+    id: 'readers',
+    section: 'Sessions and traffic',
+    title: 'Readers',
+    definition:
+      'The sessions that viewed an article (or the articles of a group) in the range: each session counts once however often it came back.',
+    formula: 'sessions with ≥ 1 view of the article',
+  },
+  {
+    id: 'period-change',
+    section: 'Sessions and traffic',
+    title: 'Change vs the previous period',
+    definition:
+      'Each headline number beside the same number over the equal period just before the range. Counts and ratios change by a share of the previous value; rates change by percentage points. Empty when either side is empty or the previous count is 0.',
+    formula: 'counts, ratios: (value − previous) / previous; rates: value − previous (points)',
+  },
+  {
+    id: 'escalated-session',
+    section: 'Deflection',
+    title: 'Escalated session',
+    definition: 'A help-center session in which the reader clicked “Contact support”.',
+    formula: 'KB sessions with ≥ 1 contact',
+  },
+  {
+    id: 'deflection-rate',
+    section: 'Deflection',
+    title: 'Deflection rate',
+    definition: 'The share of help-center sessions that did not escalate to support.',
+    formula: '(KB sessions − escalated KB sessions) / KB sessions',
+  },
+  {
+    id: 'contact-rate',
+    section: 'Deflection',
+    title: 'Contact rate',
+    definition: 'The share of help-center sessions that escalated to support: the other side of the deflection rate.',
+    formula: 'escalated KB sessions / KB sessions = 1 − deflection rate',
+  },
+  {
+    id: 'self-service-score',
+    section: 'Deflection',
+    title: 'Self-service score',
+    definition:
+      'Help-center sessions per escalated session, shown as a ratio such as “12.4 : 1”. Zendesk’s self-service score divides help-center users by users with tickets; Lantern counts sessions, since it has no accounts. When nothing escalated it is “∞”, shown with the counts.',
+    formula: 'KB sessions / escalated sessions',
+  },
+  {
+    id: 'confirmed-deflection',
+    section: 'Deflection',
+    title: 'Confirmed deflection',
+    definition: 'A help-center session in which the reader voted an article up and did not contact support.',
+    formula: 'KB sessions with ≥ 1 up vote and no contact',
+  },
+  {
+    id: 'article-escalation-rate',
+    section: 'Deflection',
+    title: 'Escalation rate per article',
+    definition:
+      'Of the sessions that viewed an article, the share that contacted support later in the same session, counted on the day they first read it.',
+    formula: 'sessions that viewed the article, then contacted support / sessions that viewed it',
+  },
+  {
+    id: 'query-escalation',
+    section: 'Deflection',
+    title: 'Escalation per query',
+    definition:
+      'The settled searches of a query followed by a contact in the same session, and their share of the query’s searches. Queries belong to no category: these lists use the date range only.',
+    formula: 'searches followed by a contact / settled searches of the query',
+  },
+  {
+    id: 'final-votes',
+    section: 'Ratings',
+    title: 'Votes (n)',
+    definition:
+      'Answers to “Was this article helpful?”: one vote per session per article, the session’s final one (a changed vote replaces the earlier one), dated by the vote. Every rate is shown with its n.',
+    formula: 'n = up + down',
+  },
+  {
+    id: 'helpfulness',
+    section: 'Ratings',
+    title: 'Helpfulness',
+    definition: 'The share of final votes that are up. By category and by product area, the votes of their articles are added up first.',
+    formula: 'up / (up + down)',
+  },
+  {
+    id: 'wilson-interval',
+    section: 'Ratings',
+    title: 'Wilson score interval (95%)',
+    definition:
+      'The range the true helpfulness lies in with 95% confidence, given n votes (Wilson, 1927): wide for a handful of votes, narrow for many. Shown as “95% low” and “95% high”.',
+    formula: 'p = up / n, z = 1.96: (p + z²/2n ∓ z·√(p(1−p)/n + z²/4n²)) / (1 + z²/n)',
+  },
+  {
+    id: 'wilson-ranking',
+    section: 'Ratings',
+    title: 'Ranking by the interval',
+    definition:
+      'Articles are ranked by their Wilson interval, never by the raw percentage. Worst first is by the upper bound, so an article is called bad only when even its best case is bad; articles with enough votes come before those without.',
+    formula: 'worst first: ascending upper bound, then more votes first',
+  },
+  {
+    id: 'minimum-votes',
+    section: 'Ratings',
+    title: 'Not enough votes',
+    definition: `An article with fewer than ${DEFAULT_MIN_VOTES} votes in the range is marked “not enough votes”: a handful of votes proves nothing.`,
+    formula: `enough votes: n ≥ ${DEFAULT_MIN_VOTES}`,
+  },
+  {
+    id: 'down-vote-reasons',
+    section: 'Ratings',
+    title: 'Down-vote reasons and comments',
+    definition: `The reason a reader may give with a vote, counted per article: ${REASONS.map((r) => `\`${r}\``).join(', ')}. Comments are listed with their vote, reason and revision.`,
+    formula: null,
+  },
+  {
+    id: 'article-revision',
+    section: 'Ratings',
+    title: 'Revision (before and after an edit)',
+    definition:
+      'A hash of the article’s source at build time, stamped on each of its events, so ratings can be compared before and after an edit. Only articles whose votes span more than one revision are listed.',
+    formula: 'helpfulness over the final votes given to each revision',
+  },
+  {
+    id: 'settled-search',
+    section: 'Search',
+    title: 'Settled search',
+    definition:
+      'A search counted once the reader paused typing, pressed Enter or opened a result, never once per keystroke. A query counts once per session, so searches of a query are also its sessions.',
+    formula: null,
+  },
+  {
+    id: 'zero-result-rate',
+    section: 'Search',
+    title: 'Zero-result rate',
+    definition: 'The share of settled searches that found nothing.',
+    formula: 'settled searches with 0 results / settled searches',
+  },
+  {
+    id: 'click-through-rate',
+    section: 'Search',
+    title: 'Click-through rate',
+    definition: 'The share of settled searches followed by at least one opened result for the same query: a share, never above 100%.',
+    formula: 'settled searches followed by ≥ 1 search click on the same query / settled searches',
+  },
+  {
+    id: 'search-clicks',
+    section: 'Search',
+    title: 'Search clicks',
+    definition:
+      'A search result opened, with its query and position. On an article’s page, the searches that led to it are counted by these clicks.',
+    formula: null,
+  },
+  {
+    id: 'content-gaps',
+    section: 'Search',
+    title: 'Content gaps',
+    definition: `Normalized queries (trimmed, lower-cased, whitespace collapsed) that some searches found nothing for, or where at least ${pct(GAP_NO_CLICK_SHARE)} of the searches led to no click. Near-duplicate wordings (the same words in another order or form, or one typo apart) are grouped, and groups are ranked by their sessions without a click.`,
+    formula: 'without a click = settled searches − searches followed by a click (zero-result ones included)',
+  },
+  {
+    id: 'site-medians',
+    section: 'Friction',
+    title: 'Site medians',
+    definition: `The baselines every friction rule compares with: ${MEDIANS}. They are site-wide, so a filter narrows the list of flags without changing what counts as unusual.`,
+    formula: null,
+  },
+  {
+    id: 'content-friction',
+    section: 'Friction',
+    title: 'Content friction',
+    definition: `The article fails its readers; action: rewrite it. Raised when its helpfulness interval’s upper bound is at least ${Math.round(R.ratingGap * 100)} points below the site median (with at least ${R.minVotes} votes); or its escalation rate is at least ${R.escalationFactor}× the site median with its Wilson lower bound above the median (at least ${R.minViewSessions} readers); or \`outdated\` + \`unclear\` votes are at least ${R.minStaleReasons} and ${pct(R.staleReasonShare)} of its votes. A flag that rests on too little data is not raised; flags are ranked by their friction score.`,
+    formula: null,
+  },
+  {
+    id: 'product-friction',
+    section: 'Friction',
+    title: 'Product friction',
+    definition: `Readers need help with a feature at an unusual rate; action: fix the product or its onboarding, the article may be fine. Raised when an article’s views are at least ${R.heavyArticleFactor}× the median article’s, or a product area’s views per article at least ${R.heavyAreaFactor}× the median area’s (at least ${R.minViews} views); or views rose at least ${pct(R.risingChange)} against the previous equal period, beyond chance (Poisson z ≥ ${R.risingZ}, at least ${R.minRisingViews} views). Made stronger by \`product_issue\` reasons (at least ${pct(R.productIssueShare)} of down votes, and 3 or more), escalation above the site median, and a tutorial step in the area losing at least ${pct(R.tutorialDropOff)} of its readers (${R.minDropOffReaders} or more). Flags are ranked by their friction score.`,
+    formula: null,
+  },
+  {
+    id: 'friction-score',
+    section: 'Friction',
+    title: 'Friction score',
+    definition: `What flags are ranked by, highest first. Content: the readers it failed, weighted by the largest gap. Product: the views beyond the usual, each supporting signal adding ${pct(R.supportWeight)}. Every flag says why in numbers, with its sample sizes.`,
+    formula: `content: ${FRICTION_SCORING.content.replace(/^score = /, '')}; product: ${FRICTION_SCORING.product.replace(/^score = /, '')}`,
+  },
+  {
+    id: 'stale-content',
+    section: 'Content health',
+    title: 'Stale',
+    definition: `An article whose \`reviewed\` date is missing or older than the review interval (default ${DEFAULT_REVIEW_DAYS} days, the \`review_days\` parameter), measured at the end of the range.`,
+    formula: 'days since review = end of range − reviewed > review interval',
+  },
+  {
+    id: 'never-viewed',
+    section: 'Content health',
+    title: 'Never viewed',
+    definition: 'A published article that nobody viewed in the range.',
+    formula: 'views = 0',
+  },
+  {
+    id: 'low-rated',
+    section: 'Content health',
+    title: 'Low rated',
+    definition: `A published article with at least ${R.minVotes} votes whose helpfulness interval’s upper bound is at least ${Math.round(R.ratingGap * 100)} points below the site’s median helpfulness: the same test as the content-friction rating signal.`,
+    formula: `upper bound ≤ site median − ${Math.round(R.ratingGap * 100)} points, n ≥ ${R.minVotes}`,
+  },
+  {
+    id: 'missing-description',
+    section: 'Content health',
+    title: 'Missing description',
+    definition:
+      'A published article without a `description` in its frontmatter: search results and link previews then fall back to its first paragraph.',
+    formula: null,
+  },
+  {
+    id: 'tutorial-completion',
+    section: 'Tutorials',
+    title: 'Tutorial completion',
+    definition:
+      'Per tutorial, the sessions that reached step 1, each step and the last step (a step counts once per session); completion is the share of those who started that reached the last step.',
+    formula: 'sessions that reached the last step / sessions that reached step 1',
+  },
+  {
+    id: 'tutorial-drop-off',
+    section: 'Tutorials',
+    title: 'Largest drop-off',
+    definition: 'The step after which the largest share of the readers who reached it did not reach the next one.',
+    formula: 'max over steps k of (reached k − reached k+1) / reached k',
+  },
 ] as const satisfies readonly MetricDefinition[];
 
 export type MetricId = (typeof METRIC_DEFINITIONS)[number]['id'];

@@ -27,7 +27,10 @@ export interface Overview {
   kbSessions: Metric;
   escalatedSessions: Metric;
   views: Metric;
-  /** Settled searches; with a category or product-area filter, those made in sessions that read an article of that scope. */
+  /**
+   * Settled searches; with a category or product-area filter, those made in sessions that read an article of that
+   * scope.
+   */
   searches: Metric;
   votes: Metric;
   helpfulness: Metric;
@@ -59,21 +62,30 @@ async function totals(db: Kysely<Database>, params: ReportParams): Promise<Total
   const articles = await db
     .selectFrom(days.as('d'))
     .innerJoin('articles as a', 'a.id', 'd.article_id')
-    .select([sql<number>`coalesce(sum(d.views), 0)`.as('views'), sql<number>`coalesce(sum(d.up), 0)`.as('up'), sql<number>`coalesce(sum(d.down), 0)`.as('down')])
+    .select([
+      sql<number>`coalesce(sum(d.views), 0)`.as('views'),
+      sql<number>`coalesce(sum(d.up), 0)`.as('up'),
+      sql<number>`coalesce(sum(d.down), 0)`.as('down'),
+    ])
     .where(articleScope(params))
     .executeTakeFirstOrThrow();
   let searches = sessions.searches;
   if (!isScoped(params)) {
-    const queries = overBuckets(params, (b) =>
-      db
-        .selectFrom(rollupTable('query', b))
-        .select(signed(b, 'searches'))
-        .where(inBucket(b)),
-    );
-    const row = await db.selectFrom(queries.as('q')).select(sql<number>`coalesce(sum(q.searches), 0)`.as('searches')).executeTakeFirstOrThrow();
+    const queries = overBuckets(params, (b) => db.selectFrom(rollupTable('query', b)).select(signed(b, 'searches')).where(inBucket(b)));
+    const row = await db
+      .selectFrom(queries.as('q'))
+      .select(sql<number>`coalesce(sum(q.searches), 0)`.as('searches'))
+      .executeTakeFirstOrThrow();
     searches = Number(row.searches);
   }
-  return { kbSessions: sessions.kbSessions, escalated: sessions.escalated, views: Number(articles.views), searches, up: Number(articles.up), down: Number(articles.down) };
+  return {
+    kbSessions: sessions.kbSessions,
+    escalated: sessions.escalated,
+    views: Number(articles.views),
+    searches,
+    up: Number(articles.up),
+    down: Number(articles.down),
+  };
 }
 
 function metric(value: number | null, previous: number | null, unit: Metric['unit']): Metric {
@@ -107,7 +119,9 @@ export async function getOverview(db: Kysely<Database>, params: ReportParams): P
   };
 }
 
-/** `metrics`: one row per headline number (the self-service score as "∞" when nothing escalated); `range`: both periods. */
+/**
+ * `metrics`: one row per headline number (the self-service score as "∞" when nothing escalated); `range`: both periods.
+ */
 export function overviewTables(overview: Overview): Table[] {
   const { range, previousRange, ...metrics } = overview;
   const cells = (metric: string, m: Metric) =>
@@ -116,7 +130,15 @@ export function overviewTables(overview: Overview): Table[] {
       : { value: m.value, previous: m.previous };
   const rows = Object.entries(metrics).map(([metric, m]) => ({ metric, ...cells(metric, m), change: m.change, unit: m.unit }));
   return [
-    defineTable('metrics', [column('metric'), column('value', 'unit'), column('previous', 'unit'), column('change', 'change'), column('unit')], rows),
-    defineTable('range', [column('from'), column('to'), column('previous_from'), column('previous_to')], [{ from: range.from, to: range.to, previous_from: previousRange.from, previous_to: previousRange.to }]),
+    defineTable(
+      'metrics',
+      [column('metric'), column('value', 'unit'), column('previous', 'unit'), column('change', 'change'), column('unit')],
+      rows,
+    ),
+    defineTable(
+      'range',
+      [column('from'), column('to'), column('previous_from'), column('previous_to')],
+      [{ from: range.from, to: range.to, previous_from: previousRange.from, previous_to: previousRange.to }],
+    ),
   ];
 }

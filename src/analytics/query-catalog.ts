@@ -11,7 +11,10 @@ import { sharedSignatures, signaturesVersion } from './query-signatures.ts';
 
 /** Queries remembered per store; past this, the next call starts afresh (about 100 bytes each). */
 const REMEMBERED = 250_000;
-/** Past this many missing ids, the whole table is read instead of an `in (…)` list (also kept well within both stores' limits on parameters). */
+/**
+ * Past this many missing ids, the whole table is read instead of an `in (…)` list (also kept well within both stores'
+ * limits on parameters).
+ */
 const READ_ALL_PAST = 5_000;
 
 interface Remembered {
@@ -32,7 +35,10 @@ interface Remembered {
   signatureIds: number;
 }
 
-/** Shared signature ids of several queries, the `k`th one's `count[k]` of them from `from[k]` in `pool`; ids run from 0 to `ids` − 1. */
+/**
+ * Shared signature ids of several queries, the `k`th one's `count[k]` of them from `from[k]` in `pool`; ids run from 0
+ * to `ids` − 1.
+ */
 export interface SignatureLists {
   pool: Int32Array;
   from: Int32Array;
@@ -48,7 +54,16 @@ export interface QueryNames {
 }
 
 const byStore = new WeakMap<Kysely<Database>, Remembered>();
-const empty = (): Remembered => ({ ids: new Int32Array(0), texts: [], from: new Int32Array(0), count: new Int32Array(0), pool: new Int32Array(1024), used: 0, version: -1, signatureIds: 0 });
+const empty = (): Remembered => ({
+  ids: new Int32Array(0),
+  texts: [],
+  from: new Int32Array(0),
+  count: new Int32Array(0),
+  pool: new Int32Array(1024),
+  used: 0,
+  version: -1,
+  signatureIds: 0,
+});
 
 /** Where each of `ids` is in `known.ids`, or −1: one walk when `ids` ascend, a binary search for any that does not. */
 function positions(known: Remembered, ids: Int32Array): Int32Array {
@@ -79,7 +94,14 @@ function merged(known: Remembered, rows: { id: number; text: string }[]): Rememb
   rows.sort((a, b) => a.id - b.id);
   const length = known.ids.length + rows.length;
   // The pool is copied: a report holding the previous state may still add to it.
-  const next: Remembered = { ...known, ids: new Int32Array(length), texts: [], from: new Int32Array(length), count: new Int32Array(length).fill(-1), pool: known.pool.slice() };
+  const next: Remembered = {
+    ...known,
+    ids: new Int32Array(length),
+    texts: [],
+    from: new Int32Array(length),
+    count: new Int32Array(length).fill(-1),
+    pool: known.pool.slice(),
+  };
   let [p, r] = [0, 0];
   while (p < known.ids.length || r < rows.length) {
     const at = next.texts.length;

@@ -40,7 +40,8 @@ export function nearDuplicateSignatures(key: string): string[] {
   });
   // The unchanged key also answers for a longer neighbour with one letter dropped from word i.
   words.forEach((word, i) => {
-    if (word.length >= MIN_TYPO_WORD) out.push(`${i}\u0000${words.slice(0, i).join(' ')}\u0000${word}\u0000${words.slice(i + 1).join(' ')}`);
+    if (word.length >= MIN_TYPO_WORD)
+      out.push(`${i}\u0000${words.slice(0, i).join(' ')}\u0000${word}\u0000${words.slice(i + 1).join(' ')}`);
   });
   return [...new Set(out)];
 }

@@ -34,7 +34,8 @@ class SignatureIds {
     low = Math.imul(low ^ (low >>> 16), 0x85ebca6b) ^ Math.imul(high ^ (high >>> 13), 0xc2b2ae35);
     const mask = this.#ids.length - 1;
     let slot = low & mask;
-    for (; this.#ids[slot] !== -1; slot = (slot + 1) & mask) if (this.#high[slot] === high && this.#low[slot] === low) return this.#ids[slot]!;
+    for (; this.#ids[slot] !== -1; slot = (slot + 1) & mask)
+      if (this.#high[slot] === high && this.#low[slot] === low) return this.#ids[slot]!;
     [this.#high[slot], this.#low[slot], this.#ids[slot]] = [high, low, this.size++];
     if (2 * this.size > this.#ids.length) this.#grow();
     return this.size - 1;
@@ -56,7 +57,10 @@ class SignatureIds {
 }
 
 let names = new SignatureIds();
-/** Per signature id: the first query that held it, and once a second query holds it too, its number among shared signatures. */
+/**
+ * Per signature id: the first query that held it, and once a second query holds it too, its number among shared
+ * signatures.
+ */
 let firstHolder: string[] = [];
 let sharedId: number[] = [];
 let all = new Map<string, Int32Array>();
@@ -67,7 +71,10 @@ let sharedIds = 0;
 /** Lists `sharedSignatures` returned stay valid, and their ids comparable, while this is unchanged. */
 export const signaturesVersion = () => version;
 
-/** Every signature id of `query`, new ones numbered; a signature a second query now holds drops the first one's shared list. */
+/**
+ * Every signature id of `query`, new ones numbered; a signature a second query now holds drops the first one's shared
+ * list.
+ */
 function allOf(query: string): Int32Array {
   let found = all.get(query);
   if (found) return found;
@@ -100,7 +107,14 @@ export function sharedSignatures(queries: readonly string[]): { lists: Int32Arra
   for (const query of queries) allOf(query);
   const lists = queries.map((query) => {
     let list = shared.get(query);
-    if (!list) shared.set(query, (list = all.get(query)!.map((id) => sharedId[id]!).filter((id) => id >= 0)));
+    if (!list)
+      shared.set(
+        query,
+        (list = all
+          .get(query)!
+          .map((id) => sharedId[id]!)
+          .filter((id) => id >= 0)),
+      );
     return list;
   });
   return { lists, ids: sharedIds };

@@ -7,7 +7,12 @@ const COUNTERS = ['searches', 'zero_results', 'clicked', 'escalated'] as const;
 type Counter = (typeof COUNTERS)[number];
 
 /** The query rollup rows the range covers, those matching `only` if given. */
-const summed = (db: Kysely<Database>, range: { from: string; to: string }, counters: readonly Counter[], only: Expression<SqlBool> = sql<SqlBool>`1 = 1`) =>
+const summed = (
+  db: Kysely<Database>,
+  range: { from: string; to: string },
+  counters: readonly Counter[],
+  only: Expression<SqlBool> = sql<SqlBool>`1 = 1`,
+) =>
   overBuckets(range, (b) =>
     db
       .selectFrom(rollupTable('query', b))
@@ -16,7 +21,10 @@ const summed = (db: Kysely<Database>, range: { from: string; to: string }, count
       .where(only),
   );
 
-/** Per-query totals in columns, one index per query, in id order: the search report reads 40,000 of them for a year, and 40,000 objects cost more than the arrays. */
+/**
+ * Per-query totals in columns, one index per query, in id order: the search report reads 40,000 of them for a year, and
+ * 40,000 objects cost more than the arrays.
+ */
 export interface QueryColumns {
   length: number;
   ids: Int32Array;
@@ -33,7 +41,14 @@ type TotalsRow = Record<'query_id' | Counter, number>;
 
 /** Columns that grow as pages of rows are added. */
 function columnsOf(capacity: number): QueryColumns {
-  return { length: 0, ids: new Int32Array(capacity), searches: new Float64Array(capacity), zeroResults: new Float64Array(capacity), clicked: new Float64Array(capacity), escalated: new Float64Array(capacity) };
+  return {
+    length: 0,
+    ids: new Int32Array(capacity),
+    searches: new Float64Array(capacity),
+    zeroResults: new Float64Array(capacity),
+    clicked: new Float64Array(capacity),
+    escalated: new Float64Array(capacity),
+  };
 }
 
 function add(q: QueryColumns, rows: TotalsRow[]): QueryColumns {
@@ -55,7 +70,14 @@ function add(q: QueryColumns, rows: TotalsRow[]): QueryColumns {
 }
 
 /** The columns cut to their length. */
-const trimmed = (q: QueryColumns): QueryColumns => ({ length: q.length, ids: q.ids.subarray(0, q.length), searches: q.searches.subarray(0, q.length), zeroResults: q.zeroResults.subarray(0, q.length), clicked: q.clicked.subarray(0, q.length), escalated: q.escalated.subarray(0, q.length) });
+const trimmed = (q: QueryColumns): QueryColumns => ({
+  length: q.length,
+  ids: q.ids.subarray(0, q.length),
+  searches: q.searches.subarray(0, q.length),
+  zeroResults: q.zeroResults.subarray(0, q.length),
+  clicked: q.clicked.subarray(0, q.length),
+  escalated: q.escalated.subarray(0, q.length),
+});
 
 /**
  * Every query searched in the range, by id (texts: query-catalog.ts), with its counters summed. The order by id costs
@@ -84,8 +106,16 @@ export async function queryTotals(db: Kysely<Database>, range: { from: string; t
     .setIsolationLevel('repeatable read')
     .execute(async (trx) => {
       let q = columnsOf(PAGE);
-      for (let after = 0; ; ) {
-        const rows: TotalsRow[] = await trx.selectFrom(rollupTable('query', only!)).select(['query_id', ...COUNTERS]).where(inBucket(only!)).where('searches', '>', 0).where('query_id', '>', after).orderBy('query_id').limit(PAGE).execute();
+      for (let after = 0; ;) {
+        const rows: TotalsRow[] = await trx
+          .selectFrom(rollupTable('query', only!))
+          .select(['query_id', ...COUNTERS])
+          .where(inBucket(only!))
+          .where('searches', '>', 0)
+          .where('query_id', '>', after)
+          .orderBy('query_id')
+          .limit(PAGE)
+          .execute();
         q = add(q, rows);
         if (rows.length < PAGE) return trimmed(q);
         after = Number(rows.at(-1)!.query_id);
@@ -98,14 +128,22 @@ export async function queryTotals(db: Kysely<Database>, range: { from: string; t
  * 13,000 queries have a contact: they are ranked in SQL from the rollup rows with an escalation only (indexed apart at
  * every level: query_daily_escalated, …), and the searches are summed for the ones that make the list.
  */
-export async function mostEscalatedQueries(db: Kysely<Database>, range: { from: string; to: string }, limit: number): Promise<{ text: string; searches: number; escalated: number }[]> {
+export async function mostEscalatedQueries(
+  db: Kysely<Database>,
+  range: { from: string; to: string },
+  limit: number,
+): Promise<{ text: string; searches: number; escalated: number }[]> {
   // The condition is written as the partial index's, so SQLite uses the index.
   const escalatedRows = summed(db, range, ['escalated'], sql<SqlBool>`escalated <> 0`);
   const ranked = await db
     .selectFrom(
       db
         .selectFrom(escalatedRows.as('r'))
-        .select(['query_id', sql<number>`sum(escalated)`.as('escalated'), sql<number>`rank() over (order by sum(escalated) desc)`.as('place')])
+        .select([
+          'query_id',
+          sql<number>`sum(escalated)`.as('escalated'),
+          sql<number>`rank() over (order by sum(escalated) desc)`.as('place'),
+        ])
         .groupBy('query_id')
         .having(sql`sum(escalated)`, '>', 0)
         .as('t'),
@@ -116,7 +154,13 @@ export async function mostEscalatedQueries(db: Kysely<Database>, range: { from: 
   if (ranked.length === 0) return [];
   const ids = ranked.map((r) => r.query_id);
   // Looked up by key: each of the range's days, weeks or months with each of these ids.
-  const ofThese = overBuckets(range, (b) => db.selectFrom(rollupTable('query', b)).select(['query_id', signed(b, 'searches')]).where('day', 'in', bucketKeys(b)).where('query_id', 'in', ids));
+  const ofThese = overBuckets(range, (b) =>
+    db
+      .selectFrom(rollupTable('query', b))
+      .select(['query_id', signed(b, 'searches')])
+      .where('day', 'in', bucketKeys(b))
+      .where('query_id', 'in', ids),
+  );
   const searches = await db
     .selectFrom(ofThese.as('r'))
     .innerJoin('queries as q', 'q.id', 'r.query_id')

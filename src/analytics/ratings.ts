@@ -66,7 +66,11 @@ const worstFirst = (a: Helpfulness, b: Helpfulness) =>
  * articles are never edited.
  */
 async function votesByRevision(db: Kysely<Database>, params: ReportParams) {
-  const revised = db.selectFrom('revisions').select('article_id').groupBy('article_id').having(sql`count(*)`, '>', 1);
+  const revised = db
+    .selectFrom('revisions')
+    .select('article_id')
+    .groupBy('article_id')
+    .having(sql`count(*)`, '>', 1);
   const votes = overBuckets(params, (b) =>
     db
       .selectFrom(rollupTable('revision_votes', b))
@@ -92,7 +96,9 @@ async function votesByRevision(db: Kysely<Database>, params: ReportParams) {
 }
 
 const VOTE_COUNTERS = ['up', 'down', 'outdated', 'unclear', 'didnt_solve', 'product_issue', 'other', 'comments'] as const;
-type ArticleVotes = Pick<ArticleStats, 'slug' | 'title' | 'category' | 'productArea' | 'up' | 'down' | 'comments'> & { reasons: ReasonCounts };
+type ArticleVotes = Pick<ArticleStats, 'slug' | 'title' | 'category' | 'productArea' | 'up' | 'down' | 'comments'> & {
+  reasons: ReasonCounts;
+};
 
 /**
  * Final votes, reasons and comments per article over the range. Only rollup rows with a vote or a comment are
@@ -128,7 +134,13 @@ async function votesByArticle(db: Kysely<Database>, params: ReportParams): Promi
     productArea: r.product_area,
     up: Number(r.up),
     down: Number(r.down),
-    reasons: { outdated: Number(r.outdated), unclear: Number(r.unclear), didnt_solve: Number(r.didnt_solve), product_issue: Number(r.product_issue), other: Number(r.other) },
+    reasons: {
+      outdated: Number(r.outdated),
+      unclear: Number(r.unclear),
+      didnt_solve: Number(r.didnt_solve),
+      product_issue: Number(r.product_issue),
+      other: Number(r.other),
+    },
     comments: Number(r.comments),
   }));
 }
@@ -146,20 +158,19 @@ function byGroup(stats: ArticleVotes[], key: 'category' | 'productArea', minVote
 
 export async function getRatings(db: Kysely<Database>, params: ReportParams, minVotes = DEFAULT_MIN_VOTES): Promise<Ratings> {
   // Final votes and reasons per article from the daily rollup (votes are dated by the vote).
-  // Comments are counted per article and day by the comment's time, so the rollup gives the same count as the comments in the range.
+  // Comments are counted per article and day by the comment's time, so the rollup gives the same count as the comments
+  // in the range.
   const voted = (await votesByArticle(db, params)).filter((a) => a.up + a.down > 0);
   const articles = voted
-    .map(
-      (a): ArticleRating => ({
-        slug: a.slug,
-        title: a.title,
-        category: a.category,
-        productArea: a.productArea,
-        ...helpfulness(a.up, a.down, minVotes),
-        reasons: a.reasons,
-        comments: a.comments,
-      }),
-    )
+    .map((a): ArticleRating => ({
+      slug: a.slug,
+      title: a.title,
+      category: a.category,
+      productArea: a.productArea,
+      ...helpfulness(a.up, a.down, minVotes),
+      reasons: a.reasons,
+      comments: a.comments,
+    }))
     .sort((a, b) => worstFirst(a, b) || a.slug.localeCompare(b.slug));
 
   const revisions = await votesByRevision(db, params);
@@ -172,7 +183,12 @@ export async function getRatings(db: Kysely<Database>, params: ReportParams, min
     byProductArea: byGroup(voted, 'productArea', minVotes),
     byRevision: revisions
       .filter((r) => (revisionCount.get(r.slug) ?? 0) > 1)
-      .map((r) => ({ slug: r.slug, revision: r.revision, firstSeenAt: Number(r.first_seen_at), ...helpfulness(Number(r.up), Number(r.down), minVotes) })),
+      .map((r) => ({
+        slug: r.slug,
+        revision: r.revision,
+        firstSeenAt: Number(r.first_seen_at),
+        ...helpfulness(Number(r.up), Number(r.down), minVotes),
+      })),
   };
 }
 
@@ -191,7 +207,12 @@ export function ratingsTables(r: Ratings): Table[] {
     defineTable(
       'revisions',
       [column('slug'), column('revision'), column('first_seen'), ...RATING_COLUMNS],
-      r.byRevision.map((x) => ({ slug: x.slug, revision: x.revision, first_seen: new Date(x.firstSeenAt).toISOString().slice(0, 10), ...ratingCells(x) })),
+      r.byRevision.map((x) => ({
+        slug: x.slug,
+        revision: x.revision,
+        first_seen: new Date(x.firstSeenAt).toISOString().slice(0, 10),
+        ...ratingCells(x),
+      })),
     ),
   ];
 }

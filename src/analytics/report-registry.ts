@@ -46,7 +46,12 @@ export const REPORT_MODULES: { [N in ReportName]: ReportModule<ReportResults[N]>
 export type ReportResult<N extends ReportName = ReportName> = { [M in N]: { name: M; data: ReportResults[M] } }[N];
 
 /** null when the report is about one article and no such article exists. */
-export async function runReport<N extends ReportName>(db: Kysely<Database>, name: N, params: ReportParams, slug?: string): Promise<ReportResult<N> | null> {
+export async function runReport<N extends ReportName>(
+  db: Kysely<Database>,
+  name: N,
+  params: ReportParams,
+  slug?: string,
+): Promise<ReportResult<N> | null> {
   const module: ReportModule<ReportResults[N]> = REPORT_MODULES[name];
   const data = await module.run(db, params, slug);
   return data === null ? null : ({ name, data } as ReportResult<N>);

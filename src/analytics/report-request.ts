@@ -13,17 +13,20 @@ export type ReportAnswer =
   | { kind: 'invalid'; issues: Issue[] }
   | { kind: 'not-found'; message: string };
 
-
 /** `path` is what follows /api/reports/: "ratings", or "article/<slug>". */
 export async function answerReport(db: Kysely<Database>, path: string, query: Record<string, string>): Promise<ReportAnswer> {
   const [name, slug, ...rest] = path.split('/');
   const parsedName = ReportNameSchema.safeParse(name);
   const wantsSlug = parsedName.success && parsedName.data === 'article';
   if (!parsedName.success || rest.length > 0 || (slug !== undefined) !== wantsSlug || (slug !== undefined && !SLUG.test(slug))) {
-    return { kind: 'not-found', message: `No report at "${path}". Reports: ${REPORTS.map((r) => (r === 'article' ? 'article/<slug>' : r)).join(', ')}.` };
+    return {
+      kind: 'not-found',
+      message: `No report at "${path}". Reports: ${REPORTS.map((r) => (r === 'article' ? 'article/<slug>' : r)).join(', ')}.`,
+    };
   }
   const parsed = ReportQuerySchema.safeParse(query);
-  if (!parsed.success) return { kind: 'invalid', issues: parsed.error.issues.map((i) => ({ path: formatPath(i.path) || 'query', message: i.message })) };
+  if (!parsed.success)
+    return { kind: 'invalid', issues: parsed.error.issues.map((i) => ({ path: formatPath(i.path) || 'query', message: i.message })) };
 
   const result = await runReport(db, parsedName.data, parsed.data, slug);
   if (!result) return { kind: 'not-found', message: `No article with the slug "${slug}" has been published or recorded.` };

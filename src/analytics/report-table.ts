@@ -1,7 +1,12 @@
-/** A report as flat tables for CSV, the terminal and the dashboard: typed columns over plain rows, and the cells several reports share. */
+/**
+ * A report as flat tables for CSV, the terminal and the dashboard: typed columns over plain rows, and the cells several
+ * reports share.
+ */
 import type { Helpfulness } from './ratings.ts';
 
-/** `unit`: the row's `unit` cell says count, rate or ratio; `change`: relative for counts and ratios, points for rates. */
+/**
+ * `unit`: the row's `unit` cell says count, rate or ratio; `change`: relative for counts and ratios, points for rates.
+ */
 export type ColumnKind = 'text' | 'count' | 'rate' | 'ratio' | 'unit' | 'change';
 export type Cell = string | number | boolean | null;
 export type Row = Record<string, Cell>;
@@ -25,7 +30,15 @@ export function defineTable<R extends Row>(name: string, columns: readonly Colum
 }
 
 /** A rating (ratings, content, article): votes, helpfulness and its Wilson interval. */
-export const RATING_COLUMNS = [column('up', 'count'), column('down', 'count'), column('n', 'count'), column('helpfulness', 'rate'), column('lower', 'rate'), column('upper', 'rate'), column('enough_votes')] as const;
+export const RATING_COLUMNS = [
+  column('up', 'count'),
+  column('down', 'count'),
+  column('n', 'count'),
+  column('helpfulness', 'rate'),
+  column('lower', 'rate'),
+  column('upper', 'rate'),
+  column('enough_votes'),
+] as const;
 export const ratingCells = (h: Helpfulness) => ({
   up: h.up,
   down: h.down,
@@ -45,5 +58,8 @@ export const articleCells = (a: { slug: string; title: string | null; category: 
   product_area: a.productArea,
 });
 
-/** The self-service score with sessions but no escalation is "∞" (src/analytics/metric-definitions.ts), not an empty cell. */
+/**
+ * The self-service score with sessions but no escalation is "∞" (src/analytics/metric-definitions.ts), not an empty
+ * cell.
+ */
 export const selfServiceCell = (score: number | null, kbSessions: number | null): number | '∞' | null => score ?? (kbSessions ? '∞' : null);

@@ -12,7 +12,10 @@ import { addDays, DAY_MS, monthStart, quarterStart, ROLLUP_KEY, weekStart, yearS
 export type Level = RollupLevel;
 export interface Bucket {
   level: Level;
-  /** Inclusive, YYYY-MM-DD: the first and last key read (a year's, quarter's or month's first day or a week's Monday when coarser). */
+  /**
+   * Inclusive, YYYY-MM-DD: the first and last key read (a year's, quarter's or month's first day or a week's Monday
+   * when coarser).
+   */
   from: string;
   to: string;
   /** 1: the bucket's counters are added; −1: taken away (days outside the range that a coarser bucket includes). */
@@ -23,15 +26,24 @@ const nextMonth = (day: string) => monthStart(addDays(monthStart(day), 32));
 const nextQuarter = (day: string) => quarterStart(addDays(quarterStart(day), 93));
 const nextYear = (day: string) => `${Number(day.slice(0, 4)) + 1}-01-01`;
 /** The first key after `day`'s at a level. */
-const NEXT_KEY: Record<Level, (day: string) => string> = { daily: (day) => addDays(day, 1), weekly: (day) => addDays(weekStart(day), 7), monthly: nextMonth, quarterly: nextQuarter, yearly: nextYear };
+const NEXT_KEY: Record<Level, (day: string) => string> = {
+  daily: (day) => addDays(day, 1),
+  weekly: (day) => addDays(weekStart(day), 7),
+  monthly: nextMonth,
+  quarterly: nextQuarter,
+  yearly: nextYear,
+};
 
 /** The rollup of `family` at a bucket's level, e.g. article_weekly. */
-export const rollupTable = <F extends 'article' | 'query' | 'tutorial_step' | 'revision_votes'>(family: F, bucket: Bucket) => `${family}_${bucket.level}` as `${F}_${Level}`;
+export const rollupTable = <F extends 'article' | 'query' | 'tutorial_step' | 'revision_votes'>(family: F, bucket: Bucket) =>
+  `${family}_${bucket.level}` as `${F}_${Level}`;
 
 type Covering = (from: string, to: string) => Bucket[];
 const days: Covering = (from, to) => [{ level: 'daily', from, to, sign: 1 }];
 
-/** The whole units (weeks, months, quarters, years) of a segment from their rollup, what is left around them by `finer`. */
+/**
+ * The whole units (weeks, months, quarters, years) of a segment from their rollup, what is left around them by `finer`.
+ */
 function wholeUnits(level: Level, finer: Covering): Covering {
   const keyOf = ROLLUP_KEY[level];
   return (from, to) => {
@@ -40,7 +52,11 @@ function wholeUnits(level: Level, finer: Covering): Covering {
     const after = addDays(to, 1);
     const end = keyOf(after) === after ? after : keyOf(to);
     if (first >= end) return finer(from, to);
-    return [...(from < first ? finer(from, addDays(first, -1)) : []), { level, from: first, to: keyOf(addDays(end, -1)), sign: 1 }, ...(end <= to ? finer(end, to) : [])];
+    return [
+      ...(from < first ? finer(from, addDays(first, -1)) : []),
+      { level, from: first, to: keyOf(addDays(end, -1)), sign: 1 },
+      ...(end <= to ? finer(end, to) : []),
+    ];
   };
 }
 
@@ -88,7 +104,11 @@ export function rollupBuckets(range: { from: string; to: string }): readonly Rea
   let bestCost = cost(best);
   for (const wideFrom of new Set([from, yearStart(from), quarterStart(from), monthStart(from), weekStart(from)])) {
     for (const wideTo of new Set([to, lastDay('yearly', to), lastDay('quarterly', to), lastDay('monthly', to), lastDay('weekly', to)])) {
-      const candidate = [...covering(wideFrom, wideTo), ...takenAway(covering(wideFrom, addDays(from, -1))), ...takenAway(covering(addDays(to, 1), wideTo))];
+      const candidate = [
+        ...covering(wideFrom, wideTo),
+        ...takenAway(covering(wideFrom, addDays(from, -1))),
+        ...takenAway(covering(addDays(to, 1), wideTo)),
+      ];
       const candidateCost = cost(candidate);
       if (candidateCost < bestCost) [best, bestCost] = [candidate, candidateCost];
     }
@@ -107,18 +127,27 @@ export function rollupBuckets(range: { from: string; to: string }): readonly Rea
 export const inBucket = (bucket: Bucket): RawBuilder<SqlBool> =>
   bucket.from === bucket.to ? sql<SqlBool>`day = ${bucket.from}` : sql<SqlBool>`day between ${bucket.from} and ${bucket.to}`;
 
-/** A counter as its bucket contributes it: negated in a bucket taken away, so that `sum()` over all buckets is the range's. */
+/**
+ * A counter as its bucket contributes it: negated in a bucket taken away, so that `sum()` over all buckets is the
+ * range's.
+ */
 export const signed = <C extends string>(bucket: Bucket, column: C): AliasedRawBuilder<number, C> =>
   (bucket.sign < 0 ? sql<number>`-${sql.ref(column)}` : sql<number>`${sql.ref(column)}`).as(column);
 
-/** Every key a bucket reads: its days, Mondays or years', quarters' or months' first days, for looking up a few known ids in each. */
+/**
+ * Every key a bucket reads: its days, Mondays or years', quarters' or months' first days, for looking up a few known
+ * ids in each.
+ */
 export function bucketKeys(bucket: Bucket): string[] {
   const keys: string[] = [];
   for (let day = bucket.from; day <= bucket.to; day = NEXT_KEY[bucket.level](day)) keys.push(day);
   return keys;
 }
 
-/** One query per bucket, joined with UNION ALL: `part` reads the bucket's rollup between its keys, its counters `signed`. */
+/**
+ * One query per bucket, joined with UNION ALL: `part` reads the bucket's rollup between its keys, its counters
+ * `signed`.
+ */
 export function overBuckets<Q extends { unionAll(other: Q): Q }>(range: { from: string; to: string }, part: (bucket: Bucket) => Q): Q {
   const [head, ...rest] = rollupBuckets(range).map(part);
   return rest.reduce((all, next) => all.unionAll(next), head!);

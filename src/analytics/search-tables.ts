@@ -2,18 +2,42 @@
 import { column, defineTable, type Table } from './report-table.ts';
 import type { QueryStats, SearchReport } from './search.ts';
 
-const QUERY_COLUMNS = [column('query'), column('searches', 'count'), column('zero_results', 'count'), column('clicked', 'count'), column('click_through_rate', 'rate'), column('escalated', 'count')] as const;
-const queryCells = (q: QueryStats) => ({ query: q.query, searches: q.searches, zero_results: q.zeroResults, clicked: q.clicked, click_through_rate: q.clickThroughRate, escalated: q.escalated });
+const QUERY_COLUMNS = [
+  column('query'),
+  column('searches', 'count'),
+  column('zero_results', 'count'),
+  column('clicked', 'count'),
+  column('click_through_rate', 'rate'),
+  column('escalated', 'count'),
+] as const;
+const queryCells = (q: QueryStats) => ({
+  query: q.query,
+  searches: q.searches,
+  zero_results: q.zeroResults,
+  clicked: q.clicked,
+  click_through_rate: q.clickThroughRate,
+  escalated: q.escalated,
+});
 
 export function searchTables(s: SearchReport): Table[] {
   return [
-    defineTable('summary', [column('searches', 'count'), column('zero_result_rate', 'rate'), column('click_through_rate', 'rate')], [{ searches: s.searches, zero_result_rate: s.zeroResultRate, click_through_rate: s.clickThroughRate }]),
+    defineTable(
+      'summary',
+      [column('searches', 'count'), column('zero_result_rate', 'rate'), column('click_through_rate', 'rate')],
+      [{ searches: s.searches, zero_result_rate: s.zeroResultRate, click_through_rate: s.clickThroughRate }],
+    ),
     defineTable('top-queries', QUERY_COLUMNS, s.topQueries.map(queryCells)),
     defineTable('zero-results', QUERY_COLUMNS, s.zeroResultQueries.map(queryCells)),
     defineTable(
       'content-gaps',
       [column('query'), column('variants'), column('sessions', 'count'), column('zero_results', 'count'), column('without_click', 'count')],
-      s.contentGaps.map((g) => ({ query: g.query, variants: g.variants.join(' | '), sessions: g.sessions, zero_results: g.zeroResults, without_click: g.withoutClick })),
+      s.contentGaps.map((g) => ({
+        query: g.query,
+        variants: g.variants.join(' | '),
+        sessions: g.sessions,
+        zero_results: g.zeroResults,
+        without_click: g.withoutClick,
+      })),
     ),
     defineTable('contact', QUERY_COLUMNS, s.queriesFollowedByContact.map(queryCells)),
   ];

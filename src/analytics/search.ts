@@ -38,12 +38,20 @@ export interface SearchReport {
 
 /**
  * The indices below `length` with a `count` of at least `least`, the first `limit` of them by `count` descending, then
- * `tie` descending, then `text`: the same as sorting them all and slicing, in one pass that keeps the best `limit` so far.
+ * `tie` descending, then `text`: the same as sorting them all and slicing, in one pass that keeps the best `limit` so
+ * far.
  * Over a year there are some 40,000 queries, most tied at one or two searches: an item is compared with the last
  * one kept, by count alone unless they tie. Counts are read from their columns here rather than through a function
  * per column: read through one, every count became a heap number, 2 MB of garbage per report.
  */
-function topBy(count: Float64Array, length: number, least: number, text: (i: number) => string, limit: number, tie?: Float64Array): number[] {
+function topBy(
+  count: Float64Array,
+  length: number,
+  least: number,
+  text: (i: number) => string,
+  limit: number,
+  tie?: Float64Array,
+): number[] {
   const order = (i: number, j: number) => count[j]! - count[i]! || (tie ? tie[j]! - tie[i]! : 0) || byText(text(i), text(j));
   const kept: number[] = [];
   for (let item = 0; item < length; item++) {
@@ -70,8 +78,12 @@ export function failingFirst(q: QueryColumns): Int32Array {
     const f = q.searches[i]! - q.clicked[i]!;
     if (q.zeroResults[i]! > 0 || f / q.searches[i]! >= GAP_NO_CLICK_SHARE) most = Math.max(most, (failed[i] = f));
   }
-  // A count array the size of the largest count; past a few times the rows (one query failing millions of times), a comparator.
-  if (most > 4 * q.length) return Int32Array.from(failed.keys()).filter((i) => failed[i]! >= 0).sort((i, j) => failed[j]! - failed[i]! || i - j);
+  // A count array the size of the largest count; past a few times the rows (one query failing millions of times), a
+  // comparator.
+  if (most > 4 * q.length)
+    return Int32Array.from(failed.keys())
+      .filter((i) => failed[i]! >= 0)
+      .sort((i, j) => failed[j]! - failed[i]! || i - j);
   // Where each count of failed sessions starts in the output, the most first.
   const start = new Int32Array(most + 2);
   for (const f of failed) if (f >= 0) start[most - f + 1]! += 1;
@@ -90,11 +102,13 @@ export function failingFirst(q: QueryColumns): Int32Array {
  */
 function groupGaps(q: QueryColumns, names: QueryNames, limit: number): ContentGap[] {
   const failed = (i: number) => q.searches[i]! - q.clicked[i]!;
-  // Most failed sessions first, then text: the order a group's variants are listed in, and which names it among equally searched ones.
+  // Most failed sessions first, then text: the order a group's variants are listed in, and which names it among equally
+  // searched ones.
   const variantOrder = (i: number, j: number) => failed(j) - failed(i) || byText(names.text(i), names.text(j));
   const order = failingFirst(q);
   const signatures = names.signatures(order);
-  // Signature ids are small and dense: an array indexed by id files them far faster than a Map (80,000 shared ones over a year).
+  // Signature ids are small and dense: an array indexed by id files them far faster than a Map (80,000 shared ones over
+  // a year).
   const filed = new Int32Array(signatures.ids).fill(-1);
   const groupOf = new Int32Array(q.length);
   // Per group (at most one per query): the wording it is named by (the most searched), and its sums.
@@ -138,7 +152,14 @@ function groupGaps(q: QueryColumns, names: QueryNames, limit: number): ContentGa
 export async function getSearch(db: Kysely<Database>, params: ReportParams, limit = 50): Promise<SearchReport> {
   const q = await queryTotals(db, params);
   const names = await queryNames(db, q.ids);
-  const stats = (i: number): QueryStats => ({ query: names.text(i), searches: q.searches[i]!, zeroResults: q.zeroResults[i]!, clicked: q.clicked[i]!, clickThroughRate: rate(q.clicked[i]!, q.searches[i]!), escalated: q.escalated[i]! });
+  const stats = (i: number): QueryStats => ({
+    query: names.text(i),
+    searches: q.searches[i]!,
+    zeroResults: q.zeroResults[i]!,
+    clicked: q.clicked[i]!,
+    clickThroughRate: rate(q.clicked[i]!, q.searches[i]!),
+    escalated: q.escalated[i]!,
+  });
   // Each list names only queries with some of what it counts.
   const top = (column: Float64Array) => topBy(column, q.length, 1, names.text, limit).map(stats);
   let [searches, zeroResults, clicked] = [0, 0, 0];

@@ -21,8 +21,21 @@ export interface SessionDay {
 export async function sessionsByDay(db: Kysely<Database>, params: ReportParams): Promise<SessionDay[]> {
   if (!isScoped(params)) {
     // Kept at write time: one row per day instead of every session.
-    const days = await db.selectFrom('session_daily').selectAll().where('day', '>=', params.from).where('day', '<=', params.to).where('kb_sessions', '>', 0).orderBy('day').execute();
-    return days.map((d) => ({ day: d.day, kbSessions: d.kb_sessions, escalated: d.escalated, confirmed: d.confirmed, searches: d.searches }));
+    const days = await db
+      .selectFrom('session_daily')
+      .selectAll()
+      .where('day', '>=', params.from)
+      .where('day', '<=', params.to)
+      .where('kb_sessions', '>', 0)
+      .orderBy('day')
+      .execute();
+    return days.map((d) => ({
+      day: d.day,
+      kbSessions: d.kb_sessions,
+      escalated: d.escalated,
+      confirmed: d.confirmed,
+      searches: d.searches,
+    }));
   }
   // A day's sessions lie between the ids session_daily keeps for it (ids follow arrival, days the first event).
   const ids = await db
@@ -38,8 +51,15 @@ export async function sessionsByDay(db: Kysely<Database>, params: ReportParams):
   // session_reads (keyed by article, then session).
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- both tables are aliased `r` with a session_id
   const inScopeAndRange = <Q extends SelectQueryBuilder<any, any, any>>(qb: Q) =>
-    qb.where('r.article_id', 'in', db.selectFrom('articles as a').select('a.id').where(articleScope(params))).where('r.session_id', '>=', first).where('r.session_id', '<=', last) as Q;
-  const openReaders = db.selectFrom('session_articles as r').select('r.session_id').where('r.first_view_at', 'is not', null).$call(inScopeAndRange);
+    qb
+      .where('r.article_id', 'in', db.selectFrom('articles as a').select('a.id').where(articleScope(params)))
+      .where('r.session_id', '>=', first)
+      .where('r.session_id', '<=', last) as Q;
+  const openReaders = db
+    .selectFrom('session_articles as r')
+    .select('r.session_id')
+    .where('r.first_view_at', 'is not', null)
+    .$call(inScopeAndRange);
   const dayNumber = sql<number>`s.started_at / ${sql.lit(DAY_MS)}`;
   const perSession = (readers: typeof openReaders) =>
     db
@@ -55,7 +75,12 @@ export async function sessionsByDay(db: Kysely<Database>, params: ReportParams):
       .where(dayNumber, '>=', fromDay)
       .where(dayNumber, '<=', toDay)
       .where(outcomeSql('kb'));
-  const scope = params.product_area === undefined ? { kind: 'category' as const, name: params.category } : params.category === undefined ? { kind: 'product_area' as const, name: params.product_area } : undefined;
+  const scope =
+    params.product_area === undefined
+      ? { kind: 'category' as const, name: params.category }
+      : params.category === undefined
+        ? { kind: 'product_area' as const, name: params.product_area }
+        : undefined;
   // One category or one product area: closed sessions are counted per day already, only open ones are looked up.
   // Both at once (rare): every reader of the articles in both is looked up.
   const perDay = scope
@@ -71,11 +96,23 @@ export async function sessionsByDay(db: Kysely<Database>, params: ReportParams):
   // One statement, so a session closing meanwhile is counted once: either still open or already in the rollup.
   const rows = await db
     .selectFrom(perDay.as('d'))
-    .select(['d.day_number', sql<number>`sum(d.kb)`.as('kb'), sql<number>`sum(d.escalated)`.as('escalated'), sql<number>`sum(d.confirmed)`.as('confirmed'), sql<number>`sum(d.searches)`.as('searches')])
+    .select([
+      'd.day_number',
+      sql<number>`sum(d.kb)`.as('kb'),
+      sql<number>`sum(d.escalated)`.as('escalated'),
+      sql<number>`sum(d.confirmed)`.as('confirmed'),
+      sql<number>`sum(d.searches)`.as('searches'),
+    ])
     .groupBy('d.day_number')
     .orderBy('d.day_number')
     .execute();
-  return rows.map((r) => ({ day: utcDay(Number(r.day_number) * DAY_MS), kbSessions: Number(r.kb), escalated: Number(r.escalated), confirmed: Number(r.confirmed), searches: Number(r.searches) }));
+  return rows.map((r) => ({
+    day: utcDay(Number(r.day_number) * DAY_MS),
+    kbSessions: Number(r.kb),
+    escalated: Number(r.escalated),
+    confirmed: Number(r.confirmed),
+    searches: Number(r.searches),
+  }));
 }
 
 export function sumDays(days: SessionDay[]): Omit<SessionDay, 'day'> {

@@ -1,4 +1,6 @@
-/** Copies the build's manifest into the articles table: titles, categories and product areas for the reports' filters. */
+/**
+ * Copies the build's manifest into the articles table: titles, categories and product areas for the reports' filters.
+ */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Manifest } from '../schemas/manifest.ts';

@@ -46,7 +46,8 @@ export async function getTutorials(db: Kysely<Database>, params: ReportParams): 
       for (let i = 0; i + 1 < reached.length; i++) {
         const lost = reached[i]! - reached[i + 1]!;
         const share = rate(lost, reached[i]!);
-        if (share !== null && lost > 0 && (!largestDropOff || share > largestDropOff.share)) largestDropOff = { afterStep: i + 1, lost, share };
+        if (share !== null && lost > 0 && (!largestDropOff || share > largestDropOff.share))
+          largestDropOff = { afterStep: i + 1, lost, share };
       }
       return { slug, steps, reached, completionRate: rate(reached.at(-1) ?? 0, reached[0] ?? 0), largestDropOff };
     })
@@ -56,8 +57,13 @@ export async function getTutorials(db: Kysely<Database>, params: ReportParams): 
 /** One row per tutorial: the sessions per step as "120 → 80 → 45", and its largest drop-off. */
 export function tutorialsTables(funnels: TutorialFunnel[]): Table[] {
   const columns = [
-    column('slug'), column('steps', 'count'), column('reached'), column('completion_rate', 'rate'),
-    column('drop_off_after_step', 'count'), column('drop_off_lost', 'count'), column('drop_off_share', 'rate'),
+    column('slug'),
+    column('steps', 'count'),
+    column('reached'),
+    column('completion_rate', 'rate'),
+    column('drop_off_after_step', 'count'),
+    column('drop_off_lost', 'count'),
+    column('drop_off_share', 'rate'),
   ];
   const rows = funnels.map((t) => ({
     slug: t.slug,

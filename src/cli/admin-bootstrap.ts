@@ -18,7 +18,9 @@ export async function bootstrapAdminToken(env: Env, options: { rotate?: boolean;
     const code = await auth.issue('login', LOGIN_LINK_TTL_MS);
     const host = env.HOST === '0.0.0.0' || env.HOST === '::' ? 'localhost' : env.HOST;
     log('');
-    log(`Reports: ${options.rotate ? 'a new admin token replaces the old one and ends every dashboard session' : 'no KB_ADMIN_TOKEN is set, so an admin token was generated'}. It is shown only this once;`);
+    log(
+      `Reports: ${options.rotate ? 'a new admin token replaces the old one and ends every dashboard session' : 'no KB_ADMIN_TOKEN is set, so an admin token was generated'}. It is shown only this once;`,
+    );
     log('only its hash is stored. Use it as `Authorization: Bearer <token>` for /api/reports/*:');
     log(`  ${token}`);
     log(`One-time login link for this browser (valid 24 hours): http://${host}:${env.PORT}/reports/login?code=${code}`);

@@ -24,7 +24,8 @@ function addPath(hash: ReturnType<typeof createHash>, path: string): void {
 export function inputsHash(root: string, contentDir: string, env: Record<string, string | undefined>): string {
   const hash = createHash('sha256');
   for (const input of INPUTS) addPath(hash, input === 'content' ? contentDir : join(root, input));
-  for (const key of ['KB_SITE_URL', 'KB_SITE_NAME', 'KB_CONTACT_URL', 'KB_DEFAULT_LANG', 'KB_TRACKING', 'KB_API_URL']) hash.update(`${key}=${env[key] ?? ''}\0`);
+  for (const key of ['KB_SITE_URL', 'KB_SITE_NAME', 'KB_CONTACT_URL', 'KB_DEFAULT_LANG', 'KB_TRACKING', 'KB_API_URL'])
+    hash.update(`${key}=${env[key] ?? ''}\0`);
   return hash.digest('hex');
 }
 

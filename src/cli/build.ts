@@ -1,5 +1,6 @@
 /**
- * `npm run build`: `astro build`, then the Pagefind index once Astro has exited. Astro holds most of its memory until it
+ * `npm run build`: `astro build`, then the Pagefind index once Astro has exited. Astro holds most of its memory until
+ * it
  * exits, and Pagefind needs about as much again for a large site: one after the other, a 10,000-article build peaks at
  * what the bigger of the two needs instead of their sum.
  */
@@ -21,7 +22,11 @@ export function buildOutDir(): string {
 
 async function main(): Promise<number> {
   const astro = resolve(root, 'node_modules/astro/bin/astro.mjs');
-  const built = spawnSync(process.execPath, [astro, 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, KB_INDEX_AFTER_BUILD: '1' } });
+  const built = spawnSync(process.execPath, [astro, 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, KB_INDEX_AFTER_BUILD: '1' },
+  });
   if (built.status !== 0) return built.status ?? 1;
   try {
     // The pages are the static part of the output (the node adapter puts the server beside them).

@@ -1,4 +1,7 @@
-/** `npm run demo`: fills the events database with a simulated 90-day history, through the real write path, to explore the reports. */
+/**
+ * `npm run demo`: fills the events database with a simulated 90-day history, through the real write path, to explore
+ * the reports.
+ */
 import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
@@ -39,13 +42,18 @@ if (args.kind === 'help') {
 if (args.kind === 'invalid') fail(args.message);
 const options = args.options;
 const env = envOrExit();
-if (env.KB_DATABASE_URL) fail('The demo writes the SQLite file at KB_DB_PATH. Unset KB_DATABASE_URL, run the demo, then copy it with `npm run db:copy -- --to <postgres URL>`.');
+if (env.KB_DATABASE_URL)
+  fail(
+    'The demo writes the SQLite file at KB_DB_PATH. Unset KB_DATABASE_URL, run the demo, then copy it with `npm run db:copy -- --to <postgres URL>`.',
+  );
 const dbPath = resolve(env.KB_DB_PATH);
 
 // Refuse before the (slow) build: the demo must never mix invented events into real ones.
 const existing = options.reset ? 0 : storedEvents(dbPath);
 if (existing > 0) {
-  fail(`${env.KB_DB_PATH} already holds ${existing.toLocaleString('en-US')} events; the demo only fills an empty database.\nRun \`npm run demo -- --reset\` to delete it (every stored event, and admin logins) and start over,\nor point KB_DB_PATH at another file.`);
+  fail(
+    `${env.KB_DB_PATH} already holds ${existing.toLocaleString('en-US')} events; the demo only fills an empty database.\nRun \`npm run demo -- --reset\` to delete it (every stored event, and admin logins) and start over,\nor point KB_DB_PATH at another file.`,
+  );
 }
 
 const manifest = readManifest(builtOrExit());

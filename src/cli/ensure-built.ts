@@ -1,4 +1,6 @@
-/** Builds the site when content/ or the code changed since the last build (shared by `npm start` and `npm run demo`). */
+/**
+ * Builds the site when content/ or the code changed since the last build (shared by `npm start` and `npm run demo`).
+ */
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { contentDir } from '../content-model/content-dir.ts';
@@ -11,7 +13,10 @@ export class BuildFailedError extends Error {
   override name = 'BuildFailedError';
 }
 
-/** Runs `npm run build` (src/cli/build.ts) unless the last build saw the same inputs; throws BuildFailedError if the build fails. */
+/**
+ * Runs `npm run build` (src/cli/build.ts) unless the last build saw the same inputs; throws BuildFailedError if the
+ * build fails.
+ */
 export function ensureBuilt(): { outDir: string } {
   const outDir = buildOutDir();
   const hash = inputsHash(root, contentDir(), process.env);

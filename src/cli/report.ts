@@ -1,4 +1,7 @@
-/** `npm run report -- <name> [--from] [--to] [--category] [--product-area] [--format table|json|csv]`: a report in the terminal. */
+/**
+ * `npm run report -- <name> [--from] [--to] [--category] [--product-area] [--format table|json|csv]`: a report in the
+ * terminal.
+ */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { openConfiguredStore } from '../server/open-store.ts';
@@ -49,7 +52,8 @@ if (values.help || positionals.length === 0) {
 if (!['table', 'json', 'csv'].includes(values.format!)) fail(`--format must be table, json or csv (got "${values.format}")`);
 
 const env = envOrExit();
-if (!env.KB_DATABASE_URL && !existsSync(env.KB_DB_PATH)) fail(`No events database at ${env.KB_DB_PATH} yet: run \`npm start\` (and read some articles) or \`npm run demo\` first.`);
+if (!env.KB_DATABASE_URL && !existsSync(env.KB_DB_PATH))
+  fail(`No events database at ${env.KB_DB_PATH} yet: run \`npm start\` (and read some articles) or \`npm run demo\` first.`);
 
 const store = openConfiguredStore(env);
 await migrateToLatest(store.db);
@@ -77,6 +81,8 @@ if (values.format === 'json') console.log(JSON.stringify(reportJson(answer), nul
 else if (values.format === 'csv') process.stdout.write(toCsv(answer.table!));
 else {
   const { from, to } = answer.query;
-  console.log(`${answer.result.name} · ${from} to ${to}${query.category ? ` · category ${query.category}` : ''}${query.product_area ? ` · product area ${query.product_area}` : ''}\n`);
+  console.log(
+    `${answer.result.name} · ${from} to ${to}${query.category ? ` · category ${query.category}` : ''}${query.product_area ? ` · product area ${query.product_area}` : ''}\n`,
+  );
   for (const table of answer.tables.filter((t) => !values.table || t.name === values.table)) console.log(textTable(table));
 }

@@ -1,4 +1,6 @@
-/** Serves an existing build as `npm start` does, without building or migrating first: `node src/cli/serve.ts <dist>`. */
+/**
+ * Serves an existing build as `npm start` does, without building or migrating first: `node src/cli/serve.ts <dist>`.
+ */
 import { resolve } from 'node:path';
 import { serveBuild } from '../server/http-server.ts';
 import { envOrExit, fail } from './cli-exit.ts';

@@ -96,7 +96,9 @@ const PRELOAD_MIN_LETTERS = 3;
  * nothing, yet each is fetched as its own index chunk, among the largest there are (the word "in" alone, 584 KB at
  * 10,000 articles): a search leaves them out unless they are all it has, or the query quotes a phrase.
  */
-const STOP_WORDS = new Set('a an and are as at be by can do does for from how i in is my of on or the this to what when where why with you your'.split(' '));
+const STOP_WORDS = new Set(
+  'a an and are as at be by can do does for from how i in is my of on or the this to what when where why with you your'.split(' '),
+);
 
 /** The words of `query` Pagefind is asked for: all of them, less the English stop words where anything else is left. */
 export function searchTerm(query: string, language: string): string {

@@ -67,7 +67,12 @@ function retryLater(retryAfterSeconds = 0): void {
 /** Sends events; returns the HTTP status, or 0 when the API could not be reached. */
 export async function send(events: Payload[]): Promise<number> {
   try {
-    const response = await fetch(endpoint, { method: 'POST', keepalive: true, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ events }) });
+    const response = await fetch(endpoint, {
+      method: 'POST',
+      keepalive: true,
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ events }),
+    });
     // 400 means these events will never be accepted: retrying would only repeat the rejection.
     if (response.status === 429 || response.status >= 500) {
       keep(events);

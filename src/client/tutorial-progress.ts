@@ -1,6 +1,9 @@
 /** Follows the reader through a tutorial: current step, progress bar, previous/next, and a step-reached event. */
 export const STEP_REACHED = 'kb:tutorial-step';
-export interface StepReachedDetail { step: number; steps: number }
+export interface StepReachedDetail {
+  step: number;
+  steps: number;
+}
 
 export function initTutorialProgress(): void {
   const nav = document.querySelector<HTMLElement>('[data-tutorial-progress]');

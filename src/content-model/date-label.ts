@@ -5,6 +5,7 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 
 export function dateLabel(date: Date, lang: string): string {
   let format = formatters.get(lang);
-  if (!format) formatters.set(lang, (format = new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' })));
+  if (!format)
+    formatters.set(lang, (format = new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' })));
   return format.format(date);
 }

@@ -27,14 +27,19 @@ function withoutMarkup(markdown: string): string {
     .replace(/[*_~`]+/g, '');
 }
 
-/** Inline Markdown to text: links keep their text, images and tags vanish, emphasis is unwrapped, whitespace is one space. */
+/**
+ * Inline Markdown to text: links keep their text, images and tags vanish, emphasis is unwrapped, whitespace is one
+ * space.
+ */
 export function inlineToText(markdown: string): string {
   return withoutMarkup(markdown).replace(/\s+/g, ' ').trim();
 }
 
 /** The first prose paragraph: not a heading, list, quote, table, HTML/JSX block or import. */
 export function firstParagraph(source: string): string | undefined {
-  const blocks = linesOutsideCode(source).join('\n').split(/\n\s*\n/);
+  const blocks = linesOutsideCode(source)
+    .join('\n')
+    .split(/\n\s*\n/);
   for (const block of blocks) {
     const b = block.trim();
     if (!b || /^(#|[-*+] |\d+[.)] |>|\||<|import |export |\{)/.test(b)) continue;
@@ -55,7 +60,17 @@ export function truncate(text: string, max: number): string {
 const isCjk = (c: number) => (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af);
 // What \s matches, by code unit.
 const isSpace = (c: number) =>
-  c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  c === 32 ||
+  (c >= 9 && c <= 13) ||
+  c === 0xa0 ||
+  c === 0x1680 ||
+  (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 ||
+  c === 0x2029 ||
+  c === 0x202f ||
+  c === 0x205f ||
+  c === 0x3000 ||
+  c === 0xfeff;
 
 /**
  * Minutes to read: 220 words a minute, or 400 characters a minute for scripts without spaces. Counted in one pass

@@ -1,4 +1,7 @@
-/** What a dashboard page needs: its report for the filters in the URL, the filter choices, and links that keep the filters. */
+/**
+ * What a dashboard page needs: its report for the filters in the URL, the filter choices, and links that keep the
+ * filters.
+ */
 import type { Issue } from '../schemas/issues.ts';
 import { getRuntime } from '../server/runtime.ts';
 import { answerReport } from '../analytics/report-request.ts';
@@ -40,16 +43,13 @@ export async function dashboardReport<N extends ReportName>(url: URL, name: N, s
   await runtime.syncCatalog();
   const db = runtime.store.db;
   const filters = filtersOf(url);
-  const rows = await db
-    .selectFrom('articles')
-    .select(['category', 'product_area'])
-    .where('published', '=', 1)
-    .execute();
+  const rows = await db.selectFrom('articles').select(['category', 'product_area']).where('published', '=', 1).execute();
   const distinct = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => v !== null))].sort();
   const choices = { categories: distinct(rows.map((r) => r.category)), productAreas: distinct(rows.map((r) => r.product_area)) };
 
   const answer = await answerReport(db, slug === undefined ? name : `${name}/${slug}`, Object.fromEntries(filters));
-  if (answer.kind === 'invalid') return { ok: false, status: 400, message: 'Some filters are not valid.', issues: answer.issues, filters, choices };
+  if (answer.kind === 'invalid')
+    return { ok: false, status: 400, message: 'Some filters are not valid.', issues: answer.issues, filters, choices };
   if (answer.kind === 'not-found') return { ok: false, status: 404, message: answer.message, issues: [], filters, choices };
   // The answer is for the report this page asked for by name.
   return { ok: true, data: answer.result.data as ReportResults[N], tables: answer.tables, query: answer.query, filters, choices };

@@ -1,8 +1,20 @@
-/** How readers treat each published article on a given day: popularity, true helpfulness, reasons, escalation, revision. */
+/**
+ * How readers treat each published article on a given day: popularity, true helpfulness, reasons, escalation, revision.
+ */
 import { createHash } from 'node:crypto';
 import type { Manifest, ManifestEntry } from '../schemas/manifest.ts';
 import { wordingsFor, type QueryWordings } from './demo-queries.ts';
-import { DROP_OFF, HEALTHY, HEAVY_AREA, OUTDATED, REVISION_CHANGE, SURGE, activePatterns, type Reason, type ReasonMix } from './planted-patterns.ts';
+import {
+  DROP_OFF,
+  HEALTHY,
+  HEAVY_AREA,
+  OUTDATED,
+  REVISION_CHANGE,
+  SURGE,
+  activePatterns,
+  type Reason,
+  type ReasonMix,
+} from './planted-patterns.ts';
 import type { Random } from './random.ts';
 import { SteadyMix, SteadyRate } from './steady-draws.ts';
 
@@ -23,9 +35,15 @@ export interface ArticleProfile {
   slug: string;
   entry: ManifestEntry;
   wordings: QueryWordings;
-  /** Articles with a planted problem are never a reader's second article, so their contacts do not leak into their neighbours' rates. */
+  /**
+   * Articles with a planted problem are never a reader's second article, so their contacts do not leak into their
+   * neighbours' rates.
+   */
   troubled: boolean;
-  /** Part of any planted pattern: its readers read on anywhere, not in its category, so its extra traffic lifts no neighbour. */
+  /**
+   * Part of any planted pattern: its readers read on anywhere, not in its category, so its extra traffic lifts no
+   * neighbour.
+   */
   planted: boolean;
   on(day: number): DayBehaviour;
   /** Chance that a reader of step `step` goes on to step `step + 1`. */
@@ -45,7 +63,11 @@ export function oldRevision(slug: string, seed: number): string {
 }
 
 /** English, customer-facing articles and tutorials, each with its behaviour; `rng` draws the healthy popularity. */
-export function buildProfiles(manifest: Manifest, period: Period, rng: Random): { english: ArticleProfile[]; otherLanguages: ArticleProfile[] } {
+export function buildProfiles(
+  manifest: Manifest,
+  period: Period,
+  rng: Random,
+): { english: ArticleProfile[]; otherLanguages: ArticleProfile[] } {
   const active = new Set(activePatterns(manifest).map((p) => p.kind));
   const english: ArticleProfile[] = [];
   const otherLanguages: ArticleProfile[] = [];
@@ -67,7 +89,13 @@ export function buildProfiles(manifest: Manifest, period: Period, rng: Random): 
   return { english, otherLanguages };
 }
 
-function profileFor(slug: string, entry: ManifestEntry, popularity: number, period: Period, active: Set<string>): Omit<ArticleProfile, 'draws'> {
+function profileFor(
+  slug: string,
+  entry: ManifestEntry,
+  popularity: number,
+  period: Period,
+  active: Set<string>,
+): Omit<ArticleProfile, 'draws'> {
   const { days } = period;
   const lastDays = (n: number, day: number) => day >= days - n;
   const healthy = (): DayBehaviour => ({
@@ -106,7 +134,14 @@ function profileFor(slug: string, entry: ManifestEntry, popularity: number, peri
     });
   } else if (active.has('outdated') && slug === OUTDATED.slug) {
     troubled = true;
-    on = () => ({ ...healthy(), weight: OUTDATED.weight, helpfulness: OUTDATED.helpfulness, reasons: OUTDATED.reasons, escalation: OUTDATED.escalation, topic: 'outdated' });
+    on = () => ({
+      ...healthy(),
+      weight: OUTDATED.weight,
+      helpfulness: OUTDATED.helpfulness,
+      reasons: OUTDATED.reasons,
+      escalation: OUTDATED.escalation,
+      topic: 'outdated',
+    });
   } else if (active.has('revision-change') && slug === REVISION_CHANGE.slug) {
     troubled = true;
     const editedOn = Math.floor(days * REVISION_CHANGE.editedAt);
@@ -114,13 +149,18 @@ function profileFor(slug: string, entry: ManifestEntry, popularity: number, peri
     // Keeps the area's traffic (it is in "invoices" in the sample), changes only how good the text is.
     on = (day) =>
       day < editedOn
-        ? { ...areaWeight(day), helpfulness: REVISION_CHANGE.helpfulnessBefore, reasons: REVISION_CHANGE.reasonsBefore, revision: before, topic: 'unclear-revision' }
+        ? {
+            ...areaWeight(day),
+            helpfulness: REVISION_CHANGE.helpfulnessBefore,
+            reasons: REVISION_CHANGE.reasonsBefore,
+            revision: before,
+            topic: 'unclear-revision',
+          }
         : { ...areaWeight(day), helpfulness: REVISION_CHANGE.helpfulnessAfter, reasons: HEALTHY.reasons };
   }
 
   const dropOff = active.has('tutorial-drop-off') && slug === DROP_OFF.slug;
-  const continuation = (step: number) =>
-    dropOff ? (step + 1 === DROP_OFF.step ? DROP_OFF.stepContinuation : DROP_OFF.continuation) : 0.9;
+  const continuation = (step: number) => (dropOff ? (step + 1 === DROP_OFF.step ? DROP_OFF.stepContinuation : DROP_OFF.continuation) : 0.9);
 
   const planted = troubled || dropOff || (active.has('heavy-area') && entry.product_area === HEAVY_AREA.productArea);
   return { slug, entry, wordings: wordingsFor(entry.title), troubled, planted, on, continuation };

@@ -25,7 +25,11 @@ const whole = (min: number, max: number) =>
 
 export const DemoOptionsSchema = z.object({
   days: whole(1, 730).default(90),
-  end: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date like 2026-11-24', abort: true }).refine(isDay, 'is not a calendar date').default(today),
+  end: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date like 2026-11-24', abort: true })
+    .refine(isDay, 'is not a calendar date')
+    .default(today),
   seed: whole(0, 2 ** 32 - 1).default(42),
   // Bounded so a typo cannot ask for hours of loading.
   sessionsPerDay: whole(1, 20_000).default(330),
@@ -43,15 +47,31 @@ export function parseDemoArgs(argv: string[]): DemoArgs {
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: { days: { type: 'string' }, end: { type: 'string' }, seed: { type: 'string' }, 'sessions-per-day': { type: 'string' }, reset: { type: 'boolean' }, help: { type: 'boolean' } },
+      options: {
+        days: { type: 'string' },
+        end: { type: 'string' },
+        seed: { type: 'string' },
+        'sessions-per-day': { type: 'string' },
+        reset: { type: 'boolean' },
+        help: { type: 'boolean' },
+      },
     }));
   } catch (error) {
     // Node's own message already names the option ("Unknown option '--dys'").
     return { kind: 'invalid', message: `${(error as Error).message}\n\n${DEMO_USAGE}` };
   }
   if (values.help) return { kind: 'help' };
-  const parsed = DemoOptionsSchema.safeParse({ days: values.days, end: values.end, seed: values.seed, sessionsPerDay: values['sessions-per-day'], reset: values.reset });
+  const parsed = DemoOptionsSchema.safeParse({
+    days: values.days,
+    end: values.end,
+    seed: values.seed,
+    sessionsPerDay: values['sessions-per-day'],
+    reset: values.reset,
+  });
   if (parsed.success) return { kind: 'run', options: parsed.data };
   const lines = parsed.error.issues.map((i) => `  --${FLAGS[String(i.path[0])] ?? String(i.path[0])}: ${i.message}`);
-  return { kind: 'invalid', message: `Invalid option${lines.length > 1 ? 's' : ''}:\n${lines.join('\n')}\n\nRun \`npm run demo -- --help\` for the options.` };
+  return {
+    kind: 'invalid',
+    message: `Invalid option${lines.length > 1 ? 's' : ''}:\n${lines.join('\n')}\n\nRun \`npm run demo -- --help\` for the options.`,
+  };
 }

@@ -1,9 +1,14 @@
-/** What simulated readers type into search: a few wordings of each article's title, typos, and topics the help center lacks. */
+/**
+ * What simulated readers type into search: a few wordings of each article's title, typos, and topics the help center
+ * lacks.
+ */
 import type { Random } from './random.ts';
 
 const STOP_WORDS = new Set(
-  ('a an the your my our you i me we it its is are was be being been do does did to of in on for with and or from by at as ' +
-    "how what when which why can can't isn't aren't don't doesn't won't more than one").split(' '),
+  (
+    'a an the your my our you i me we it its is are was be being been do does did to of in on for with and or from by at as ' +
+    "how what when which why can can't isn't aren't don't doesn't won't more than one"
+  ).split(' '),
 );
 
 /** Words too general to search with on their own ("set up", "turn on"). */
@@ -30,7 +35,10 @@ function keyWords(title: string): string[] {
   return words.length ? words : title.toLowerCase().split(/\s+/).slice(0, 3);
 }
 
-/** Drops a letter in the middle of the longest word ("recuring invoices"): one edit, which search and reports both forgive. */
+/**
+ * Drops a letter in the middle of the longest word ("recuring invoices"): one edit, which search and reports both
+ * forgive.
+ */
 function typo(words: string[]): string {
   const longest = words.reduce((a, b) => (b.length > a.length ? b : a));
   if (longest.length < 5) return `${words.join(' ')}s`;
@@ -47,7 +55,13 @@ export function wordingsFor(title: string): QueryWordings {
   const variants = new Set<string>();
   // The two most specific words ("recurring invoices"), and the whole title as readers paste it.
   if (specific.length >= 2) variants.add(specific.slice(0, 2).join(' '));
-  variants.add(title.toLowerCase().replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/\s+/g, ' ').trim());
+  variants.add(
+    title
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}' ]+/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
   variants.delete(main);
   if (variants.size === 0) variants.add(`${main} help`);
   return { main, variants: [...variants], typos: [typo(words.slice(0, 4))] };
@@ -63,7 +77,9 @@ export function pickWording(wordings: QueryWordings, rng: Random, avoid?: string
   return wordings.main === avoid ? `${wordings.main} help` : wordings.main;
 }
 
-/** The result count Pagefind would give a query: fixed per wording (the index does not change), 1–15 for a real topic. */
+/**
+ * The result count Pagefind would give a query: fixed per wording (the index does not change), 1–15 for a real topic.
+ */
 export function resultsFor(query: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < query.length; i++) h = Math.imul(h ^ query.charCodeAt(i), 0x01000193) >>> 0;

@@ -41,7 +41,9 @@ export function demoSummary(run: DemoRun): string {
   ];
   if (run.hostileSlugs.length) {
     const commands = run.hostileSlugs.map((slug) => `${env}npm run report -- article ${slug}`).join('\n      → ');
-    lines.push(`  hostile comments: ${run.hostileSlugs.join(', ')} — a <script> tag and a =HYPERLINK formula, to be shown as plain text\n      → ${commands}`);
+    lines.push(
+      `  hostile comments: ${run.hostileSlugs.join(', ')} — a <script> tag and a =HYPERLINK formula, to be shown as plain text\n      → ${commands}`,
+    );
   }
   lines.push(
     '  Every other article is deliberately healthy: 85% helpful, about 4% of readers contact support, steady traffic.',

@@ -3,10 +3,21 @@ import type { DayBehaviour } from './article-profiles.ts';
 import type { Reason } from './planted-patterns.ts';
 import type { Random } from './random.ts';
 
-const UP = ['Thanks, that fixed it!', 'Clear and quick, exactly what I needed.', 'Worked first time.', 'The screenshots helped a lot.', 'Saved me a support ticket, thanks.'];
+const UP = [
+  'Thanks, that fixed it!',
+  'Clear and quick, exactly what I needed.',
+  'Worked first time.',
+  'The screenshots helped a lot.',
+  'Saved me a support ticket, thanks.',
+];
 
 const DOWN: Record<Reason, readonly string[]> = {
-  unclear: ['I could not find the menu the steps mention.', 'Too much jargon, I am not an accountant.', 'Step 3 is confusing, where is that setting?', 'A screenshot would help.'],
+  unclear: [
+    'I could not find the menu the steps mention.',
+    'Too much jargon, I am not an accountant.',
+    'Step 3 is confusing, where is that setting?',
+    'A screenshot would help.',
+  ],
   didnt_solve: ['Followed every step and it still does not work.', 'This does not cover my case.', 'Did all of this, same problem.'],
   other: ['I wanted to talk to a person.', 'Not what I was looking for.', 'Please add this to the mobile app too.'],
   outdated: ['The screens look different now.', 'This option is not there any more.'],
@@ -34,7 +45,11 @@ const PLANTED_TOPICS: Record<Exclude<DayBehaviour['topic'], 'generic'>, { reason
   },
   'unclear-revision': {
     reason: 'unclear',
-    texts: ['Which DNS records? The article never says where to add them.', 'What is SPF? This assumes I know email setup.', 'I do not understand what "verify your sending domain" means.'],
+    texts: [
+      'Which DNS records? The article never says where to add them.',
+      'What is SPF? This assumes I know email setup.',
+      'I do not understand what "verify your sending domain" means.',
+    ],
   },
 };
 

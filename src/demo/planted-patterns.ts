@@ -1,4 +1,7 @@
-/** The problems the demo history plants on purpose, with their numbers, so the summary and the tests can name what each report should find. */
+/**
+ * The problems the demo history plants on purpose, with their numbers, so the summary and the tests can name what each
+ * report should find.
+ */
 import type { Manifest } from '../schemas/manifest.ts';
 import type { REASONS } from '../domain/event-kinds.ts';
 
@@ -125,7 +128,10 @@ export const PLANTED = [
 export type PlantedPattern = (typeof PLANTED)[number];
 export type PlantedKind = PlantedPattern['kind'];
 
-/** Patterns whose article (or product area, or tutorial with enough steps) exists in this manifest; the rest are skipped quietly. */
+/**
+ * Patterns whose article (or product area, or tutorial with enough steps) exists in this manifest; the rest are skipped
+ * quietly.
+ */
 export function activePatterns(manifest: Manifest): PlantedPattern[] {
   const articles = manifest.articles;
   return PLANTED.filter((p) => {
@@ -137,16 +143,46 @@ export function activePatterns(manifest: Manifest): PlantedPattern[] {
   });
 }
 
-/** Sample-content slugs that are deliberately well-behaved: outside every planted pattern and outside the planted areas. */
+/**
+ * Sample-content slugs that are deliberately well-behaved: outside every planted pattern and outside the planted areas.
+ */
 export const WELL_BEHAVED_SLUGS = [
-  'reset-your-password', 'enable-two-factor-authentication', 'set-up-single-sign-on', 'team-roles-and-permissions',
-  'update-your-sign-in-details', 'delete-your-account', 'export-your-data', 'trouble-signing-in', 'mobile-app-not-syncing',
-  'welcome-to-ledgerly', 'install-the-mobile-apps', 'invite-your-team-and-accountant', 'is-my-data-secure',
-  'compare-plans', 'change-your-plan', 'cancel-your-subscription', 'download-your-subscription-invoice', 'subscription-payment-failed',
-  'what-happens-when-you-downgrade', 'can-i-manage-more-than-one-business',
-  'set-up-ledgerly-payments', 'payment-processing-fees', 'payouts-and-payout-schedule', 'refund-a-payment', 'respond-to-a-dispute',
-  'which-payment-methods-can-customers-use', 'scan-receipts', 'track-mileage', 'receipt-scanning-problems',
-  'run-a-profit-and-loss-report', 'export-reports-for-your-accountant', 'reports-dont-match-bank-balance',
-  'api-keys-and-webhooks', 'automate-with-zapier', 'back-up-to-google-drive', 'connect-stripe-and-paypal',
-  'set-up-ledgerly-in-30-minutes', 'prepare-your-year-end-tax-report',
+  'reset-your-password',
+  'enable-two-factor-authentication',
+  'set-up-single-sign-on',
+  'team-roles-and-permissions',
+  'update-your-sign-in-details',
+  'delete-your-account',
+  'export-your-data',
+  'trouble-signing-in',
+  'mobile-app-not-syncing',
+  'welcome-to-ledgerly',
+  'install-the-mobile-apps',
+  'invite-your-team-and-accountant',
+  'is-my-data-secure',
+  'compare-plans',
+  'change-your-plan',
+  'cancel-your-subscription',
+  'download-your-subscription-invoice',
+  'subscription-payment-failed',
+  'what-happens-when-you-downgrade',
+  'can-i-manage-more-than-one-business',
+  'set-up-ledgerly-payments',
+  'payment-processing-fees',
+  'payouts-and-payout-schedule',
+  'refund-a-payment',
+  'respond-to-a-dispute',
+  'which-payment-methods-can-customers-use',
+  'scan-receipts',
+  'track-mileage',
+  'receipt-scanning-problems',
+  'run-a-profit-and-loss-report',
+  'export-reports-for-your-accountant',
+  'reports-dont-match-bank-balance',
+  'api-keys-and-webhooks',
+  'automate-with-zapier',
+  'back-up-to-google-drive',
+  'connect-stripe-and-paypal',
+  'set-up-ledgerly-in-30-minutes',
+  'prepare-your-year-end-tax-report',
 ] as const;

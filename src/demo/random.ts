@@ -1,4 +1,7 @@
-/** A small seeded PRNG (sfc32, seeded through splitmix32) so the demo history is the same for the same seed on every machine. */
+/**
+ * A small seeded PRNG (sfc32, seeded through splitmix32) so the demo history is the same for the same seed on every
+ * machine.
+ */
 
 const KEY_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-';
 

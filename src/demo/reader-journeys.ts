@@ -1,4 +1,6 @@
-/** One simulated reader's visit: search or land on an article, read, maybe vote, maybe read on, maybe contact support. */
+/**
+ * One simulated reader's visit: search or land on an article, read, maybe vote, maybe read on, maybe contact support.
+ */
 import type { ArticleProfile, DayBehaviour } from './article-profiles.ts';
 import { pickWording, resultsFor, uncoveredQuery } from './demo-queries.ts';
 import { commentFor } from './feedback-comments.ts';
@@ -9,7 +11,9 @@ import { SessionEvents } from './session-events.ts';
 /** One day of the site: each article's behaviour that day, and where readers go after their first article. */
 export interface SiteDay {
   behaviour: Map<ArticleProfile, DayBehaviour>;
-  /** The next article a reader opens, from `category` or from anywhere, never one in `seen`; undefined if none is left. */
+  /**
+   * The next article a reader opens, from `category` or from anywhere, never one in `seen`; undefined if none is left.
+   */
   nextArticle(category: string | undefined, seen: Set<ArticleProfile>): ArticleProfile | undefined;
   otherLanguages: readonly ArticleProfile[];
 }
@@ -21,7 +25,11 @@ export type Visit = { kind: 'article'; article: ArticleProfile } | { kind: 'payr
 export const UNCOVERED_SHARE = 0.01;
 export const OTHER_LANGUAGE_SHARE = 0.01;
 
-const POSITIONS: Weighted<number> = [[1, 0.75], [2, 0.18], [3, 0.07]];
+const POSITIONS: Weighted<number> = [
+  [1, 0.75],
+  [2, 0.18],
+  [3, 0.07],
+];
 const VOTE_SHARE = 0.18;
 const REASON_SHARE = 0.7;
 
@@ -49,7 +57,8 @@ function otherLanguage(s: SessionEvents, rng: Random, site: SiteDay): void {
   const article = rng.pick(site.otherLanguages);
   s.view(article.slug, article.entry.revision);
   s.wait(30, 240);
-  if (rng.chance(VOTE_SHARE)) s.feedback(article.slug, article.entry.revision, article.draws.helpful.next(HEALTHY.helpfulness) ? 'up' : 'down');
+  if (rng.chance(VOTE_SHARE))
+    s.feedback(article.slug, article.entry.revision, article.draws.helpful.next(HEALTHY.helpfulness) ? 'up' : 'down');
 }
 
 function articleVisit(s: SessionEvents, rng: Random, site: SiteDay, first: ArticleProfile): void {
@@ -81,7 +90,10 @@ function articleVisit(s: SessionEvents, rng: Random, site: SiteDay, first: Artic
   }
 }
 
-/** One or two settled searches for the article, then (usually) a click on it and its page view; false if the reader left. */
+/**
+ * One or two settled searches for the article, then (usually) a click on it and its page view; false if the reader
+ * left.
+ */
 function searchAndOpen(s: SessionEvents, rng: Random, site: SiteDay, article: ArticleProfile, searches: number): boolean {
   const revision = site.behaviour.get(article)!.revision;
   let query = pickWording(article.wordings, rng);
@@ -102,20 +114,25 @@ function searchAndOpen(s: SessionEvents, rng: Random, site: SiteDay, article: Ar
   return true;
 }
 
-/** Reads the article (or works through the tutorial), may vote, may contact support; true if the session ends in a contact. */
+/**
+ * Reads the article (or works through the tutorial), may vote, may contact support; true if the session ends in a
+ * contact.
+ */
 function read(s: SessionEvents, rng: Random, site: SiteDay, article: ArticleProfile, mayVote: boolean): boolean {
   const b = site.behaviour.get(article)!;
   const { slug } = article;
   const steps = article.entry.kind === 'tutorial' ? (article.entry.steps ?? 0) : 0;
   if (steps > 0) {
     s.wait(5, 20).tutorialStep(slug, 1, steps, b.revision);
-    for (let step = 1; step < steps && rng.chance(article.continuation(step)); step++) s.wait(40, 200).tutorialStep(slug, step + 1, steps, b.revision);
+    for (let step = 1; step < steps && rng.chance(article.continuation(step)); step++)
+      s.wait(40, 200).tutorialStep(slug, step + 1, steps, b.revision);
   } else {
     s.wait(30, 240);
   }
   if (mayVote && rng.chance(VOTE_SHARE)) {
     const vote = article.draws.helpful.next(b.helpfulness) ? 'up' : 'down';
-    const reason = vote === 'down' && rng.chance(REASON_SHARE) ? article.draws.reason.next(Object.entries(b.reasons) as [Reason, number][]) : undefined;
+    const reason =
+      vote === 'down' && rng.chance(REASON_SHARE) ? article.draws.reason.next(Object.entries(b.reasons) as [Reason, number][]) : undefined;
     s.wait(2, 10).feedback(slug, b.revision, vote, reason, commentFor(vote, reason, b.topic, rng));
   }
   if (!article.draws.contact.next(b.escalation)) return false;

@@ -1,4 +1,7 @@
-/** Builds one simulated session's events: a clock that only moves forward, and events stamped as the API would stamp them. */
+/**
+ * Builds one simulated session's events: a clock that only moves forward, and events stamped as the API would stamp
+ * them.
+ */
 import type { PreparedEvent } from '../ingest/validate-batch.ts';
 import type { Event } from '../schemas/events.ts';
 import { normalizeQuery } from '../domain/normalize-query.ts';

@@ -1,4 +1,6 @@
-/** A deterministic history of help-center traffic for a manifest: the same options always give exactly the same events. */
+/**
+ * A deterministic history of help-center traffic for a manifest: the same options always give exactly the same events.
+ */
 import type { PreparedEvent } from '../ingest/validate-batch.ts';
 import type { Manifest } from '../schemas/manifest.ts';
 import { buildProfiles, type ArticleProfile } from './article-profiles.ts';
@@ -19,9 +21,9 @@ export interface HistoryOptions {
 const DAY_MS = 86_400_000;
 const WEEKEND = 0.6;
 /** Sessions by UTC hour: quiet at night, busy in office hours. */
-const HOURS: Weighted<number> = [0.2, 0.15, 0.12, 0.12, 0.15, 0.25, 0.45, 0.7, 0.95, 1, 1, 1, 0.95, 1, 1, 0.95, 0.85, 0.7, 0.55, 0.45, 0.4, 0.35, 0.3, 0.25].map(
-  (w, hour) => [hour, w] as const,
-);
+const HOURS: Weighted<number> = [
+  0.2, 0.15, 0.12, 0.12, 0.15, 0.25, 0.45, 0.7, 0.95, 1, 1, 1, 0.95, 1, 1, 0.95, 0.85, 0.7, 0.55, 0.45, 0.4, 0.35, 0.3, 0.25,
+].map((w, hour) => [hour, w] as const);
 
 /** The first simulated day, as epoch ms at 00:00 UTC. */
 export function firstDayStart(options: Pick<HistoryOptions, 'days' | 'end'>): number {
@@ -57,7 +59,10 @@ export function* simulateHistory(manifest: Manifest, options: HistoryOptions): G
     // Exact shares, not coin flips: with ~50 articles, chance alone would make one look like a surge.
     const kinds = visitKinds.take(kindShares, sessions);
     const articles = articleShares.take(weights, kinds.filter((k) => k === 'article').length);
-    const visits: Visit[] = [...articles.map((article) => ({ kind: 'article' as const, article })), ...kinds.flatMap((kind) => (kind === 'article' ? [] : [{ kind }]))];
+    const visits: Visit[] = [
+      ...articles.map((article) => ({ kind: 'article' as const, article })),
+      ...kinds.flatMap((kind) => (kind === 'article' ? [] : [{ kind }])),
+    ];
     const site = siteDay(english, otherLanguages, day, nextMixes, rng);
     const events: PreparedEvent[] = [];
     for (const visit of shuffle(visits, rng)) events.push(...simulateSession(site, rng, sessionStart(rng, dayStart), visit).events);
@@ -82,13 +87,21 @@ function sessionStart(rng: Random, dayStart: number): number {
 }
 
 /** The day's behaviours, and where readers go next: steady round-robins that persist across days, one per category. */
-function siteDay(english: ArticleProfile[], otherLanguages: ArticleProfile[], day: number, mixes: Map<string, SteadyMix<ArticleProfile>>, rng: Random): SiteDay {
+function siteDay(
+  english: ArticleProfile[],
+  otherLanguages: ArticleProfile[],
+  day: number,
+  mixes: Map<string, SteadyMix<ArticleProfile>>,
+  rng: Random,
+): SiteDay {
   const behaviour = new Map(english.map((p) => [p, p.on(day)] as const));
   // Troubled articles are nobody's next article (see ArticleProfile.troubled).
   const open = english.filter((p) => !p.troubled);
   const pool = open.length ? open : english;
   const nextArticle = (category: string | undefined, seen: Set<ArticleProfile>) => {
-    const choices = pool.filter((p) => !seen.has(p) && (category === undefined || p.entry.category === category)).map((p) => [p, behaviour.get(p)!.weight] as const);
+    const choices = pool
+      .filter((p) => !seen.has(p) && (category === undefined || p.entry.category === category))
+      .map((p) => [p, behaviour.get(p)!.weight] as const);
     if (choices.length === 0) return undefined;
     const key = category ?? '*';
     const mix = mixes.get(key) ?? new SteadyMix(rng, choices);
@@ -99,8 +112,15 @@ function siteDay(english: ArticleProfile[], otherLanguages: ArticleProfile[], da
 }
 
 /** A reader who pastes markup or a spreadsheet formula into the comment box, on an ordinary article. */
-function hostileSession(site: SiteDay, english: ArticleProfile[], rng: Random, dayStart: number, hostile: (typeof HOSTILE_COMMENTS)[number]): PreparedEvent[] {
-  const article = english.find((p) => p.slug === hostile.preferredSlug && !p.troubled) ?? english.find((p) => !p.troubled && p.entry.kind === 'article');
+function hostileSession(
+  site: SiteDay,
+  english: ArticleProfile[],
+  rng: Random,
+  dayStart: number,
+  hostile: (typeof HOSTILE_COMMENTS)[number],
+): PreparedEvent[] {
+  const article =
+    english.find((p) => p.slug === hostile.preferredSlug && !p.troubled) ?? english.find((p) => !p.troubled && p.entry.kind === 'article');
   if (!article) return [];
   const revision = site.behaviour.get(article)!.revision;
   const s = new SessionEvents(rng, dayStart + 14 * 3_600_000 + Math.floor(rng.float(0, 3_600_000)));

@@ -39,7 +39,10 @@ export function holds(outcome: SessionOutcome, s: SessionCounts): boolean {
 export function outcomeSql(outcome: SessionOutcome): RawBuilder<boolean> {
   const rule: OutcomeRule = SESSION_OUTCOMES[outcome];
   const column = (c: SessionCounter) => sql.ref(`s.${c}`);
-  const any = sql.join(rule.anyOf.map((c) => sql`${column(c)} > 0`), sql` or `);
+  const any = sql.join(
+    rule.anyOf.map((c) => sql`${column(c)} > 0`),
+    sql` or `,
+  );
   const all = [...rule.allOf.map((c) => sql`${column(c)} > 0`), ...rule.noneOf.map((c) => sql`${column(c)} = 0`)];
   return all.length ? sql<boolean>`((${any}) and ${sql.join(all, sql` and `)})` : sql<boolean>`(${any})`;
 }
@@ -48,7 +51,10 @@ export function outcomeSql(outcome: SessionOutcome): RawBuilder<boolean> {
 export const outcomeCount = (outcome: SessionOutcome) => sql<number>`case when ${outcomeSql(outcome)} then 1 else 0 end`;
 
 /** Deflection rate = (KB sessions − escalated) / KB sessions; null without KB sessions. */
-export const deflectionRate = (kbSessions: number, escalated: number): number | null => (kbSessions === 0 ? null : (kbSessions - escalated) / kbSessions);
+export const deflectionRate = (kbSessions: number, escalated: number): number | null =>
+  kbSessions === 0 ? null : (kbSessions - escalated) / kbSessions;
 
-/** Self-service score = KB sessions / escalated sessions; null when nothing escalated (shown as "∞" beside the counts). */
+/**
+ * Self-service score = KB sessions / escalated sessions; null when nothing escalated (shown as "∞" beside the counts).
+ */
 export const selfServiceScore = (kbSessions: number, escalated: number): number | null => (escalated === 0 ? null : kbSessions / escalated);

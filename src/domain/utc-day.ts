@@ -15,13 +15,20 @@ export function addDays(day: string, days: number): string {
 export const monthStart = (day: string) => `${day.slice(0, 8)}01`;
 
 /** The quarter's first day (YYYY-01-01, -04-01, -07-01 or -10-01): the key of the quarterly rollups. */
-export const quarterStart = (day: string) => `${day.slice(0, 5)}${String(Math.floor((Number(day.slice(5, 7)) - 1) / 3) * 3 + 1).padStart(2, '0')}-01`;
+export const quarterStart = (day: string) =>
+  `${day.slice(0, 5)}${String(Math.floor((Number(day.slice(5, 7)) - 1) / 3) * 3 + 1).padStart(2, '0')}-01`;
 
 /** The year's first day (YYYY-01-01): the key of the yearly rollups. */
 export const yearStart = (day: string) => `${day.slice(0, 4)}-01-01`;
 
 /** The key of the bucket a day falls in, at each level of the rollups (`<family>_<level>` tables). */
-export const ROLLUP_KEY = { daily: (day: string) => day, weekly: weekStart, monthly: monthStart, quarterly: quarterStart, yearly: yearStart } as const;
+export const ROLLUP_KEY = {
+  daily: (day: string) => day,
+  weekly: weekStart,
+  monthly: monthStart,
+  quarterly: quarterStart,
+  yearly: yearStart,
+} as const;
 export type RollupLevel = keyof typeof ROLLUP_KEY;
 
 /** The Monday (UTC) of the ISO week of a day: the key of the weekly rollups. */

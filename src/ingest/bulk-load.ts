@@ -1,4 +1,7 @@
-/** Loads many prepared events through the same writer as the API, a few thousand per transaction (demo history, benchmarks, imports). */
+/**
+ * Loads many prepared events through the same writer as the API, a few thousand per transaction (demo history,
+ * benchmarks, imports).
+ */
 import type { EventStore, Store } from '../../db/client.ts';
 import { sqliteBulkSettings } from '../../db/dialect-sql.ts';
 import type { PreparedEvent } from './validate-batch.ts';
@@ -17,7 +20,11 @@ export interface BulkLoadOptions {
  * Sessions idle for two days before the latest event loaded are closed as the load goes (and at its end), as the
  * server closes them while it runs: the pages their rows free are reused by the rest of the load.
  */
-export async function bulkLoad(store: EventStore, events: Iterable<PreparedEvent> | AsyncIterable<PreparedEvent>, options: BulkLoadOptions = {}): Promise<number> {
+export async function bulkLoad(
+  store: EventStore,
+  events: Iterable<PreparedEvent> | AsyncIterable<PreparedEvent>,
+  options: BulkLoadOptions = {},
+): Promise<number> {
   const writer = new GroupWriter(store.dialect);
   const size = options.batchSize ?? 10_000;
   let batch: PreparedEvent[] = [];

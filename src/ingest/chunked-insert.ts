@@ -1,9 +1,15 @@
-/** Multi-row statements cut into a few fixed sizes, so each table needs only a handful of distinct SQL texts (and prepared statements). */
+/**
+ * Multi-row statements cut into a few fixed sizes, so each table needs only a handful of distinct SQL texts (and
+ * prepared statements).
+ */
 import { CompiledQuery, type Compilable, type QueryResult } from 'kysely';
 
 const SIZES = [256, 64, 16, 4, 1];
 
-/** Splits rows into chunks of 256, 64, 16, 4 and 1, in order: each chunk stays far below the bound-parameter limits of SQLite and PostgreSQL. */
+/**
+ * Splits rows into chunks of 256, 64, 16, 4 and 1, in order: each chunk stays far below the bound-parameter limits of
+ * SQLite and PostgreSQL.
+ */
 export function* chunked<T>(rows: readonly T[]): Generator<T[]> {
   let at = 0;
   for (const size of SIZES) {
@@ -21,7 +27,10 @@ export async function eachChunk<T, R>(rows: readonly T[], statement: (chunk: T[]
   return out;
 }
 
-/** SQL texts compiled once per statement, dialect and chunk shape: building and compiling a many-row statement costs more than running it. */
+/**
+ * SQL texts compiled once per statement, dialect and chunk shape: building and compiling a many-row statement costs
+ * more than running it.
+ */
 const compiledShapes = new Map<string, string>();
 
 /**
@@ -46,7 +55,8 @@ export async function eachCompiled<T, R>(
     if (known) query = CompiledQuery.raw(known, params) as CompiledQuery<R>;
     else {
       query = build(chunk).compile();
-      if (params && query.parameters.length === params.length && query.parameters.every((p, i) => p === params[i])) compiledShapes.set(shape, query.sql);
+      if (params && query.parameters.length === params.length && query.parameters.every((p, i) => p === params[i]))
+        compiledShapes.set(shape, query.sql);
     }
     for (const r of (await executor.executeQuery(query)).rows) out.push(r);
   }
@@ -56,7 +66,10 @@ export async function eachCompiled<T, R>(
 /** The column names of a row object (in order), or the type of a scalar. */
 const shapeOf = (row: unknown) => (row !== null && typeof row === 'object' ? Object.keys(row).join(',') : typeof row);
 
-/** The parameters of a multi-row insert of plain rows, each row's values column by column; null unless every row has the same columns, all defined. */
+/**
+ * The parameters of a multi-row insert of plain rows, each row's values column by column; null unless every row has the
+ * same columns, all defined.
+ */
 export const rowValues = <T extends object>(chunk: T[]): unknown[] | null => {
   const columns = Object.keys(chunk[0]!) as (keyof T)[];
   const params: unknown[] = [];

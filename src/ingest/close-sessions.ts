@@ -19,7 +19,8 @@ export const CLOSE_AFTER_MS = 2 * DAY_MS;
 const CHUNK = 1000;
 
 /** Open sessions last seen before `cutoff`. */
-const idleSessions = (db: Kysely<Database>, cutoff: number) => db.selectFrom('sessions').select('id').where('key', 'is not', null).where('last_seen_at', '<', cutoff);
+const idleSessions = (db: Kysely<Database>, cutoff: number) =>
+  db.selectFrom('sessions').select('id').where('key', 'is not', null).where('last_seen_at', '<', cutoff);
 
 /** Closes every open session last seen before `now` minus two days; returns how many it closed. */
 export async function closeIdleSessions(db: Kysely<Database>, dialect: Dialect, now = Date.now()): Promise<number> {
@@ -35,7 +36,13 @@ export async function closeIdleSessions(db: Kysely<Database>, dialect: Dialect, 
       await trx
         .insertInto('session_reads')
         .columns(['session_id', 'article_id'])
-        .expression((eb) => eb.selectFrom('session_articles').select(['session_id', 'article_id']).where('session_id', 'in', ids).where('first_view_at', 'is not', null))
+        .expression((eb) =>
+          eb
+            .selectFrom('session_articles')
+            .select(['session_id', 'article_id'])
+            .where('session_id', 'in', ids)
+            .where('first_view_at', 'is not', null),
+        )
         .execute();
       await trx.deleteFrom('session_articles').where('session_id', 'in', ids).execute();
       await trx.deleteFrom('session_queries').where('session_id', 'in', ids).execute();
@@ -86,7 +93,13 @@ async function countByScope(trx: Transaction<Database>, ids: number[]): Promise<
           .orderBy('x.name')
           .orderBy(day),
       )
-      .onConflict((oc) => oc.columns(['kind', 'name', 'day_number']).doUpdateSet(Object.fromEntries(SCOPE_COUNTERS.map((c) => [c, sql`${sql.ref(`session_scope_daily.${c}`)} + ${sql.ref(`excluded.${c}`)}`]))))
+      .onConflict((oc) =>
+        oc
+          .columns(['kind', 'name', 'day_number'])
+          .doUpdateSet(
+            Object.fromEntries(SCOPE_COUNTERS.map((c) => [c, sql`${sql.ref(`session_scope_daily.${c}`)} + ${sql.ref(`excluded.${c}`)}`])),
+          ),
+      )
       .execute();
   }
 }
@@ -96,9 +109,19 @@ async function countByScope(trx: Transaction<Database>, ids: number[]): Promise<
  * When some are idle, `beforeEach` brings the catalog up to date first: closed sessions are counted under their
  * articles' categories.
  */
-export function scheduleSessionClosing(db: Kysely<Database>, dialect: Dialect, beforeEach: () => Promise<void>, everyMs = 60 * 60 * 1000): void {
+export function scheduleSessionClosing(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  beforeEach: () => Promise<void>,
+  everyMs = 60 * 60 * 1000,
+): void {
   const closeIfIdle = async () => {
-    if (!(await idleSessions(db, Date.now() - CLOSE_AFTER_MS).limit(1).executeTakeFirst())) return;
+    if (
+      !(await idleSessions(db, Date.now() - CLOSE_AFTER_MS)
+        .limit(1)
+        .executeTakeFirst())
+    )
+      return;
     await beforeEach();
     await closeIdleSessions(db, dialect);
   };

@@ -12,7 +12,10 @@ export class CommitQueue<T> {
 
   private readonly grouped: boolean;
 
-  /** `grouped: false` commits every submission in a transaction of its own: the naive design, kept to be measured against. */
+  /**
+   * `grouped: false` commits every submission in a transaction of its own: the naive design, kept to be measured
+   * against.
+   */
   constructor(commit: (items: T[]) => Promise<void>, windowMs = 1, grouped = true) {
     this.commit = commit;
     this.windowMs = windowMs;

@@ -57,7 +57,8 @@ export class CommitThread {
     });
     const gone = (error: unknown) => {
       if (this.current === started) this.current = undefined;
-      for (const waiting of pending.values()) waiting.reject(new StoreUnavailableError(`the event writer stopped: ${error instanceof Error ? error.message : String(error)}`));
+      for (const waiting of pending.values())
+        waiting.reject(new StoreUnavailableError(`the event writer stopped: ${error instanceof Error ? error.message : String(error)}`));
       pending.clear();
     };
     worker.on('error', (error) => {

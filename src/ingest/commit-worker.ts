@@ -23,7 +23,10 @@ port.on('message', ({ id, events }: CommitRequest) => {
     () => port.postMessage({ id } satisfies CommitReply),
     (error: unknown) => {
       const { message, code } = error as { message?: unknown; code?: unknown };
-      port.postMessage({ id, error: { message: String(message ?? error), code: typeof code === 'string' ? code : undefined } } satisfies CommitReply);
+      port.postMessage({
+        id,
+        error: { message: String(message ?? error), code: typeof code === 'string' ? code : undefined },
+      } satisfies CommitReply);
     },
   );
 });

@@ -73,17 +73,40 @@ export class EventDecisions {
   }
   private newArticleRow(s: SessionState, articleId: number, e: PreparedEvent): ArticleState {
     const row = { session_id: s.id, article_id: articleId, day: e.day, first_view_at: null, last_view_at: null, views: 0, escalated: 0 };
-    return this.addArticleRow({ ...row, vote: null, reason: null, vote_at: null, vote_day: null, revision: null, steps_reached: 0, dirty: true });
+    return this.addArticleRow({
+      ...row,
+      vote: null,
+      reason: null,
+      vote_at: null,
+      vote_day: null,
+      revision: null,
+      steps_reached: 0,
+      dirty: true,
+    });
   }
 
   private revision(e: PreparedEvent, articleId: number): Revision | null {
     if (!e.revision) return null;
     const key = `${articleId}|${e.revision}`;
-    return this.cache.revisions.get(key) ?? this.newRevisions.get(key) ?? this.newRevisions.set(key, { articleId, revision: e.revision, ts: e.ts, id: 0 }).get(key)!;
+    return (
+      this.cache.revisions.get(key) ??
+      this.newRevisions.get(key) ??
+      this.newRevisions.set(key, { articleId, revision: e.revision, ts: e.ts, id: 0 }).get(key)!
+    );
   }
 
   private store(e: PreparedEvent, s: SessionState, fields: Partial<Omit<RawRow, 'ts' | 'type' | 'session_id'>>): void {
-    this.raw.push({ ts: e.ts, type: TYPE_CODES[e.type], session_id: s.id, article_id: null, revision: null, query_id: null, n1: null, n2: null, ...fields });
+    this.raw.push({
+      ts: e.ts,
+      type: TYPE_CODES[e.type],
+      session_id: s.id,
+      article_id: null,
+      revision: null,
+      query_id: null,
+      n1: null,
+      n2: null,
+      ...fields,
+    });
   }
 
   private count(s: SessionState, counter: SessionCounter, by = 1): void {
@@ -131,7 +154,16 @@ export class EventDecisions {
   private search(e: Of<'search'>, s: SessionState, queryId: number): void {
     // The same query settled twice in one session is one search.
     if (this.queryRows.has(`${s.id}|${queryId}`)) return;
-    this.addQueryRow({ session_id: s.id, query_id: queryId, day: e.day, searched_at: e.ts, results: e.results, clicked: 0, escalated: 0, dirty: true });
+    this.addQueryRow({
+      session_id: s.id,
+      query_id: queryId,
+      day: e.day,
+      searched_at: e.ts,
+      results: e.results,
+      clicked: 0,
+      escalated: 0,
+      dirty: true,
+    });
     this.store(e, s, { query_id: queryId, n1: e.results });
     this.deltas.query(queryId, e.day, 'searches');
     if (e.results === 0) this.deltas.query(queryId, e.day, 'zero_results');
@@ -153,7 +185,15 @@ export class EventDecisions {
     const revision = this.revision(e, articleId);
     this.store(e, s, { article_id: articleId, revision, n1: VOTE_CODES[e.vote], n2: reasonCode(e.reason) });
     if (e.comment) {
-      this.comments.push({ article_id: articleId, session_id: s.id, revision, ts: e.ts, vote: e.vote, reason: e.reason ?? null, comment: e.comment });
+      this.comments.push({
+        article_id: articleId,
+        session_id: s.id,
+        revision,
+        ts: e.ts,
+        vote: e.vote,
+        reason: e.reason ?? null,
+        comment: e.comment,
+      });
       this.deltas.article(articleId, e.day, 'comments');
     }
     const row = this.articleRows.get(`${s.id}|${articleId}`) ?? this.newArticleRow(s, articleId, e);
@@ -166,7 +206,8 @@ export class EventDecisions {
     }
     Object.assign(row, { vote: e.vote, reason: e.reason ?? null, vote_at: e.ts, vote_day: e.day, revision, dirty: true });
     this.deltas.article(articleId, e.day, e.vote);
-    // Reasons explain down votes (src/analytics/metric-definitions.ts); one sent with an up vote is kept in the raw event only.
+    // Reasons explain down votes (src/analytics/metric-definitions.ts); one sent with an up vote is kept in the raw
+    // event only.
     if (e.reason && e.vote === 'down') this.deltas.article(articleId, e.day, e.reason);
     if (revision !== null) this.deltas.revisionVote(articleId, e.day, revision, e.vote, 1);
     this.count(s, e.vote === 'up' ? 'up_votes' : 'down_votes');

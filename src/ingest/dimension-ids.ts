@@ -1,4 +1,7 @@
-/** Ids of articles, queries and revisions for a whole group of events: remembered across groups, created in bulk when new. */
+/**
+ * Ids of articles, queries and revisions for a whole group of events: remembered across groups, created in bulk when
+ * new.
+ */
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { eachChunk } from './chunked-insert.ts';
@@ -44,10 +47,20 @@ async function ensure(trx: Trx, table: 'articles' | 'queries', values: Iterable<
   const missing = [...wanted].sort();
   const column = table === 'articles' ? 'slug' : 'text';
   await eachChunk(missing, async (chunk) => {
-    await trx.insertInto(table).values(chunk.map((v) => ({ [column]: v }) as { slug: string; text: string })).onConflict((oc) => oc.column(column).doNothing()).execute();
+    await trx
+      .insertInto(table)
+      .values(chunk.map((v) => ({ [column]: v }) as { slug: string; text: string }))
+      .onConflict((oc) => oc.column(column).doNothing())
+      .execute();
     return [];
   });
-  const rows = await eachChunk(missing, (chunk) => trx.selectFrom(table).select(['id', `${column} as value` as 'slug as value']).where(column, 'in', chunk).execute());
+  const rows = await eachChunk(missing, (chunk) =>
+    trx
+      .selectFrom(table)
+      .select(['id', `${column} as value` as 'slug as value'])
+      .where(column, 'in', chunk)
+      .execute(),
+  );
   for (const row of rows) {
     ids.set(row.value, row.id);
     staged.set(row.value, row.id);
@@ -64,7 +77,12 @@ export async function queryIds(trx: Trx, texts: Iterable<string>, cache: Dimensi
 }
 
 /** Fills `id` of every revision reference, creating the revisions this group saw first. */
-export async function resolveRevisions(trx: Trx, refs: Iterable<RevisionRef>, cache: DimensionCache, staged: DimensionCache): Promise<void> {
+export async function resolveRevisions(
+  trx: Trx,
+  refs: Iterable<RevisionRef>,
+  cache: DimensionCache,
+  staged: DimensionCache,
+): Promise<void> {
   const missing: RevisionRef[] = [];
   for (const ref of refs) {
     const id = cache.revisions.get(`${ref.articleId}|${ref.revision}`);
@@ -75,7 +93,11 @@ export async function resolveRevisions(trx: Trx, refs: Iterable<RevisionRef>, ca
   missing.sort((a, b) => a.articleId - b.articleId || (a.revision < b.revision ? -1 : a.revision > b.revision ? 1 : 0));
   await eachChunk(missing, async (chunk) => {
     const values = chunk.map((r) => ({ article_id: r.articleId, revision: r.revision, first_seen_at: r.ts }));
-    await trx.insertInto('revisions').values(values).onConflict((oc) => oc.columns(['article_id', 'revision']).doNothing()).execute();
+    await trx
+      .insertInto('revisions')
+      .values(values)
+      .onConflict((oc) => oc.columns(['article_id', 'revision']).doNothing())
+      .execute();
     return [];
   });
   // A superset (every revision of these articles with these names), narrowed to the pairs wanted.

@@ -15,11 +15,19 @@ const ID_CHUNK = 20_000;
  */
 export async function purgeRawEvents(db: Kysely<Database>, retentionDays: number, now = Date.now()): Promise<number> {
   const cutoff = now - retentionDays * DAY_MS;
-  const bounds = await db.selectFrom('events').select((eb) => [eb.fn.min('id').as('lo'), eb.fn.max('id').as('hi')]).executeTakeFirst();
+  const bounds = await db
+    .selectFrom('events')
+    .select((eb) => [eb.fn.min('id').as('lo'), eb.fn.max('id').as('hi')])
+    .executeTakeFirst();
   if (bounds?.lo == null || bounds.hi == null) return 0;
   let purged = 0;
   for (let from = Number(bounds.lo); from <= Number(bounds.hi); from += ID_CHUNK) {
-    const result = await db.deleteFrom('events').where('id', '>=', from).where('id', '<', from + ID_CHUNK).where('ts', '<', cutoff).executeTakeFirst();
+    const result = await db
+      .deleteFrom('events')
+      .where('id', '>=', from)
+      .where('id', '<', from + ID_CHUNK)
+      .where('ts', '<', cutoff)
+      .executeTakeFirst();
     purged += Number(result.numDeletedRows);
   }
   return purged;

@@ -9,7 +9,21 @@ import { eachCompiled, rowValues } from './chunked-insert.ts';
 import type { RevisionRef } from './dimension-ids.ts';
 import { ROLLUP_KEY, type RollupLevel } from '../domain/utc-day.ts';
 
-export const ARTICLE_COUNTERS = ['views', 'view_sessions', 'escalations', 'contacts', 'search_clicks', 'up', 'down', 'outdated', 'unclear', 'didnt_solve', 'product_issue', 'other', 'comments'] as const;
+export const ARTICLE_COUNTERS = [
+  'views',
+  'view_sessions',
+  'escalations',
+  'contacts',
+  'search_clicks',
+  'up',
+  'down',
+  'outdated',
+  'unclear',
+  'didnt_solve',
+  'product_issue',
+  'other',
+  'comments',
+] as const;
 export const QUERY_COUNTERS = ['searches', 'zero_results', 'clicked', 'escalated'] as const;
 export const SESSION_DAY_COUNTERS = ['kb_sessions', 'escalated', 'confirmed', 'searches'] as const;
 export type ArticleCounter = (typeof ARTICLE_COUNTERS)[number];
@@ -84,11 +98,24 @@ export class RollupDeltas {
     for (const table of LEVELS.map((l) => `article_${l}` as const)) {
       await upsert(trx, table, rows(this.articles, table, ['day', 'article_id']), ['day', 'article_id'], ARTICLE_COUNTERS);
     }
-    for (const table of LEVELS.map((l) => `query_${l}` as const)) await upsert(trx, table, rows(this.queries, table, ['day', 'query_id']), ['day', 'query_id'], QUERY_COUNTERS);
+    for (const table of LEVELS.map((l) => `query_${l}` as const))
+      await upsert(trx, table, rows(this.queries, table, ['day', 'query_id']), ['day', 'query_id'], QUERY_COUNTERS);
     await upsert(trx, 'query_article_daily', [...this.clicks.rows.values()], ['article_id', 'day', 'query_id'], ['clicks']);
     const votes = new Bucket(['up', 'down']);
-    for (const v of this.votes) votes.add({ day: v.day, article_id: v.articleId, revision_id: typeof v.revision === 'number' ? v.revision : v.revision.id }, v.vote, v.by);
-    for (const table of LEVELS.map((l) => `revision_votes_${l}` as const)) await upsert(trx, table, rows(votes, table, ['day', 'article_id', 'revision_id']), ['day', 'article_id', 'revision_id'], ['up', 'down']);
+    for (const v of this.votes)
+      votes.add(
+        { day: v.day, article_id: v.articleId, revision_id: typeof v.revision === 'number' ? v.revision : v.revision.id },
+        v.vote,
+        v.by,
+      );
+    for (const table of LEVELS.map((l) => `revision_votes_${l}` as const))
+      await upsert(
+        trx,
+        table,
+        rows(votes, table, ['day', 'article_id', 'revision_id']),
+        ['day', 'article_id', 'revision_id'],
+        ['up', 'down'],
+      );
     for (const table of LEVELS.map((l) => `tutorial_step_${l}` as const)) {
       const steps = new Map<string, Row & { steps: number; sessions: number }>();
       for (const s of this.steps.values()) {
@@ -99,14 +126,24 @@ export class RollupDeltas {
         row.steps = Math.max(row.steps, s.steps);
         steps.set(key, row);
       }
-      await upsert(trx, table, [...steps.values()], ['day', 'article_id', 'step'], ['sessions'], { steps: greatest(dialect, sql.ref(`${table}.steps`), sql.ref('excluded.steps')) });
+      await upsert(trx, table, [...steps.values()], ['day', 'article_id', 'step'], ['sessions'], {
+        steps: greatest(dialect, sql.ref(`${table}.steps`), sql.ref('excluded.steps')),
+      });
     }
     for (const day of this.sessionIds.keys()) this.days.add({ day }, 'kb_sessions', 0);
     const changedDays = [...this.days.rows.values()]
       .filter((r) => this.sessionIds.has(r.day as string) || SESSION_DAY_COUNTERS.some((c) => r[c] !== 0))
-      .map((r) => ({ ...r, first_session_id: this.sessionIds.get(r.day as string)?.first ?? null, last_session_id: this.sessionIds.get(r.day as string)?.last ?? null }));
-    const ids = (column: string, which: 'least' | 'greatest') => nullableExtreme(dialect, which, sql.ref(`session_daily.${column}`), sql.ref(`excluded.${column}`));
-    await upsert(trx, 'session_daily', changedDays, ['day'], SESSION_DAY_COUNTERS, { first_session_id: ids('first_session_id', 'least'), last_session_id: ids('last_session_id', 'greatest') });
+      .map((r) => ({
+        ...r,
+        first_session_id: this.sessionIds.get(r.day as string)?.first ?? null,
+        last_session_id: this.sessionIds.get(r.day as string)?.last ?? null,
+      }));
+    const ids = (column: string, which: 'least' | 'greatest') =>
+      nullableExtreme(dialect, which, sql.ref(`session_daily.${column}`), sql.ref(`excluded.${column}`));
+    await upsert(trx, 'session_daily', changedDays, ['day'], SESSION_DAY_COUNTERS, {
+      first_session_id: ids('first_session_id', 'least'),
+      last_session_id: ids('last_session_id', 'greatest'),
+    });
   }
 }
 
@@ -125,7 +162,14 @@ function rows(bucket: Bucket, table: string, keys: string[]): Row[] {
 }
 
 /** `insert … on conflict (keys) do update set c = table.c + excluded.c` for each counter, a chunk of rows at a time. */
-async function upsert(trx: Trx, table: keyof Database, list: Row[], keys: string[], counters: readonly string[], extra: Record<string, unknown> = {}): Promise<void> {
+async function upsert(
+  trx: Trx,
+  table: keyof Database,
+  list: Row[],
+  keys: string[],
+  counters: readonly string[],
+  extra: Record<string, unknown> = {},
+): Promise<void> {
   const set = { ...Object.fromEntries(counters.map((c) => [c, sql`${sql.ref(`${table}.${c}`)} + ${sql.ref(`excluded.${c}`)}`])), ...extra };
   // In key order: concurrent writers on PostgreSQL then lock shared rows in the same order and cannot deadlock.
   const sorted = [...list].sort((a, b) => {
@@ -133,5 +177,15 @@ async function upsert(trx: Trx, table: keyof Database, list: Row[], keys: string
     return 0;
   });
   // The table is chosen at run time; every row carries exactly that table's key and counter columns.
-  await eachCompiled(trx, `upsert ${table}`, sorted, (chunk) => trx.insertInto(table).values(chunk as never).onConflict((oc) => oc.columns(keys as never).doUpdateSet(set as never)), rowValues);
+  await eachCompiled(
+    trx,
+    `upsert ${table}`,
+    sorted,
+    (chunk) =>
+      trx
+        .insertInto(table)
+        .values(chunk as never)
+        .onConflict((oc) => oc.columns(keys as never).doUpdateSet(set as never)),
+    rowValues,
+  );
 }

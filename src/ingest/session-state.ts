@@ -40,7 +40,9 @@ export type ArticleState = Omit<SessionArticlesTable, 'revision_id' | 'views' | 
 };
 export type QueryState = Omit<SessionQueriesTable, 'clicked' | 'escalated'> & { clicked: number; escalated: number; dirty: boolean };
 
-/** Keys are unique among open sessions only (closed ones have none), so conflicts name that partial index's predicate. */
+/**
+ * Keys are unique among open sessions only (closed ones have none), so conflicts name that partial index's predicate.
+ */
 const openKey = (oc: OnConflictBuilder<Database, 'sessions'>) => oc.column('key').where('key', 'is not', null);
 
 const zero = (): Counts => ({ views: 0, searches: 0, contacts: 0, up_votes: 0, down_votes: 0 });
@@ -51,26 +53,71 @@ const zero = (): Counts => ({ views: 0, searches: 0, contacts: 0, up_votes: 0, d
  * (in key order, so two groups cannot deadlock) and holds it to the commit: per-session state is then
  * read and written by one transaction at a time, as it is on SQLite with its single writer.
  */
-export async function loadSessions(trx: Trx, dialect: Dialect, first: Map<string, { ts: number; day: string }>): Promise<Map<string, SessionState>> {
+export async function loadSessions(
+  trx: Trx,
+  dialect: Dialect,
+  first: Map<string, { ts: number; day: string }>,
+): Promise<Map<string, SessionState>> {
   const sessions = new Map<string, SessionState>();
   let pending = [...first.keys()].sort();
   // A second pass only when another server closed a session between this group's insert and its read (PostgreSQL).
   for (let pass = 0; pending.length > 0 && pass < 2; pass++) {
     const fresh = pending.map((key) => ({ key, started_at: first.get(key)!.ts, last_seen_at: first.get(key)!.ts }));
-    const inserted = await eachCompiled(trx, 'insert sessions', fresh, (chunk) => trx.insertInto('sessions').values(chunk).onConflict((oc) => openKey(oc).doNothing()).returning(['id', 'key']), rowValues);
+    const inserted = await eachCompiled(
+      trx,
+      'insert sessions',
+      fresh,
+      (chunk) =>
+        trx
+          .insertInto('sessions')
+          .values(chunk)
+          .onConflict((oc) => openKey(oc).doNothing())
+          .returning(['id', 'key']),
+      rowValues,
+    );
     const created = new Set(inserted.map((r) => r.key));
     const existing = pending.filter((k) => !created.has(k));
-    const stored = await eachCompiled(trx, `select sessions ${dialect}`, existing, (chunk) => {
-      const query = trx.selectFrom('sessions').select(['id', 'key', 'started_at', 'last_seen_at', ...SESSION_COUNTERS]).where('key', 'in', chunk).orderBy('key');
-      return dialect === 'postgres' ? query.forUpdate() : query;
-    }, (chunk) => chunk);
+    const stored = await eachCompiled(
+      trx,
+      `select sessions ${dialect}`,
+      existing,
+      (chunk) => {
+        const query = trx
+          .selectFrom('sessions')
+          .select(['id', 'key', 'started_at', 'last_seen_at', ...SESSION_COUNTERS])
+          .where('key', 'in', chunk)
+          .orderBy('key');
+        return dialect === 'postgres' ? query.forUpdate() : query;
+      },
+      (chunk) => chunk,
+    );
     for (const s of stored) {
       const before = { views: s.views, searches: s.searches, contacts: s.contacts, up_votes: s.up_votes, down_votes: s.down_votes };
-      sessions.set(s.key!, { id: s.id, key: s.key!, day: utcDay(Number(s.started_at)), startedAt: Number(s.started_at), before, added: zero(), lastSeenAt: Number(s.last_seen_at), firstContactAt: null, created: false });
+      sessions.set(s.key!, {
+        id: s.id,
+        key: s.key!,
+        day: utcDay(Number(s.started_at)),
+        startedAt: Number(s.started_at),
+        before,
+        added: zero(),
+        lastSeenAt: Number(s.last_seen_at),
+        firstContactAt: null,
+        created: false,
+      });
     }
     for (const { id, key } of inserted) {
       const { ts, day } = first.get(key!)!;
-      sessions.set(key!, { id, key: key!, day, startedAt: ts, before: zero(), added: zero(), lastSeenAt: ts, firstContactAt: null, created: true });
+      sessions.set(key!, {
+        id,
+        key: key!,
+        day,
+        startedAt: ts,
+        before: zero(),
+        added: zero(),
+        lastSeenAt: ts,
+        firstContactAt: null,
+        created: true,
+      });
     }
     pending = pending.filter((k) => !sessions.has(k));
   }
@@ -79,39 +126,62 @@ export async function loadSessions(trx: Trx, dialect: Dialect, first: Map<string
 
 /** The session_articles and session_queries rows of these sessions (new sessions have none). */
 export async function loadSessionRows(trx: Trx, sessionIds: number[]): Promise<{ articles: ArticleState[]; queries: QueryState[] }> {
-  const articles = await eachCompiled(trx, 'select session_articles', sessionIds, (chunk) => trx.selectFrom('session_articles').selectAll().where('session_id', 'in', chunk), (chunk) => chunk);
-  const queries = await eachCompiled(trx, 'select session_queries', sessionIds, (chunk) => trx.selectFrom('session_queries').selectAll().where('session_id', 'in', chunk), (chunk) => chunk);
+  const articles = await eachCompiled(
+    trx,
+    'select session_articles',
+    sessionIds,
+    (chunk) => trx.selectFrom('session_articles').selectAll().where('session_id', 'in', chunk),
+    (chunk) => chunk,
+  );
+  const queries = await eachCompiled(
+    trx,
+    'select session_queries',
+    sessionIds,
+    (chunk) => trx.selectFrom('session_queries').selectAll().where('session_id', 'in', chunk),
+    (chunk) => chunk,
+  );
   return {
-    articles: articles.map(({ revision_id, ...a }) => ({ ...a, revision: revision_id, steps_reached: Number(a.steps_reached), dirty: false })),
+    articles: articles.map(({ revision_id, ...a }) => ({
+      ...a,
+      revision: revision_id,
+      steps_reached: Number(a.steps_reached),
+      dirty: false,
+    })),
     queries: queries.map((q) => ({ ...q, dirty: false })),
   };
 }
 
-/** The id of a revision that may have been created in this group (a reference filled in before the rows are written). */
+/**
+ * The id of a revision that may have been created in this group (a reference filled in before the rows are written).
+ */
 export const revisionId = (r: ArticleState['revision']) => (r === null || typeof r === 'number' ? r : r.id);
 
 /** Writes the rows this group changed: each with its whole new state (per-session rows have one writer at a time). */
 export async function writeSessionRows(trx: Trx, articles: ArticleState[], queries: QueryState[]): Promise<void> {
   const changed = articles.filter((a) => a.dirty).map(({ dirty: _, revision, ...a }) => ({ ...a, revision_id: revisionId(revision) }));
-  await eachCompiled(trx, 'upsert session_articles', changed, (chunk) =>
-    trx
-      .insertInto('session_articles')
-      .values(chunk)
-      .onConflict((oc) =>
-        oc.columns(['session_id', 'article_id']).doUpdateSet((eb) => ({
-          day: eb.ref('excluded.day'),
-          first_view_at: eb.ref('excluded.first_view_at'),
-          last_view_at: eb.ref('excluded.last_view_at'),
-          views: eb.ref('excluded.views'),
-          escalated: eb.ref('excluded.escalated'),
-          vote: eb.ref('excluded.vote'),
-          reason: eb.ref('excluded.reason'),
-          vote_at: eb.ref('excluded.vote_at'),
-          vote_day: eb.ref('excluded.vote_day'),
-          revision_id: eb.ref('excluded.revision_id'),
-          steps_reached: eb.ref('excluded.steps_reached'),
-        })),
-      ),
+  await eachCompiled(
+    trx,
+    'upsert session_articles',
+    changed,
+    (chunk) =>
+      trx
+        .insertInto('session_articles')
+        .values(chunk)
+        .onConflict((oc) =>
+          oc.columns(['session_id', 'article_id']).doUpdateSet((eb) => ({
+            day: eb.ref('excluded.day'),
+            first_view_at: eb.ref('excluded.first_view_at'),
+            last_view_at: eb.ref('excluded.last_view_at'),
+            views: eb.ref('excluded.views'),
+            escalated: eb.ref('excluded.escalated'),
+            vote: eb.ref('excluded.vote'),
+            reason: eb.ref('excluded.reason'),
+            vote_at: eb.ref('excluded.vote_at'),
+            vote_day: eb.ref('excluded.vote_day'),
+            revision_id: eb.ref('excluded.revision_id'),
+            steps_reached: eb.ref('excluded.steps_reached'),
+          })),
+        ),
     rowValues,
   );
   const searched = queries.filter((q) => q.dirty).map(({ dirty: _, ...q }) => q);
@@ -123,25 +193,42 @@ export async function writeSessionRows(trx: Trx, articles: ArticleState[], queri
       trx
         .insertInto('session_queries')
         .values(chunk)
-        .onConflict((oc) => oc.columns(['session_id', 'query_id']).doUpdateSet((eb) => ({ clicked: eb.ref('excluded.clicked'), escalated: eb.ref('excluded.escalated') }))),
+        .onConflict((oc) =>
+          oc
+            .columns(['session_id', 'query_id'])
+            .doUpdateSet((eb) => ({ clicked: eb.ref('excluded.clicked'), escalated: eb.ref('excluded.escalated') })),
+        ),
     rowValues,
   );
 }
 
-/** Adds this group's counts to each session (additive, so concurrent writers agree), moves last_seen_at, keeps the first contact. */
+/**
+ * Adds this group's counts to each session (additive, so concurrent writers agree), moves last_seen_at, keeps the first
+ * contact.
+ */
 export async function writeSessions(trx: Trx, dialect: Dialect, sessions: Iterable<SessionState>): Promise<void> {
-  const rows = [...sessions].map((s) => ({ key: s.key, started_at: s.startedAt, last_seen_at: s.lastSeenAt, first_contact_at: s.firstContactAt, ...s.added }));
-  await eachCompiled(trx, `upsert sessions ${dialect}`, rows, (chunk) =>
-    trx
-      .insertInto('sessions')
-      .values(chunk)
-      .onConflict((oc) =>
-        openKey(oc).doUpdateSet((eb) => ({
-          ...Object.fromEntries(SESSION_COUNTERS.map((c) => [c, sql`${sql.ref(`sessions.${c}`)} + ${eb.ref(`excluded.${c}`)}`])),
-          last_seen_at: greatest(dialect, sql.ref('sessions.last_seen_at'), sql.ref('excluded.last_seen_at')),
-          first_contact_at: sql`coalesce(sessions.first_contact_at, excluded.first_contact_at)`,
-        })),
-      ),
+  const rows = [...sessions].map((s) => ({
+    key: s.key,
+    started_at: s.startedAt,
+    last_seen_at: s.lastSeenAt,
+    first_contact_at: s.firstContactAt,
+    ...s.added,
+  }));
+  await eachCompiled(
+    trx,
+    `upsert sessions ${dialect}`,
+    rows,
+    (chunk) =>
+      trx
+        .insertInto('sessions')
+        .values(chunk)
+        .onConflict((oc) =>
+          openKey(oc).doUpdateSet((eb) => ({
+            ...Object.fromEntries(SESSION_COUNTERS.map((c) => [c, sql`${sql.ref(`sessions.${c}`)} + ${eb.ref(`excluded.${c}`)}`])),
+            last_seen_at: greatest(dialect, sql.ref('sessions.last_seen_at'), sql.ref('excluded.last_seen_at')),
+            first_contact_at: sql`coalesce(sessions.first_contact_at, excluded.first_contact_at)`,
+          })),
+        ),
     rowValues,
   );
 }

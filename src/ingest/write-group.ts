@@ -12,7 +12,15 @@ import { EventDecisions } from './decide-events.ts';
 import { eachCompiled, rowValues } from './chunked-insert.ts';
 import { articleIds, DimensionCache, queryIds, resolveRevisions } from './dimension-ids.ts';
 import type { SessionDayCounter, RollupDeltas } from './rollup-deltas.ts';
-import { loadSessionRows, loadSessions, revisionId, SESSION_COUNTERS, writeSessionRows, writeSessions, type SessionState } from './session-state.ts';
+import {
+  loadSessionRows,
+  loadSessions,
+  revisionId,
+  SESSION_COUNTERS,
+  writeSessionRows,
+  writeSessions,
+  type SessionState,
+} from './session-state.ts';
 import type { PreparedEvent } from './validate-batch.ts';
 
 export { VIEW_DEDUPE_MS } from './decide-events.ts';

@@ -8,10 +8,7 @@ export interface ContentWarning {
 
 // Markdown plugins and the build hook may load this module twice (config and Vite graph): share by global key.
 const KEY = Symbol.for('lantern.content-warnings');
-const store = ((globalThis as Record<symbol, unknown>)[KEY] ??= new Map<string, ContentWarning>()) as Map<
-  string,
-  ContentWarning
->;
+const store = ((globalThis as Record<symbol, unknown>)[KEY] ??= new Map<string, ContentWarning>()) as Map<string, ContentWarning>;
 
 export function addContentWarning(warning: ContentWarning): void {
   store.set(`${warning.file}\u0000${warning.reference}`, warning);

@@ -1,9 +1,7 @@
 /** Environment variables, validated once at start and at build with a message naming the bad variable. */
 import { z } from 'zod';
 
-const flag = z
-  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', ''])
-  .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+const flag = z.enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', '']).transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
 
 const urlOrPath = z
   .string()
@@ -16,7 +14,9 @@ export const EnvSchema = z.object({
   KB_CONTENT_DIR: z.string().min(1).max(4096).optional(),
   /** Build into <dir>/dist instead of dist/ (tests and content repositories keep their builds apart). */
   KB_BUILD_DIR: z.string().min(1).max(4096).optional(),
-  /** Set by `npm run build` for the `astro build` it runs, not a setting: the search index is written after it exits. */
+  /**
+   * Set by `npm run build` for the `astro build` it runs, not a setting: the search index is written after it exits.
+   */
   KB_INDEX_AFTER_BUILD: flag.default(false),
   KB_SITE_URL: z.url({ protocol: /^https?$/ }).optional(),
   KB_SITE_NAME: z.string().min(1).max(80).optional(),
@@ -33,7 +33,9 @@ export const EnvSchema = z.object({
     .max(4096)
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
     .optional(),
-  /** Optional ceiling on the events database in MB: past it, events are refused with 503 rather than filling the disk. */
+  /**
+   * Optional ceiling on the events database in MB: past it, events are refused with 503 rather than filling the disk.
+   */
   KB_DB_MAX_MB: z.coerce.number().int().min(1).max(16_000_000).optional(),
   /** Raw events older than this many days are purged (rollups and comments stay); 0 keeps them forever. */
   KB_RETENTION_DAYS: z.coerce.number().int().min(0).max(100_000).default(400),
@@ -44,7 +46,12 @@ export const EnvSchema = z.object({
   KB_CORS_ORIGINS: z
     .string()
     .max(4000)
-    .transform((v) => v.split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim().replace(/\/$/, ''))
+        .filter(Boolean),
+    )
     .pipe(z.array(z.union([z.literal('*'), z.url({ protocol: /^https?$/ })])))
     .default([]),
   KB_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
@@ -61,7 +68,10 @@ export const SiteFileSchema = z.object({
   name: z.string().min(1).max(80).default('Help Center'),
   product: z.string().min(1).max(80).optional(),
   contactUrl: urlOrPath.default('mailto:support@example.com'),
-  defaultLang: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/).default('en'),
+  defaultLang: z
+    .string()
+    .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/)
+    .default('en'),
   popular: z.array(z.string().max(120)).max(12).default([]),
 });
 export type SiteFile = z.infer<typeof SiteFileSchema>;

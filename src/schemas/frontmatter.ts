@@ -24,7 +24,12 @@ export const ArticleFrontmatterSchema = z.object({
   draft: z.boolean().default(false),
   related: z.array(slug).max(20).default([]),
   redirect_from: z
-    .array(z.string().max(300).regex(/^\/[^\s?#]*$/, 'must be a site path starting with "/"'))
+    .array(
+      z
+        .string()
+        .max(300)
+        .regex(/^\/[^\s?#]*$/, 'must be a site path starting with "/"'),
+    )
     .max(20)
     .default([]),
   lang: z

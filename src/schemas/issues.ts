@@ -1,4 +1,6 @@
-/** How a rejected input is explained: one issue per bad field, its path written as people read it (`events[1].query`). */
+/**
+ * How a rejected input is explained: one issue per bad field, its path written as people read it (`events[1].query`).
+ */
 
 export interface Issue {
   path: string;
@@ -7,5 +9,8 @@ export interface Issue {
 
 /** `['events', 1, 'query']` → `events[1].query`. */
 export function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${String(part)}` : String(part)), '');
+  return path.reduce<string>(
+    (out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${String(part)}` : String(part)),
+    '',
+  );
 }

@@ -33,7 +33,10 @@ export const ReportQuerySchema = z
     review_days: z.coerce.number().int().min(1).max(3650).optional(),
     format: z.enum(FORMATS).default('json'),
     /** For CSV: which of the report's tables; the first when absent. */
-    table: z.string().regex(/^[a-z][a-z-]{0,39}$/, 'must be a table name like "articles"').optional(),
+    table: z
+      .string()
+      .regex(/^[a-z][a-z-]{0,39}$/, 'must be a table name like "articles"')
+      .optional(),
   })
   .strict()
   .transform(({ from, to, ...rest }) => {
@@ -42,7 +45,10 @@ export const ReportQuerySchema = z
     return { ...rest, from: start, to: end };
   })
   .refine((p) => p.from <= p.to, { message: 'must not be after "to"', path: ['from'] })
-  .refine((p) => (Date.parse(p.to) - Date.parse(p.from)) / DAY_MS < MAX_RANGE_DAYS, { message: `must be at most ${MAX_RANGE_DAYS} days before "to"`, path: ['from'] });
+  .refine((p) => (Date.parse(p.to) - Date.parse(p.from)) / DAY_MS < MAX_RANGE_DAYS, {
+    message: `must be at most ${MAX_RANGE_DAYS} days before "to"`,
+    path: ['from'],
+  });
 export type ReportQuery = z.infer<typeof ReportQuerySchema>;
 /** What every report function takes: a parsed request without its output format. */
 export type ReportParams = Omit<ReportQuery, 'format' | 'table'>;

@@ -84,7 +84,11 @@ export class AdminAuth {
   /** Trades a one-time login code for a session token; the code is deleted, so a second use fails. */
   async redeemLogin(code: string, now = Date.now()): Promise<string | undefined> {
     if (!matchesHash(code, await this.hashes('login', now))) return undefined;
-    const used = await this.db.deleteFrom('admin_credentials').where('kind', '=', 'login').where('hash', '=', hashToken(code)).executeTakeFirst();
+    const used = await this.db
+      .deleteFrom('admin_credentials')
+      .where('kind', '=', 'login')
+      .where('hash', '=', hashToken(code))
+      .executeTakeFirst();
     if (Number(used.numDeletedRows) !== 1) return undefined; // redeemed concurrently
     return this.issue('session', SESSION_TTL_MS, now);
   }
@@ -97,7 +101,8 @@ export class AdminAuth {
 
   async signOut(request: Request): Promise<void> {
     const session = cookieValue(request.headers.get('cookie'), SESSION_COOKIE);
-    if (session !== undefined) await this.db.deleteFrom('admin_credentials').where('kind', '=', 'session').where('hash', '=', hashToken(session)).execute();
+    if (session !== undefined)
+      await this.db.deleteFrom('admin_credentials').where('kind', '=', 'session').where('hash', '=', hashToken(session)).execute();
   }
 
   async hasAdminToken(): Promise<boolean> {

@@ -28,7 +28,8 @@ export async function receiveEvents(request: EventsRequest): Promise<Response> {
 }
 
 async function receive(request: EventsRequest): Promise<Response> {
-  if (!isJsonType(request.header('content-type'))) return errorResponse(415, 'unsupported-media-type', 'Send the events as JSON (Content-Type: application/json).');
+  if (!isJsonType(request.header('content-type')))
+    return errorResponse(415, 'unsupported-media-type', 'Send the events as JSON (Content-Type: application/json).');
   try {
     if (Number(request.header('content-length') ?? '0') > MAX_BODY_BYTES) throw new BodyTooLargeError();
     const body = await request.text(MAX_BODY_BYTES);
@@ -43,23 +44,34 @@ async function receive(request: EventsRequest): Promise<Response> {
       case 'accepted':
         return Response.json({ accepted: result.count }, { status: 202, headers: { 'Cache-Control': 'no-store' } });
       case 'invalid':
-        return errorResponse(400, result.code, result.code === 'invalid-json' ? 'The body is not valid JSON.' : 'The batch was rejected; nothing was stored.', { issues: result.issues });
+        return errorResponse(
+          400,
+          result.code,
+          result.code === 'invalid-json' ? 'The body is not valid JSON.' : 'The batch was rejected; nothing was stored.',
+          { issues: result.issues },
+        );
       case 'rate-limited':
-        return errorResponse(429, 'rate-limited', 'Too many requests from this address; try again later.', { headers: { 'Retry-After': String(result.retryAfter) } });
+        return errorResponse(429, 'rate-limited', 'Too many requests from this address; try again later.', {
+          headers: { 'Retry-After': String(result.retryAfter) },
+        });
       case 'unavailable':
         return storeUnavailable(result.retryAfter);
       case 'not-built':
         return errorResponse(503, 'site-not-built', 'The help center has not been built yet.', { headers: { 'Retry-After': '30' } });
     }
   } catch (error) {
-    if (error instanceof BodyTooLargeError) return errorResponse(413, 'payload-too-large', `The body must be at most ${MAX_BODY_BYTES} bytes.`);
+    if (error instanceof BodyTooLargeError)
+      return errorResponse(413, 'payload-too-large', `The body must be at most ${MAX_BODY_BYTES} bytes.`);
     // The store could not even be opened or migrated (read-only file, full disk): the client should retry later.
     if (isStoreUnavailable(error)) return storeUnavailable(30);
-    if (error instanceof BodyIncompleteError) return errorResponse(400, 'request-incomplete', 'The body did not arrive in full; nothing was stored.');
+    if (error instanceof BodyIncompleteError)
+      return errorResponse(400, 'request-incomplete', 'The body did not arrive in full; nothing was stored.');
     return internalError(error);
   }
 }
 
 function storeUnavailable(retryAfter: number): Response {
-  return errorResponse(503, 'store-unavailable', 'Events cannot be stored right now; try again later.', { headers: { 'Retry-After': String(retryAfter) } });
+  return errorResponse(503, 'store-unavailable', 'Events cannot be stored right now; try again later.', {
+    headers: { 'Retry-After': String(retryAfter) },
+  });
 }

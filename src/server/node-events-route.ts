@@ -8,7 +8,8 @@ import type http from 'node:http';
 import { receiveEvents } from './events-endpoint.ts';
 import { BodyIncompleteError, BodyTooLargeError } from './http.ts';
 
-export const isEventsPost = (req: http.IncomingMessage) => req.method === 'POST' && (req.url === '/api/events' || req.url?.startsWith('/api/events?') === true);
+export const isEventsPost = (req: http.IncomingMessage) =>
+  req.method === 'POST' && (req.url === '/api/events' || req.url?.startsWith('/api/events?') === true);
 
 export async function answerEventsPost(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const response = await receiveEvents({

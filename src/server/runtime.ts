@@ -60,12 +60,20 @@ async function create(options: RuntimeOptions): Promise<Runtime> {
     }
     return published;
   };
-  // SQLite commits block the thread they run on: the server gives them a thread of their own (the naive design keeps them here).
+  // SQLite commits block the thread they run on: the server gives them a thread of their own (the naive design keeps
+  // them here).
   const groupCommit = options.groupCommit ?? true;
   const thread = store.dialect === 'sqlite' && groupCommit && options.writerScript ? new CommitThread(options.writerScript) : undefined;
   const perMinute = env.KB_RATE_LIMIT_PER_MINUTE;
   const limiter = new RateLimiter({ burst: Math.max(10, Math.ceil(perMinute / 6)), perSecond: perMinute / 60 });
-  const events = new EventsIntake({ store, dialect: store.dialect, limit: (address) => limiter.take(address), published: manifest, groupCommit, committer: thread });
+  const events = new EventsIntake({
+    store,
+    dialect: store.dialect,
+    limit: (address) => limiter.take(address),
+    published: manifest,
+    groupCommit,
+    committer: thread,
+  });
   let synced = -1;
   const sync = async () => {
     const current = manifest()?.current();

@@ -32,7 +32,14 @@ const HISTORY: SeedEvent[] = [
 const LAST_EVENT = Date.parse('2026-11-03T12:01:00Z');
 
 const count = async (table: 'session_articles' | 'session_queries' | 'session_reads') =>
-  Number((await store.db.selectFrom(table).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await store.db
+        .selectFrom(table)
+        .select(sql<number>`count(*)`.as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 async function everyReport(params: ReportParams) {
   const out: Record<string, unknown> = {};
@@ -45,7 +52,11 @@ test('a session idle for two days loses its key and per-article and per-query ro
   await seed(store, HISTORY);
   expect(await closeIdleSessions(store.db, store.dialect, LAST_EVENT + CLOSE_AFTER_MS + 1)).toBe(4);
 
-  const sessions = await store.db.selectFrom('sessions').select(['key', 'views', 'searches', 'contacts', 'up_votes', 'down_votes']).orderBy('started_at').execute();
+  const sessions = await store.db
+    .selectFrom('sessions')
+    .select(['key', 'views', 'searches', 'contacts', 'up_votes', 'down_votes'])
+    .orderBy('started_at')
+    .execute();
   expect(sessions.map((s) => s.key)).toEqual([null, null, null, null]);
   // The counters stay: sessions per day and deflection are computed from them.
   expect(sessions.map((s) => [s.views, s.searches, s.contacts, s.up_votes, s.down_votes])).toEqual([
@@ -96,7 +107,9 @@ test('every report gives the same numbers before and after sessions close, with 
   expect(await Promise.all(ranges.map(everyReport))).toEqual(before);
   expect(await storeRollupMismatches(store)).toEqual({});
   // The filters select different sessions, so the comparison above is not of empty reports.
-  const kbSessions = (await Promise.all(ranges.map((r) => runReport(store.db, 'deflection', r)))).map((r) => (r?.name === 'deflection' ? r.data.summary.kbSessions : -1));
+  const kbSessions = (await Promise.all(ranges.map((r) => runReport(store.db, 'deflection', r)))).map((r) =>
+    r?.name === 'deflection' ? r.data.summary.kbSessions : -1,
+  );
   expect(kbSessions).toEqual([4, 2, 1, 1, 1]);
 });
 

@@ -9,7 +9,13 @@ const RANGE = { from: '2026-11-01', to: '2026-11-30' };
 const at = '2026-11-10T10:00:00Z';
 
 function votes(slug: string, up: number, down: number): SeedEvent[] {
-  return Array.from({ length: up + down }, (_, i) => ({ type: 'feedback' as const, session: `${slug.slice(0, 12)}-vote-${i}`, article: slug, vote: i < up ? ('up' as const) : ('down' as const), at }));
+  return Array.from({ length: up + down }, (_, i) => ({
+    type: 'feedback' as const,
+    session: `${slug.slice(0, 12)}-vote-${i}`,
+    article: slug,
+    vote: i < up ? ('up' as const) : ('down' as const),
+    at,
+  }));
 }
 
 test('lists stale, never viewed, low-rated and undescribed articles', async () => {

@@ -32,7 +32,13 @@ test('computes deflection, the self-service score and confirmed deflection from 
     { type: 'view', session: 'session-b6', article: 'connect-shopify', at: '2026-10-31T23:59:00Z' },
   ]);
   const report = await getDeflection(store.db, RANGE);
-  expect(report.summary).toEqual({ kbSessions: 4, escalatedSessions: 2, deflectionRate: 0.5, selfServiceScore: 2, confirmedDeflections: 1 });
+  expect(report.summary).toEqual({
+    kbSessions: 4,
+    escalatedSessions: 2,
+    deflectionRate: 0.5,
+    selfServiceScore: 2,
+    confirmedDeflections: 1,
+  });
   expect(report.byDay.map((d) => [d.day, d.kbSessions, d.escalatedSessions])).toEqual([
     ['2026-11-03', 3, 2],
     ['2026-11-04', 1, 0],
@@ -114,7 +120,7 @@ test('lists the 50 queries followed by a contact most often, ties in alphabetica
   expect(queries.slice(1).map((q) => q.query)).toEqual(words.slice(0, 49));
 });
 
-test("gives a listed query all its searches in the range, also those on days, weeks and months it led to no contact", async () => {
+test('gives a listed query all its searches in the range, also those on days, weeks and months it led to no contact', async () => {
   // Over 15 October – 30 November the range is read as days, a week, days again and the month of November.
   await seed(store, [
     { type: 'search', session: 'session-a', query: 'refund', results: 3, at: '2026-10-16T09:00:00Z' },

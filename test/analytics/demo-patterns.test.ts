@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { EventStore } from '../../db/client.ts';
 import { readManifest } from '../../src/cli/cli-exit.ts';
-import { OUTDATED, DROP_OFF, HEAVY_AREA, MISSING_TOPIC, REVISION_CHANGE, SURGE, WELL_BEHAVED_SLUGS } from '../../src/demo/planted-patterns.ts';
+import {
+  OUTDATED,
+  DROP_OFF,
+  HEAVY_AREA,
+  MISSING_TOPIC,
+  REVISION_CHANGE,
+  SURGE,
+  WELL_BEHAVED_SLUGS,
+} from '../../src/demo/planted-patterns.ts';
 import { simulateHistory } from '../../src/demo/simulate-history.ts';
 import { bulkLoad } from '../../src/ingest/bulk-load.ts';
 import { getContent } from '../../src/analytics/content.ts';
@@ -37,7 +45,11 @@ describe('the planted patterns are what the reports put on top', () => {
     expect(friction.content[0]).toMatchObject({ slug: SURGE.slug, signals: expect.arrayContaining(['low-rating', 'high-escalation']) });
     expect(friction.content.map((f) => f.slug)).toContain(OUTDATED.slug);
     expect(friction.content.find((f) => f.slug === OUTDATED.slug)!.signals).toContain('outdated-or-unclear');
-    expect(friction.product[0]).toMatchObject({ target: 'product_area', productArea: HEAVY_AREA.productArea, signals: expect.arrayContaining(['heavy-traffic']) });
+    expect(friction.product[0]).toMatchObject({
+      target: 'product_area',
+      productArea: HEAVY_AREA.productArea,
+      signals: expect.arrayContaining(['heavy-traffic']),
+    });
     const surge = friction.product.find((f) => f.slug === SURGE.slug)!;
     expect(surge.signals).toEqual(expect.arrayContaining(['rising-traffic', 'product-issue-reasons']));
     expect(surge.evidence).toMatch(/views \+\d+% vs previous 28 days/);
@@ -52,7 +64,12 @@ describe('the planted patterns are what the reports put on top', () => {
     const payroll = (q: string) => MISSING_TOPIC.queries.some((m) => m === q);
     expect(search.contentGaps.slice(0, 5).every((g) => g.variants.some(payroll))).toBe(true);
     expect(search.contentGaps[0]!.variants).toEqual(expect.arrayContaining(['payroll', 'payrol']));
-    expect(search.zeroResultQueries.slice(0, MISSING_TOPIC.queries.length).map((q) => q.query).sort()).toEqual([...MISSING_TOPIC.queries].sort());
+    expect(
+      search.zeroResultQueries
+        .slice(0, MISSING_TOPIC.queries.length)
+        .map((q) => q.query)
+        .sort(),
+    ).toEqual([...MISSING_TOPIC.queries].sort());
     // Readers of the surging article contact support too, so payroll makes up most of the top five, not all.
     expect(search.queriesFollowedByContact.slice(0, 5).filter((q) => payroll(q.query)).length).toBeGreaterThanOrEqual(3);
   });

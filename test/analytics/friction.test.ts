@@ -19,7 +19,10 @@ interface Readers {
   at?: string;
 }
 
-/** `views` sessions reading one article: the first `up` vote up, the next `down` vote down (with reasons in turn), the last `escalate` contact support. */
+/**
+ * `views` sessions reading one article: the first `up` vote up, the next `down` vote down (with reasons in turn), the
+ * last `escalate` contact support.
+ */
 function readers(slug: string, r: Readers): SeedEvent[] {
   const { views, up = 0, down = 0, reasons = [], escalate = 0, at = NOW } = r;
   const tag = at === NOW ? 'now' : 'before';
@@ -27,7 +30,8 @@ function readers(slug: string, r: Readers): SeedEvent[] {
     const session = `${slug.slice(0, 20)}-${tag}-${i}`;
     const events: SeedEvent[] = [{ type: 'view', session, article: slug, at }];
     if (i < up) events.push({ type: 'feedback', session, article: slug, vote: 'up', at });
-    else if (i < up + down) events.push({ type: 'feedback', session, article: slug, vote: 'down', reason: reasons[(i - up) % Math.max(1, reasons.length)], at });
+    else if (i < up + down)
+      events.push({ type: 'feedback', session, article: slug, vote: 'down', reason: reasons[(i - up) % Math.max(1, reasons.length)], at });
     if (i >= views - escalate) events.push({ type: 'contact', session, article: slug, at });
     return events;
   }).flat();
@@ -43,10 +47,30 @@ async function seedSite(): Promise<void> {
     'tiny-article': { category: 'faq', product_area: null },
   });
   const events: SeedEvent[] = [];
-  for (const slug of HEALTHY) events.push(...readers(slug, { views: 40, up: 9, down: 1, reasons: ['other'], escalate: 1 }), ...readers(slug, { views: 40, at: BEFORE }));
-  events.push(...readers('connect-shopify', { views: 40, up: 2, down: 10, reasons: ['outdated', 'outdated', 'outdated', 'outdated', 'other'], escalate: 1 }));
+  for (const slug of HEALTHY)
+    events.push(
+      ...readers(slug, { views: 40, up: 9, down: 1, reasons: ['other'], escalate: 1 }),
+      ...readers(slug, { views: 40, at: BEFORE }),
+    );
+  events.push(
+    ...readers('connect-shopify', {
+      views: 40,
+      up: 2,
+      down: 10,
+      reasons: ['outdated', 'outdated', 'outdated', 'outdated', 'other'],
+      escalate: 1,
+    }),
+  );
   events.push(...readers('connect-shopify', { views: 40, at: BEFORE }));
-  events.push(...readers('bank-feed-stopped-updating', { views: 200, up: 3, down: 9, reasons: ['product_issue', 'product_issue', 'didnt_solve'], escalate: 40 }));
+  events.push(
+    ...readers('bank-feed-stopped-updating', {
+      views: 200,
+      up: 3,
+      down: 9,
+      reasons: ['product_issue', 'product_issue', 'didnt_solve'],
+      escalate: 40,
+    }),
+  );
   events.push(...readers('bank-feed-stopped-updating', { views: 40, at: BEFORE }));
   // Three down votes and five readers prove nothing: no flag.
   events.push(...readers('tiny-article', { views: 5, down: 3, reasons: ['outdated'], escalate: 2 }));
@@ -56,7 +80,13 @@ async function seedSite(): Promise<void> {
 test('flags an article readers call outdated as content friction, with its evidence and sample sizes', async () => {
   await seedSite();
   const friction = await getFriction(store.db, RANGE);
-  expect(friction.baselines).toMatchObject({ days: 28, medianHelpfulness: 0.9, medianEscalationRate: 0.025, medianArticleViews: 40, medianAreaViewsPerArticle: 40 });
+  expect(friction.baselines).toMatchObject({
+    days: 28,
+    medianHelpfulness: 0.9,
+    medianEscalationRate: 0.025,
+    medianArticleViews: 40,
+    medianAreaViewsPerArticle: 40,
+  });
   const shopify = friction.content.find((f) => f.slug === 'connect-shopify')!;
   expect(shopify.signals).toEqual(['low-rating', 'outdated-or-unclear']);
   expect(shopify.evidence).toMatch(/^helpful 17% \[\d+–\d+%\] n=12 vs site median 90%; 8 of 12 votes say outdated \(8\) or unclear \(0\)$/);
@@ -77,7 +107,10 @@ test('flags a surging article as product friction, strengthened by product_issue
   // Excess views (200 − 40) × (1 + 0.25 × 2 supporting signals).
   expect(surge.score).toBe(240);
   const area = friction.product.find((f) => f.target === 'product_area')!;
-  expect(area).toMatchObject({ productArea: 'bank-sync', signals: ['heavy-traffic', 'rising-traffic', 'product-issue-reasons', 'escalation-above-median'] });
+  expect(area).toMatchObject({
+    productArea: 'bank-sync',
+    signals: ['heavy-traffic', 'rising-traffic', 'product-issue-reasons', 'escalation-above-median'],
+  });
   expect(area.evidence).toContain('views per article 5.0× the median product area (200 vs 40; 200 views over 1 article)');
   // The same article also fails its readers: rated low and escalating.
   expect(friction.content.find((f) => f.slug === 'bank-feed-stopped-updating')!.signals).toEqual(['low-rating', 'high-escalation']);

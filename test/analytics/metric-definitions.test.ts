@@ -2,7 +2,14 @@ import { expect, test } from 'vitest';
 import { answerReport } from '../../src/analytics/report-request.ts';
 import { FRICTION_RULES } from '../../src/analytics/friction-rules.ts';
 import { REPORTS } from '../../src/schemas/report-params.ts';
-import { COLUMN_DEFINITIONS, columnDefinition, METRIC_DEFINITIONS, METRIC_SECTIONS, metricDefinition, TABLE_COLUMN_DEFINITIONS } from '../../src/analytics/metric-definitions.ts';
+import {
+  COLUMN_DEFINITIONS,
+  columnDefinition,
+  METRIC_DEFINITIONS,
+  METRIC_SECTIONS,
+  metricDefinition,
+  TABLE_COLUMN_DEFINITIONS,
+} from '../../src/analytics/metric-definitions.ts';
 import { publish } from '../helpers/report-catalog.ts';
 import { freshStorePerTest, seed } from '../helpers/seed-events.ts';
 
@@ -17,7 +24,10 @@ async function everyTable() {
   await seed(store, [{ type: 'view', session: 'session-one', article: 'reset-your-password', at: '2026-11-08T10:00:00Z' }]);
   const tables = [];
   for (const name of REPORTS) {
-    const answer = await answerReport(store.db, name === 'article' ? 'article/reset-your-password' : name, { from: '2026-11-01', to: '2026-11-30' });
+    const answer = await answerReport(store.db, name === 'article' ? 'article/reset-your-password' : name, {
+      from: '2026-11-01',
+      to: '2026-11-30',
+    });
     if (answer.kind !== 'ok') throw new Error(`${name}: ${answer.kind}`);
     tables.push(...answer.tables.map((t) => ({ report: name, ...t })));
   }
@@ -57,7 +67,11 @@ test('has a definition for every number column of every report table, and no ent
   const undefinedColumns = tables
     // The overview's metrics table is the headline tiles, each linked to its own definition.
     .filter((t) => !(t.report === 'overview' && t.name === 'metrics'))
-    .flatMap((t) => t.columns.filter((c) => c.kind !== 'text' && !NOT_METRICS.has(c.key) && !columnDefinition(t.name, c.key)).map((c) => `${t.report}/${t.name}.${c.key}`));
+    .flatMap((t) =>
+      t.columns
+        .filter((c) => c.kind !== 'text' && !NOT_METRICS.has(c.key) && !columnDefinition(t.name, c.key))
+        .map((c) => `${t.report}/${t.name}.${c.key}`),
+    );
   expect(undefinedColumns).toEqual([]);
   const keys = new Set(tables.flatMap((t) => t.columns.map((c) => c.key)));
   const tableKeys = new Set(tables.flatMap((t) => t.columns.map((c) => `${t.name}.${c.key}`)));

@@ -7,10 +7,22 @@ const store = freshStorePerTest();
 const at = '2026-11-12T10:00:00Z';
 
 test('gives each id its text in the order asked, for ids in any order and some of them read before', async () => {
-  await seed(store, ['payroll', 'refund', 'vat number', 'export invoices'].map((query, i) => ({ type: 'search' as const, session: `session-c${i}`, query, results: 1, at })));
+  await seed(
+    store,
+    ['payroll', 'refund', 'vat number', 'export invoices'].map((query, i) => ({
+      type: 'search' as const,
+      session: `session-c${i}`,
+      query,
+      results: 1,
+      at,
+    })),
+  );
   const ids = Object.fromEntries((await store.db.selectFrom('queries').select(['id', 'text']).execute()).map((q) => [q.text, q.id]));
   const texts = async (...list: string[]) => {
-    const names = await queryNames(store.db, Int32Array.from(list, (t) => ids[t]!));
+    const names = await queryNames(
+      store.db,
+      Int32Array.from(list, (t) => ids[t]!),
+    );
     return list.map((_, i) => names.text(i));
   };
   expect(await texts('vat number', 'payroll')).toEqual(['vat number', 'payroll']);
@@ -20,9 +32,23 @@ test('gives each id its text in the order asked, for ids in any order and some o
 
 test('keeps the signatures of queries worked out a few at a time as they are worked out all at once', async () => {
   // Long words and every one-letter typo of them: each query shares a dozen signatures, more than the pool first holds.
-  const words = ['reconciliation', 'authentication', 'subscriptions', 'notifications', 'integrations', 'permissions', 'transactions', 'documentation', 'localization', 'configuration'];
+  const words = [
+    'reconciliation',
+    'authentication',
+    'subscriptions',
+    'notifications',
+    'integrations',
+    'permissions',
+    'transactions',
+    'documentation',
+    'localization',
+    'configuration',
+  ];
   const queries = [...new Set(words.flatMap((w) => [w, ...Array.from(w, (_, i) => w.slice(0, i) + w.slice(i + 1))]))];
-  await seed(store, queries.map((query, i) => ({ type: 'search' as const, session: `session-p${i}`, query, results: 0, at })));
+  await seed(
+    store,
+    queries.map((query, i) => ({ type: 'search' as const, session: `session-p${i}`, query, results: 0, at })),
+  );
   const ids = Int32Array.from((await store.db.selectFrom('queries').select('id').orderBy('id').execute()).map((q) => q.id));
   for (let start = 0; start < ids.length; start += 40) {
     const some = ids.slice(start, start + 40);

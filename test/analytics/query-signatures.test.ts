@@ -21,10 +21,12 @@ function neighboursById(lists: Int32Array[]): number[][] {
 }
 
 test('shares a signature id between exactly the queries whose signatures match, over a hundred thousand signatures', () => {
-  // Seeded words of 6 to 11 letters, each also searched with one letter dropped: far more signatures than the table starts with.
+  // Seeded words of 6 to 11 letters, each also searched with one letter dropped: far more signatures than the table
+  // starts with.
   let seed = 7;
   const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
-  const word = () => Array.from({ length: 6 + Math.floor(next() * 6) }, () => 'abcdefghijklmnopqrstuvwxyz'[Math.floor(next() * 26)]).join('');
+  const word = () =>
+    Array.from({ length: 6 + Math.floor(next() * 6) }, () => 'abcdefghijklmnopqrstuvwxyz'[Math.floor(next() * 26)]).join('');
   const queries: string[] = [];
   for (let i = 0; i < 3000; i++) {
     const [a, b] = [word(), word()];

@@ -9,7 +9,8 @@ const store = freshStorePerTest();
 const RANGE = { from: '2026-11-01', to: '2026-11-30' };
 
 test('computes the Wilson score interval at 95% as in Wilson (1927)', () => {
-  // 8 up out of 10: p = 0.8, z = 1.96 → [0.4902, 0.9433] (hand-computed from the formula in src/analytics/metric-definitions.ts).
+  // 8 up out of 10: p = 0.8, z = 1.96 → [0.4902, 0.9433] (hand-computed from the formula in
+  // src/analytics/metric-definitions.ts).
   const interval = wilsonInterval(8, 10)!;
   expect(interval.lower).toBeCloseTo(0.4902, 4);
   expect(interval.upper).toBeCloseTo(0.9433, 4);
@@ -19,18 +20,41 @@ test('computes the Wilson score interval at 95% as in Wilson (1927)', () => {
 
 function votes(slug: string, up: number, down: number, prefix: string) {
   return [
-    ...Array.from({ length: up }, (_, i) => ({ type: 'feedback' as const, session: `${prefix}-up-${i}`, article: slug, vote: 'up' as const, at: '2026-11-10T10:00:00Z' })),
-    ...Array.from({ length: down }, (_, i) => ({ type: 'feedback' as const, session: `${prefix}-down-${i}`, article: slug, vote: 'down' as const, reason: 'outdated' as const, at: '2026-11-10T10:00:00Z' })),
+    ...Array.from({ length: up }, (_, i) => ({
+      type: 'feedback' as const,
+      session: `${prefix}-up-${i}`,
+      article: slug,
+      vote: 'up' as const,
+      at: '2026-11-10T10:00:00Z',
+    })),
+    ...Array.from({ length: down }, (_, i) => ({
+      type: 'feedback' as const,
+      session: `${prefix}-down-${i}`,
+      article: slug,
+      vote: 'down' as const,
+      reason: 'outdated' as const,
+      at: '2026-11-10T10:00:00Z',
+    })),
   ];
 }
 
 test('uses each session’s final vote: a changed vote counts once, as the new vote', async () => {
   await seed(store, [
-    { type: 'feedback', session: 'session-v1', article: 'connect-shopify', vote: 'down', reason: 'outdated', comment: 'Old menus', at: '2026-11-02T10:00:00Z' },
+    {
+      type: 'feedback',
+      session: 'session-v1',
+      article: 'connect-shopify',
+      vote: 'down',
+      reason: 'outdated',
+      comment: 'Old menus',
+      at: '2026-11-02T10:00:00Z',
+    },
     { type: 'feedback', session: 'session-v1', article: 'connect-shopify', vote: 'up', at: '2026-11-02T10:05:00Z' },
     { type: 'feedback', session: 'session-v2', article: 'connect-shopify', vote: 'down', reason: 'unclear', at: '2026-11-02T11:00:00Z' },
   ]);
-  const { articles: [rating] } = await getRatings(store.db, RANGE);
+  const {
+    articles: [rating],
+  } = await getRatings(store.db, RANGE);
   expect(rating).toMatchObject({
     slug: 'connect-shopify',
     up: 1,
@@ -70,7 +94,11 @@ test('rolls votes up by category and product area, and filters by either', async
     'automate-with-zapier': { category: 'integrations', product_area: 'integrations' },
     'refund-a-payment': { category: 'payments', product_area: 'payments' },
   });
-  await seed(store, [...votes('connect-shopify', 2, 3, 'a'), ...votes('automate-with-zapier', 4, 1, 'b'), ...votes('refund-a-payment', 5, 0, 'c')]);
+  await seed(store, [
+    ...votes('connect-shopify', 2, 3, 'a'),
+    ...votes('automate-with-zapier', 4, 1, 'b'),
+    ...votes('refund-a-payment', 5, 0, 'c'),
+  ]);
   const all = await getRatings(store.db, RANGE);
   expect(all.byCategory.map((g) => [g.group, g.articles, g.up, g.down, g.n, g.helpfulness])).toEqual([
     ['integrations', 2, 6, 4, 10, 0.6],
@@ -85,7 +113,14 @@ test('rolls votes up by category and product area, and filters by either', async
 });
 
 test('shows helpfulness before and after an edit, one row per revision, oldest first', async () => {
-  const vote = (session: string, vote: 'up' | 'down', revision: string, at: string) => ({ type: 'feedback' as const, session, article: 'connect-shopify', vote, revision, at });
+  const vote = (session: string, vote: 'up' | 'down', revision: string, at: string) => ({
+    type: 'feedback' as const,
+    session,
+    article: 'connect-shopify',
+    vote,
+    revision,
+    at,
+  });
   await seed(store, [
     vote('session-r1', 'down', 'aaaaaaaaaaaa', '2026-11-02T10:00:00Z'),
     vote('session-r2', 'down', 'aaaaaaaaaaaa', '2026-11-03T10:00:00Z'),

@@ -18,7 +18,15 @@ const CATALOG = {
 // Reading, searching (one search finds nothing), escalating, a tutorial left half-way, and one article voted down
 // (with comments) until an edit: low rated beside the other, and with two revisions to compare.
 const votes = (article: string, vote: 'up' | 'down', count: number, revision: string, day: string): SeedEvent[] =>
-  Array.from({ length: count }, (_, i) => ({ type: 'feedback', session: `vote-${article}-${vote}-${revision}-${i}`, article, vote, revision, ...(vote === 'down' ? { reason: 'unclear', comment: 'Which button?' } : {}), at: `${day}T09:00:00Z` }));
+  Array.from({ length: count }, (_, i) => ({
+    type: 'feedback',
+    session: `vote-${article}-${vote}-${revision}-${i}`,
+    article,
+    vote,
+    revision,
+    ...(vote === 'down' ? { reason: 'unclear', comment: 'Which button?' } : {}),
+    at: `${day}T09:00:00Z`,
+  }));
 const HISTORY: SeedEvent[] = [
   { type: 'search', session: 'session-one', query: 'refund', results: 2, at: '2026-11-02T10:00:00Z' },
   { type: 'search_click', session: 'session-one', query: 'refund', article: 'refund-a-payment', position: 1, at: '2026-11-02T10:00:05Z' },

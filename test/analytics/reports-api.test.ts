@@ -22,14 +22,23 @@ async function freshDatabase(): Promise<string> {
   await migrateToLatest(store.db);
   await seed(store, [
     { type: 'view', session: 'session-api-1', article: ARTICLE, at: '2026-11-10T10:00:00Z' },
-    { type: 'feedback', session: 'session-api-1', article: ARTICLE, vote: 'down', reason: 'other', comment: '=HYPERLINK("http://example.com","click")', at: '2026-11-10T10:01:00Z' },
+    {
+      type: 'feedback',
+      session: 'session-api-1',
+      article: ARTICLE,
+      vote: 'down',
+      reason: 'other',
+      comment: '=HYPERLINK("http://example.com","click")',
+      at: '2026-11-10T10:01:00Z',
+    },
     { type: 'contact', session: 'session-api-1', article: ARTICLE, at: '2026-11-10T10:02:00Z' },
   ]);
   await store.close();
   return path;
 }
 
-const get = (site: RunningSite, path: string, headers: Record<string, string> = {}) => fetch(`${site.url}/api/reports/${path}`, { headers, redirect: 'manual' });
+const get = (site: RunningSite, path: string, headers: Record<string, string> = {}) =>
+  fetch(`${site.url}/api/reports/${path}`, { headers, redirect: 'manual' });
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
 describe('with KB_ADMIN_TOKEN set', () => {
@@ -40,7 +49,13 @@ describe('with KB_ADMIN_TOKEN set', () => {
   afterAll(() => site?.stop());
 
   test.each(ROUTES)('answers 401 with the error envelope for %s without credentials or with a wrong token', async (route) => {
-    for (const headers of [{} as Record<string, string>, bearer('wrong-token-wrong-token-wrong'), bearer(`${TOKEN}x`), { Authorization: TOKEN }, { Cookie: 'kb_admin=forged' }]) {
+    for (const headers of [
+      {} as Record<string, string>,
+      bearer('wrong-token-wrong-token-wrong'),
+      bearer(`${TOKEN}x`),
+      { Authorization: TOKEN },
+      { Cookie: 'kb_admin=forged' },
+    ]) {
       const response = await get(site, `${route}?${RANGE}`, headers);
       expect(response.status).toBe(401);
       expect(response.headers.get('www-authenticate')).toBe('Bearer');
@@ -67,7 +82,9 @@ describe('with KB_ADMIN_TOKEN set', () => {
     const response = await get(site, `article/${ARTICLE}?${RANGE}&format=csv&table=comments`, bearer(TOKEN));
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="lantern-article-${ARTICLE}-comments-2026-11-01-to-2026-11-30.csv"`);
+    expect(response.headers.get('content-disposition')).toBe(
+      `attachment; filename="lantern-article-${ARTICLE}-comments-2026-11-01-to-2026-11-30.csv"`,
+    );
     const [header, row] = (await response.text()).trimEnd().split('\r\n');
     expect(header).toBe('at,vote,reason,revision,comment');
     expect(row).toMatch(/,"'=HYPERLINK\(""http:\/\/example\.com"",""click""\)"$/);

@@ -11,7 +11,8 @@ import { publish } from '../helpers/report-catalog.ts';
 import { freshStorePerTest, seed } from '../helpers/seed-events.ts';
 
 /** Whether a bucket's rows include a day: its own key, or the week, month or quarter the day falls in. */
-const includes = (bucket: Bucket, day: string) => ROLLUP_KEY[bucket.level](day) >= bucket.from && ROLLUP_KEY[bucket.level](day) <= bucket.to;
+const includes = (bucket: Bucket, day: string) =>
+  ROLLUP_KEY[bucket.level](day) >= bucket.from && ROLLUP_KEY[bucket.level](day) <= bucket.to;
 
 const day = fc.integer({ min: 0, max: 3 * 365 }).map((n) => addDays('2025-01-01', n));
 
@@ -33,7 +34,9 @@ test('reads 4–31 December as December less its first three days, and a year as
     { level: 'monthly', from: '2026-12-01', to: '2026-12-01', sign: 1 },
     { level: 'daily', from: '2026-12-01', to: '2026-12-03', sign: -1 },
   ]);
-  expect(rollupBuckets({ from: '2026-01-01', to: '2026-12-31' })).toEqual([{ level: 'yearly', from: '2026-01-01', to: '2026-01-01', sign: 1 }]);
+  expect(rollupBuckets({ from: '2026-01-01', to: '2026-12-31' })).toEqual([
+    { level: 'yearly', from: '2026-01-01', to: '2026-01-01', sign: 1 },
+  ]);
   // Fourteen months: 2025, then two months (the first quarter of 2026 less March would read more rows).
   expect(rollupBuckets({ from: '2025-01-01', to: '2026-02-28' })).toEqual([
     { level: 'yearly', from: '2025-01-01', to: '2025-01-01', sign: 1 },

@@ -106,19 +106,38 @@ test('groups a typo with its query when each was reported alone before', async (
     { type: 'search', session: 'session-r2', query: 'reconcle payouts', results: 0, at: '2026-11-20T10:00:00Z' },
   ]);
   // Each alone: what is remembered about the first one (no signature shared yet) must not stand once the typo is seen.
-  expect((await getSearch(store.db, { from: '2026-11-01', to: '2026-11-10' })).contentGaps.map((g) => g.variants)).toEqual([['reconcile payouts']]);
-  expect((await getSearch(store.db, { from: '2026-11-15', to: '2026-11-30' })).contentGaps.map((g) => g.variants)).toEqual([['reconcle payouts']]);
-  expect((await getSearch(store.db, RANGE)).contentGaps.map((g) => [g.variants, g.withoutClick])).toEqual([[['reconcile payouts', 'reconcle payouts'], 2]]);
+  expect((await getSearch(store.db, { from: '2026-11-01', to: '2026-11-10' })).contentGaps.map((g) => g.variants)).toEqual([
+    ['reconcile payouts'],
+  ]);
+  expect((await getSearch(store.db, { from: '2026-11-15', to: '2026-11-30' })).contentGaps.map((g) => g.variants)).toEqual([
+    ['reconcle payouts'],
+  ]);
+  expect((await getSearch(store.db, RANGE)).contentGaps.map((g) => [g.variants, g.withoutClick])).toEqual([
+    [['reconcile payouts', 'reconcle payouts'], 2],
+  ]);
 });
 
 test('files failing queries most failed first, then in id order, however many times the most failed one failed', () => {
-  // Counts up to 4 times the rows take the counting path, larger ones the comparator: both must give the plain sort's order.
-  const row = fc.record({ searches: fc.integer({ min: 1, max: 60 }), zeroShare: fc.double({ min: 0, max: 1, noNaN: true }), clickShare: fc.double({ min: 0, max: 1, noNaN: true }) });
+  // Counts up to 4 times the rows take the counting path, larger ones the comparator: both must give the plain sort's
+  // order.
+  const row = fc.record({
+    searches: fc.integer({ min: 1, max: 60 }),
+    zeroShare: fc.double({ min: 0, max: 1, noNaN: true }),
+    clickShare: fc.double({ min: 0, max: 1, noNaN: true }),
+  });
   fc.assert(
     fc.property(fc.array(row, { maxLength: 12 }), (rows) => {
-      const q = columns(rows.map((r) => ({ searches: r.searches, zeroResults: Math.floor(r.searches * r.zeroShare), clicked: Math.floor(r.searches * r.clickShare) })));
+      const q = columns(
+        rows.map((r) => ({
+          searches: r.searches,
+          zeroResults: Math.floor(r.searches * r.zeroShare),
+          clicked: Math.floor(r.searches * r.clickShare),
+        })),
+      );
       const failed = (i: number) => q.searches[i]! - q.clicked[i]!;
-      const expected = [...q.ids.keys()].filter((i) => q.zeroResults[i]! > 0 || failed(i) / q.searches[i]! >= GAP_NO_CLICK_SHARE).sort((i, j) => failed(j) - failed(i) || i - j);
+      const expected = [...q.ids.keys()]
+        .filter((i) => q.zeroResults[i]! > 0 || failed(i) / q.searches[i]! >= GAP_NO_CLICK_SHARE)
+        .sort((i, j) => failed(j) - failed(i) || i - j);
       expect([...failingFirst(q)]).toEqual(expected);
     }),
   );
@@ -127,7 +146,14 @@ test('files failing queries most failed first, then in id order, however many ti
 /** Query columns as the totals come back: ids ascending with the rows. */
 function columns(rows: { searches: number; zeroResults: number; clicked: number }[]): QueryColumns {
   const n = rows.length;
-  const q: QueryColumns = { length: n, ids: Int32Array.from(rows.keys(), (i) => i + 1), searches: new Float64Array(n), zeroResults: new Float64Array(n), clicked: new Float64Array(n), escalated: new Float64Array(n) };
+  const q: QueryColumns = {
+    length: n,
+    ids: Int32Array.from(rows.keys(), (i) => i + 1),
+    searches: new Float64Array(n),
+    zeroResults: new Float64Array(n),
+    clicked: new Float64Array(n),
+    escalated: new Float64Array(n),
+  };
   rows.forEach((r, i) => ([q.searches[i], q.zeroResults[i], q.clicked[i]] = [r.searches, r.zeroResults, r.clicked]));
   return q;
 }

@@ -9,7 +9,14 @@ const RANGE = { from: '2026-11-01', to: '2026-11-30' };
 /** `n` sessions that each reached steps 1..last of a 4-step tutorial. */
 function readers(n: number, last: number, prefix: string): SeedEvent[] {
   return Array.from({ length: n }, (_, r) =>
-    Array.from({ length: last }, (_, s) => ({ type: 'tutorial_step' as const, session: `${prefix}-${r}`, article: 'connect-your-bank-and-reconcile', step: s + 1, steps: 4, at: '2026-11-08T10:00:00Z' })),
+    Array.from({ length: last }, (_, s) => ({
+      type: 'tutorial_step' as const,
+      session: `${prefix}-${r}`,
+      article: 'connect-your-bank-and-reconcile',
+      step: s + 1,
+      steps: 4,
+      at: '2026-11-08T10:00:00Z',
+    })),
   ).flat();
 }
 

@@ -9,9 +9,15 @@ export const duration = (s: number) => (s < 120 ? `${s.toFixed(1)} s` : `${Math.
 /** Columns after the first `left` are numbers, aligned right. */
 export function textTable(header: string[], rows: string[][], left = 1): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  return [header, widths.map((w) => '─'.repeat(w)), ...rows].map((r) => r.map((cell, i) => (i < left ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')).join('\n');
+  return [header, widths.map((w) => '─'.repeat(w)), ...rows]
+    .map((r) => r.map((cell, i) => (i < left ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '))
+    .join('\n');
 }
 
 export function markdownTable(header: string[], rows: string[][], left = 1): string[] {
-  return [`| ${header.join(' | ')} |`, `|${header.map((_, i) => (i < left ? '---' : '---:')).join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
+  return [
+    `| ${header.join(' | ')} |`,
+    `|${header.map((_, i) => (i < left ? '---' : '---:')).join('|')}|`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ];
 }

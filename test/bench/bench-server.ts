@@ -13,5 +13,9 @@ if (import.meta.main) {
   const [dist, manifest, mode] = process.argv.slice(2);
   if (!dist || !manifest) throw new Error('usage: node test/bench/bench-server.ts <dist> <manifest> [--naive]');
   const env = parseEnv();
-  await serveBuild(resolve(dist), { host: env.HOST, port: env.PORT, requestTimeoutSeconds: env.KB_REQUEST_TIMEOUT_SECONDS }, { manifestPath: resolve(manifest), groupCommit: mode !== '--naive' });
+  await serveBuild(
+    resolve(dist),
+    { host: env.HOST, port: env.PORT, requestTimeoutSeconds: env.KB_REQUEST_TIMEOUT_SECONDS },
+    { manifestPath: resolve(manifest), groupCommit: mode !== '--naive' },
+  );
 }

@@ -1,6 +1,7 @@
 /**
  * The three builds the site benchmarks share — Lantern, Starlight and the bare Astro floor — from the same N generated
- * articles: each build starts cold (no Astro cache, no output), is timed with its peak memory, and is stamped so that the
+ * articles: each build starts cold (no Astro cache, no output), is timed with its peak memory, and is stamped so that
+ * the
  * page-weight and search benchmarks reuse an up-to-date build instead of making their own.
  */
 import { createHash } from 'node:crypto';
@@ -35,7 +36,10 @@ export function articlesFor(n: number): GeneratedArticle[] {
   return list;
 }
 
-const lanternDirs = (n: number) => ({ content: join(ROOT, '.test-builds', `bench-content-${n}`), build: join(ROOT, '.test-builds', `bench-lantern-${n}`) });
+const lanternDirs = (n: number) => ({
+  content: join(ROOT, '.test-builds', `bench-content-${n}`),
+  build: join(ROOT, '.test-builds', `bench-lantern-${n}`),
+});
 
 /** What a build depends on: the project's sources for Lantern, the generator and peer definitions for the others. */
 function stampFor(kind: SiteKind, n: number): string {
@@ -64,7 +68,10 @@ function finish(kind: SiteKind, n: number, site: string, stampDir: string, measu
   return { ...measured, kind, articles: n, site, pages: countArticlePages(site, n, articlesFor(n)) };
 }
 
-const generatorHash = () => createHash('sha256').update(readFileSync(join(import.meta.dirname, 'generate-articles.ts'))).digest('hex');
+const generatorHash = () =>
+  createHash('sha256')
+    .update(readFileSync(join(import.meta.dirname, 'generate-articles.ts')))
+    .digest('hex');
 
 /** Writes Lantern's content folder for N articles unless the same generator already wrote it. */
 function prepareLanternContent(n: number): void {
@@ -80,7 +87,10 @@ async function buildLantern(n: number): Promise<SiteBuild> {
   const dirs = lanternDirs(n);
   prepareLanternContent(n);
   rmSync(dirs.build, { recursive: true, force: true });
-  const measured = await runMeasured(NODE, [BUILD_SCRIPT], { cwd: ROOT, env: { ...ENV, KB_CONTENT_DIR: dirs.content, KB_BUILD_DIR: dirs.build } });
+  const measured = await runMeasured(NODE, [BUILD_SCRIPT], {
+    cwd: ROOT,
+    env: { ...ENV, KB_CONTENT_DIR: dirs.content, KB_BUILD_DIR: dirs.build },
+  });
   return finish('lantern', n, join(dirs.build, 'dist/client'), dirs.build, measured);
 }
 
@@ -91,7 +101,13 @@ async function buildPeer(kind: 'starlight' | 'floor', n: number, log: (line: str
   if (kind === 'starlight' || built.status !== 0) return finish(kind, n, peer.dist, peer.root, built);
   // The floor has no integration running Pagefind: its index is a second command, timed with the build.
   const indexed = await runMeasured(PAGEFIND_BIN, ['--site', 'dist'], { cwd: peer.root });
-  const both: Measured = { seconds: built.seconds + indexed.seconds, peakBytes: Math.max(built.peakBytes, indexed.peakBytes), peakProcessBytes: Math.max(built.peakProcessBytes, indexed.peakProcessBytes), status: indexed.status, output: `${built.output}\n${indexed.output}` };
+  const both: Measured = {
+    seconds: built.seconds + indexed.seconds,
+    peakBytes: Math.max(built.peakBytes, indexed.peakBytes),
+    peakProcessBytes: Math.max(built.peakProcessBytes, indexed.peakProcessBytes),
+    status: indexed.status,
+    output: `${built.output}\n${indexed.output}`,
+  };
   return finish(kind, n, peer.dist, peer.root, both);
 }
 

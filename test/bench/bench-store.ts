@@ -1,4 +1,6 @@
-/** The reports benchmark's store: N synthetic events through the bulk write path, then its size on disk table by table. */
+/**
+ * The reports benchmark's store: N synthetic events through the bulk write path, then its size on disk table by table.
+ */
 import { statSync } from 'node:fs';
 import type { Store } from '../../db/client.ts';
 import { bulkLoad } from '../../src/ingest/bulk-load.ts';
@@ -30,15 +32,23 @@ export async function loadSynthetic(store: Store, events: number, log: (line: st
       if (now - lastLog < PROGRESS_EVERY_MS && written < events) return;
       lastLog = now;
       const rate = written / ((now - started) / 1000);
-      log(`loaded ${fmt(written)} / ${fmt(events)} events (${((100 * written) / events).toFixed(1)}%), ${fmt(Math.round(rate))} events/s, ${duration((events - written) / rate)} to go`);
+      log(
+        `loaded ${fmt(written)} / ${fmt(events)} events (${((100 * written) / events).toFixed(1)}%), ${fmt(Math.round(rate))} events/s, ${duration((events - written) / rate)} to go`,
+      );
     },
   });
   const seconds = (performance.now() - started) / 1000;
   store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   const size = (f: string) => statSync(f, { throwIfNoEntry: false })?.size ?? 0;
   const bytes = size(store.path) + size(`${store.path}-wal`);
-  const tables = store.sqlite.prepare('select name, sum(pgsize) as bytes from dbstat group by name order by 2 desc').all() as { name: string; bytes: number }[];
-  const mix = store.sqlite.prepare('select type, count(*) as n from events group by type order by type').all() as { type: number; n: number }[];
+  const tables = store.sqlite.prepare('select name, sum(pgsize) as bytes from dbstat group by name order by 2 desc').all() as {
+    name: string;
+    bytes: number;
+  }[];
+  const mix = store.sqlite.prepare('select type, count(*) as n from events group by type order by type').all() as {
+    type: number;
+    n: number;
+  }[];
   const { sessions } = store.sqlite.prepare('select count(*) as sessions from sessions').get() as { sessions: number };
   return { seconds, rate: events / seconds, bytes, perEvent: bytes / events, tables, mix, sessions };
 }

@@ -15,7 +15,11 @@ export function percentile(sorted: number[], q: number): number {
  * Warms up once (and keeps that result), then runs as many times as `runsFor` allows for how slow the first run was;
  * 0 runs keeps the warm-up as the one sample (for raw queries that take many seconds, where caches matter little).
  */
-export async function time<T>(fn: () => T | Promise<T>, runsFor: (warmMs: number) => number, afterWarmUp?: () => Promise<void>): Promise<{ timing: Timing; first: T }> {
+export async function time<T>(
+  fn: () => T | Promise<T>,
+  runsFor: (warmMs: number) => number,
+  afterWarmUp?: () => Promise<void>,
+): Promise<{ timing: Timing; first: T }> {
   let started = performance.now();
   const first = await fn();
   const warm = performance.now() - started;
@@ -34,7 +38,9 @@ export async function time<T>(fn: () => T | Promise<T>, runsFor: (warmMs: number
 const clamp = (n: number, min: number, max: number) => Math.max(min, Math.min(max, n));
 /** Reports: 20 runs, fewer (down to 3) when one run takes over a second. */
 export const rollupRuns = (warm: number) => (warm <= 1000 ? 20 : clamp(Math.floor(20_000 / warm), 3, 20));
-/** Raw queries: as many as fit a time budget (at most 20); the warm-up alone when one run takes longer than the budget. */
+/**
+ * Raw queries: as many as fit a time budget (at most 20); the warm-up alone when one run takes longer than the budget.
+ */
 export const rawRuns = (budgetMs: number) => (warm: number) => (warm > budgetMs / 2 ? 0 : clamp(Math.floor(budgetMs / warm), 1, 20));
 
 /**
@@ -45,11 +51,14 @@ export async function hostSpread(): Promise<Timing> {
   const data = Float64Array.from({ length: 1 << 16 }, (_, i) => i);
   // Summed in a local (a captured variable would hold its number on the heap, one allocation per step) and returned,
   // so that the work is neither allocating nor dropped as unused.
-  const { timing, first } = await time(() => {
-    let sum = 0;
-    for (let k = 0; k < 40; k++) for (let i = 0; i < data.length; i++) sum += data[i]! * 1.0000001;
-    return sum;
-  }, () => 20);
+  const { timing, first } = await time(
+    () => {
+      let sum = 0;
+      for (let k = 0; k < 40; k++) for (let i = 0; i < data.length; i++) sum += data[i]! * 1.0000001;
+      return sum;
+    },
+    () => 20,
+  );
   if (!(first > 0)) throw new Error(`host spread loop summed to ${first}`);
   return timing;
 }

@@ -1,5 +1,6 @@
 /**
- * Realistic help-center articles for the site benchmarks: N seeded articles (about 40% MDX with the project's components,
+ * Realistic help-center articles for the site benchmarks: N seeded articles (about 40% MDX with the project's
+ * components,
  * 300–1,500 words, headings, lists, code, links between articles), written as Lantern content or, for Starlight and the
  * bare Astro floor, as the same text with stub components imported instead of Lantern's injected ones.
  */
@@ -10,20 +11,135 @@ import { slugify } from '../../src/content-model/slug.ts';
 
 export const ARTICLE_SEED = 20261201;
 
-const CATEGORIES = ['getting-started', 'account-and-security', 'billing', 'invoicing', 'payments', 'bank-sync', 'expenses', 'reports', 'integrations', 'troubleshooting', 'mobile-apps', 'payroll'];
-const FEATURES = ['recurring invoices', 'payment reminders', 'bank feeds', 'card payouts', 'receipt scanning', 'mileage logs', 'profit and loss reports', 'tax rates', 'credit notes', 'purchase orders', 'team roles', 'single sign-on', 'two-factor authentication', 'API keys', 'webhooks', 'Stripe payouts', 'PayPal sync', 'Shopify orders', 'expense categories', 'payroll runs', 'time tracking', 'project budgets', 'client portal', 'invoice templates', 'multi-currency accounts', 'VAT returns', 'sales tax', 'bank rules', 'statement imports', 'data exports', 'audit log', 'approval workflows', 'late fees', 'deposits', 'refunds', 'disputes', 'subscription plans', 'custom fields', 'email delivery', 'mobile notifications'];
-const VERBS = ['Set up', 'Turn on', 'Change', 'Fix', 'Troubleshoot', 'Export', 'Import', 'Review', 'Connect', 'Automate', 'Customize', 'Delete', 'Understand', 'Reconcile', 'Share'];
-const QUALIFIERS = ['for a new business', 'on the mobile app', 'for your whole team', 'in the web app', 'after a plan change', 'with an accountant', 'across several companies', 'before year end', 'for a client', 'in bulk'];
+const CATEGORIES = [
+  'getting-started',
+  'account-and-security',
+  'billing',
+  'invoicing',
+  'payments',
+  'bank-sync',
+  'expenses',
+  'reports',
+  'integrations',
+  'troubleshooting',
+  'mobile-apps',
+  'payroll',
+];
+const FEATURES = [
+  'recurring invoices',
+  'payment reminders',
+  'bank feeds',
+  'card payouts',
+  'receipt scanning',
+  'mileage logs',
+  'profit and loss reports',
+  'tax rates',
+  'credit notes',
+  'purchase orders',
+  'team roles',
+  'single sign-on',
+  'two-factor authentication',
+  'API keys',
+  'webhooks',
+  'Stripe payouts',
+  'PayPal sync',
+  'Shopify orders',
+  'expense categories',
+  'payroll runs',
+  'time tracking',
+  'project budgets',
+  'client portal',
+  'invoice templates',
+  'multi-currency accounts',
+  'VAT returns',
+  'sales tax',
+  'bank rules',
+  'statement imports',
+  'data exports',
+  'audit log',
+  'approval workflows',
+  'late fees',
+  'deposits',
+  'refunds',
+  'disputes',
+  'subscription plans',
+  'custom fields',
+  'email delivery',
+  'mobile notifications',
+];
+const VERBS = [
+  'Set up',
+  'Turn on',
+  'Change',
+  'Fix',
+  'Troubleshoot',
+  'Export',
+  'Import',
+  'Review',
+  'Connect',
+  'Automate',
+  'Customize',
+  'Delete',
+  'Understand',
+  'Reconcile',
+  'Share',
+];
+const QUALIFIERS = [
+  'for a new business',
+  'on the mobile app',
+  'for your whole team',
+  'in the web app',
+  'after a plan change',
+  'with an accountant',
+  'across several companies',
+  'before year end',
+  'for a client',
+  'in bulk',
+];
 const TYPES = ['how-to', 'how-to', 'how-to', 'troubleshooting', 'faq', 'reference', 'announcement'] as const;
 const OWNERS = ['Maya Chen', 'Jonas Weber', 'Amara Okafor', 'Lucía Romero', 'Priya Nair', 'Tom Becker'];
-const SUBJECTS = ['The Owner', 'An Admin', 'Your accountant', 'Each team member', 'Ledgerly', 'The mobile app', 'Your bank', 'The next invoice', 'A new client', 'The report'];
-const ACTIONS = ['can change this setting at any time', 'sees the update within a few minutes', 'keeps a copy in the audit log', 'sends an email when something needs attention', 'applies the rule to new transactions only', 'shows a warning before anything is deleted', 'uses the currency of your business by default', 'needs the Growth plan or higher', 'syncs again every six hours', 'matches payments to open invoices automatically'];
-const TAILS = ['so you never lose track of what changed', 'which saves time at the end of each month', 'unless your administrator turned it off', 'and nothing in your books changes until you confirm', 'as long as the connection is active', 'even when you work offline', 'for every company you manage', 'and you can undo it from the history page'];
+const SUBJECTS = [
+  'The Owner',
+  'An Admin',
+  'Your accountant',
+  'Each team member',
+  'Ledgerly',
+  'The mobile app',
+  'Your bank',
+  'The next invoice',
+  'A new client',
+  'The report',
+];
+const ACTIONS = [
+  'can change this setting at any time',
+  'sees the update within a few minutes',
+  'keeps a copy in the audit log',
+  'sends an email when something needs attention',
+  'applies the rule to new transactions only',
+  'shows a warning before anything is deleted',
+  'uses the currency of your business by default',
+  'needs the Growth plan or higher',
+  'syncs again every six hours',
+  'matches payments to open invoices automatically',
+];
+const TAILS = [
+  'so you never lose track of what changed',
+  'which saves time at the end of each month',
+  'unless your administrator turned it off',
+  'and nothing in your books changes until you confirm',
+  'as long as the connection is active',
+  'even when you work offline',
+  'for every company you manage',
+  'and you can undo it from the history page',
+];
 const CODE = [
   ['bash', 'curl https://api.ledgerly.example/v2/invoices \\\n  -H "Authorization: Bearer $LEDGERLY_KEY" \\\n  -d status=open -d limit=50'],
   ['json', '{\n  "event": "invoice.paid",\n  "invoice": "inv_20261104_0042",\n  "amount": 129000,\n  "currency": "EUR"\n}'],
   ['csv', 'date,description,amount,currency\n2026-11-02,Office rent,-1450.00,EUR\n2026-11-03,Client payment INV-0042,1290.00,EUR'],
-  ['js', "const ledgerly = new Ledgerly({ apiKey: process.env.LEDGERLY_KEY });\nconst invoices = await ledgerly.invoices.list({ status: 'overdue' });\nconsole.log(invoices.length, 'overdue');"],
+  [
+    'js',
+    "const ledgerly = new Ledgerly({ apiKey: process.env.LEDGERLY_KEY });\nconst invoices = await ledgerly.invoices.list({ status: 'overdue' });\nconsole.log(invoices.length, 'overdue');",
+  ],
 ] as const;
 
 export interface GeneratedArticle {
@@ -63,17 +179,32 @@ function section(rng: Random, feature: string, links: string[], mdx: boolean, fi
   const out = [heading, paragraph(rng, feature, links)];
   const kind = rng.int(0, mdx ? 6 : 3);
   if (kind === 0) out.push(Array.from({ length: rng.int(3, 6) }, () => `- ${sentence(rng, feature)}`).join('\n'));
-  else if (kind === 1) out.push(Array.from({ length: rng.int(3, 6) }, (_, i) => `${i + 1}. Select **${cap(rng.pick(FEATURES))}**, then ${sentence(rng, feature).toLowerCase()}`).join('\n'));
+  else if (kind === 1)
+    out.push(
+      Array.from(
+        { length: rng.int(3, 6) },
+        (_, i) => `${i + 1}. Select **${cap(rng.pick(FEATURES))}**, then ${sentence(rng, feature).toLowerCase()}`,
+      ).join('\n'),
+    );
   else if (kind === 2) {
     const [lang, code] = rng.pick(CODE);
     out.push(`Use \`${lang}\` like this:\n\n\`\`\`${lang}\n${code}\n\`\`\``);
   } else if (kind === 3) out.push(paragraph(rng, feature, links));
-  else if (kind === 4) out.push(`<Callout type="${rng.pick(['note', 'tip', 'warning'])}" title="${cap(rng.pick(TAILS))}">\n\n${paragraph(rng, feature, links)}\n\n</Callout>`);
+  else if (kind === 4)
+    out.push(
+      `<Callout type="${rng.pick(['note', 'tip', 'warning'])}" title="${cap(rng.pick(TAILS))}">\n\n${paragraph(rng, feature, links)}\n\n</Callout>`,
+    );
   else if (kind === 5) {
-    const steps = Array.from({ length: rng.int(2, 4) }, () => `<Step title="${rng.pick(VERBS)} ${rng.pick(FEATURES)}">\n\n${sentence(rng, feature)} Press <Kbd>Ctrl</Kbd> + <Kbd>${rng.pick(['K', 'S', 'Enter'])}</Kbd> to save.\n\n</Step>`);
+    const steps = Array.from(
+      { length: rng.int(2, 4) },
+      () =>
+        `<Step title="${rng.pick(VERBS)} ${rng.pick(FEATURES)}">\n\n${sentence(rng, feature)} Press <Kbd>Ctrl</Kbd> + <Kbd>${rng.pick(['K', 'S', 'Enter'])}</Kbd> to save.\n\n</Step>`,
+    );
     out.push(`<Steps>\n${steps.join('\n')}\n</Steps>`);
   } else {
-    const tabs = ['Web', 'iOS', 'Android'].map((label) => `<Tab label="${label}">\n\n${sentence(rng, feature)} ${sentence(rng, feature)}\n\n</Tab>`);
+    const tabs = ['Web', 'iOS', 'Android'].map(
+      (label) => `<Tab label="${label}">\n\n${sentence(rng, feature)} ${sentence(rng, feature)}\n\n</Tab>`,
+    );
     out.push(`<Tabs>\n${tabs.join('\n')}\n</Tabs>\n\nAvailable on <Badge>${rng.pick(['Growth plan', 'Business plan', 'Beta'])}</Badge>`);
   }
   return out.join('\n\n');
@@ -125,10 +256,21 @@ export function generateArticles(count: number, seed = ARTICLE_SEED): GeneratedA
 export function writeLanternContent(articles: GeneratedArticle[], dir: string): void {
   for (const c of CATEGORIES) mkdirSync(join(dir, 'articles', c), { recursive: true });
   mkdirSync(join(dir, 'tutorials'), { recursive: true });
-  for (const a of articles) writeFileSync(join(dir, 'articles', a.category, `${a.slug}.${a.ext}`), `---\n${a.frontmatter}\n---\n\n${a.body}\n`);
-  const categories = CATEGORIES.map((id) => ({ id, title: cap(id.replace(/-/g, ' ')), description: `Articles about ${id.replace(/-/g, ' ')} in Ledgerly.` }));
+  for (const a of articles)
+    writeFileSync(join(dir, 'articles', a.category, `${a.slug}.${a.ext}`), `---\n${a.frontmatter}\n---\n\n${a.body}\n`);
+  const categories = CATEGORIES.map((id) => ({
+    id,
+    title: cap(id.replace(/-/g, ' ')),
+    description: `Articles about ${id.replace(/-/g, ' ')} in Ledgerly.`,
+  }));
   writeFileSync(join(dir, 'categories.json'), JSON.stringify(categories, null, 1));
-  const site = { name: 'Ledgerly Help Center', product: 'Ledgerly', contactUrl: 'https://ledgerly.example/support', defaultLang: 'en', popular: articles.slice(0, 5).map((a) => a.slug) };
+  const site = {
+    name: 'Ledgerly Help Center',
+    product: 'Ledgerly',
+    contactUrl: 'https://ledgerly.example/support',
+    defaultLang: 'en',
+    popular: articles.slice(0, 5).map((a) => a.slug),
+  };
   writeFileSync(join(dir, 'site.json'), JSON.stringify(site, null, 1));
 }
 
@@ -151,7 +293,8 @@ export function writePeerContent(articles: GeneratedArticle[], dir: string, stub
 /** Stub components rendering the same elements as Lantern's (without its icons, styles and tab script). */
 export const STUB_SOURCES: Record<(typeof STUB_NAMES)[number], string> = {
   Badge: '<span class="badge"><slot /></span>',
-  Callout: "---\nconst { type = 'note', title } = Astro.props;\n---\n<aside class={`callout callout-${type}`} aria-label={title}><p class=\"callout-title\">{title}</p><slot /></aside>",
+  Callout:
+    '---\nconst { type = \'note\', title } = Astro.props;\n---\n<aside class={`callout callout-${type}`} aria-label={title}><p class="callout-title">{title}</p><slot /></aside>',
   Kbd: '<kbd><slot /></kbd>',
   Step: '---\nconst { title } = Astro.props;\n---\n<li>{title && <strong>{title}</strong>}<slot /></li>',
   Steps: '<ol class="steps"><slot /></ol>',

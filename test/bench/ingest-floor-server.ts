@@ -25,13 +25,20 @@ const session = db.prepare(
    searches = searches + excluded.searches, contacts = contacts + excluded.contacts, up_votes = up_votes + excluded.up_votes, down_votes = down_votes + excluded.down_votes
    returning id`,
 );
-const dimension = (table: string, column: string) => db.prepare(`insert into ${table} (${column}) values (?) on conflict (${column}) do update set ${column} = excluded.${column} returning id`);
+const dimension = (table: string, column: string) =>
+  db.prepare(
+    `insert into ${table} (${column}) values (?) on conflict (${column}) do update set ${column} = excluded.${column} returning id`,
+  );
 const [article, query] = [dimension('articles', 'slug'), dimension('queries', 'text')];
 const revision = db.prepare(
   "insert into revisions (article_id, revision, first_seen_at) values (?, 'floor', ?) on conflict (article_id, revision) do update set revision = excluded.revision returning id",
 );
-const event = db.prepare('insert into events (ts, type, session_id, article_id, revision_id, query_id, n1, n2) values (?, ?, ?, ?, ?, ?, ?, ?)');
-const comment = db.prepare('insert into comments (article_id, session_id, revision_id, ts, vote, reason, comment) values (?, ?, ?, ?, ?, ?, ?)');
+const event = db.prepare(
+  'insert into events (ts, type, session_id, article_id, revision_id, query_id, n1, n2) values (?, ?, ?, ?, ?, ?, ?, ?)',
+);
+const comment = db.prepare(
+  'insert into comments (article_id, session_id, revision_id, ts, vote, reason, comment) values (?, ?, ?, ?, ?, ?, ?)',
+);
 const sessionArticle = db.prepare(
   `insert into session_articles (session_id, article_id, day, first_view_at, last_view_at, views, vote, reason, vote_at, vote_day, revision_id, steps_reached)
    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (session_id, article_id) do update set
@@ -44,7 +51,10 @@ const sessionQuery = db.prepare(
    on conflict (session_id, query_id) do update set clicked = max(clicked, excluded.clicked)`,
 );
 const LEVELS = Object.keys(keyOf) as RollupLevel[];
-/** `insert into <family>_<level> (day, keys…, counter) values (…, 1) on conflict do update set counter = counter + 1`, per level and counter. */
+/**
+ * `insert into <family>_<level> (day, keys…, counter) values (…, 1) on conflict do update set counter = counter + 1`,
+ * per level and counter.
+ */
 function counter(family: string, keys: string[], name: string): ((day: string, ...key: number[]) => void) | undefined {
   if (narrow && !(name === 'views' || name === 'searches')) return undefined;
   const levels = narrow ? (['daily'] as const) : LEVELS;
@@ -75,7 +85,9 @@ const count = {
   upVotes: counter('revision_votes', ['article_id', 'revision_id'], 'up'),
   downVotes: counter('revision_votes', ['article_id', 'revision_id'], 'down'),
 };
-const queryClick = db.prepare('insert into query_article_daily (article_id, day, query_id, clicks) values (?, ?, ?, 1) on conflict (article_id, day, query_id) do update set clicks = clicks + 1');
+const queryClick = db.prepare(
+  'insert into query_article_daily (article_id, day, query_id, clicks) values (?, ?, ?, 1) on conflict (article_id, day, query_id) do update set clicks = clicks + 1',
+);
 const steps = LEVELS.map(
   (level) =>
     [
@@ -91,7 +103,8 @@ const sessionDay = db.prepare(
 );
 
 const ids = new Map<string, number>();
-const idOf = (statement: SqliteDatabase.Statement, key: string, ...values: unknown[]) => ids.get(key) ?? ids.set(key, (statement.get(...values) as { id: number }).id).get(key)!;
+const idOf = (statement: SqliteDatabase.Statement, key: string, ...values: unknown[]) =>
+  ids.get(key) ?? ids.set(key, (statement.get(...values) as { id: number }).id).get(key)!;
 
 const write = db.transaction((events: Event[]) => {
   const now = Date.now();
@@ -99,12 +112,24 @@ const write = db.transaction((events: Event[]) => {
   for (const e of events) {
     const is = (type: Event['type']) => Number(e.type === type);
     const vote = e.type === 'feedback' ? e.vote : null;
-    const sessionId = (session.get(e.session, now, now, is('view'), is('search'), is('contact'), Number(vote === 'up'), Number(vote === 'down')) as { id: number }).id;
+    const sessionId = (
+      session.get(e.session, now, now, is('view'), is('search'), is('contact'), Number(vote === 'up'), Number(vote === 'down')) as {
+        id: number;
+      }
+    ).id;
     const articleId = 'article' in e && e.article ? idOf(article, `a:${e.article}`, e.article) : null;
     const queryId = 'query' in e && e.query ? idOf(query, `q:${e.query}`, e.query) : null;
     const revisionId = articleId === null || narrow ? null : idOf(revision, `r:${articleId}`, articleId, now);
     const [n1, n2] =
-      e.type === 'search' ? [e.results, null] : e.type === 'search_click' ? [e.position, null] : e.type === 'feedback' ? [VOTE_CODES[e.vote], reasonCode(e.reason)] : e.type === 'tutorial_step' ? [e.step, e.steps] : [null, null];
+      e.type === 'search'
+        ? [e.results, null]
+        : e.type === 'search_click'
+          ? [e.position, null]
+          : e.type === 'feedback'
+            ? [VOTE_CODES[e.vote], reasonCode(e.reason)]
+            : e.type === 'tutorial_step'
+              ? [e.step, e.steps]
+              : [null, null];
     event.run(now, TYPE_CODES[e.type], sessionId, articleId, revisionId, queryId, n1, n2);
     if (narrow) {
       if (e.type === 'view') count.views!(day, articleId!);

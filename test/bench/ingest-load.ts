@@ -28,9 +28,16 @@ export interface StepResult {
 const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36';
 const TIMEOUT_MS = 10_000;
 
-const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : 0);
+const percentile = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : 0;
 
-export async function loadStep(url: string, rps: number, seconds: number, next: () => RequestBody, eventsPerRequest: number): Promise<StepResult> {
+export async function loadStep(
+  url: string,
+  rps: number,
+  seconds: number,
+  next: () => RequestBody,
+  eventsPerRequest: number,
+): Promise<StepResult> {
   const target = new URL('/api/events', url);
   // Keep-alive connections, opened as needed: as many requests in flight as the server makes wait.
   const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
@@ -52,11 +59,20 @@ export async function loadStep(url: string, rps: number, seconds: number, next: 
         } else failures += 1;
         settled();
       };
-      const request = http.request(target, { method: 'POST', agent, timeout: TIMEOUT_MS, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body.body), 'user-agent': BROWSER } }, (response) => {
-        response.resume();
-        response.on('end', () => done(response.statusCode === 202));
-        response.on('error', () => done(false));
-      });
+      const request = http.request(
+        target,
+        {
+          method: 'POST',
+          agent,
+          timeout: TIMEOUT_MS,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body.body), 'user-agent': BROWSER },
+        },
+        (response) => {
+          response.resume();
+          response.on('end', () => done(response.statusCode === 202));
+          response.on('error', () => done(false));
+        },
+      );
       request.on('timeout', () => request.destroy(new Error('timed out')));
       request.on('error', () => done(false));
       request.end(body.body);

@@ -53,7 +53,8 @@ export function requestBodies(mode: IngestMode, prefix: string, catalog: Synthet
       // A session split across two chunks is sent as two requests, as a tab whose queue drains twice.
       const bySession = new Map<string, PreparedEvent[]>();
       for (const e of chunk) bySession.set(e.session, [...(bySession.get(e.session) ?? []), e]);
-      for (const events of bySession.values()) for (let i = 0; i < events.length; i += MAX_BATCH) ready.push(body(events.slice(i, i + MAX_BATCH)));
+      for (const events of bySession.values())
+        for (let i = 0; i < events.length; i += MAX_BATCH) ready.push(body(events.slice(i, i + MAX_BATCH)));
     }
   };
   return () => {

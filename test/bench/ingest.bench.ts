@@ -1,7 +1,8 @@
 /**
  * Ingest: posts synthetic reader events to POST /api/events of the built server (as `npm start` serves it) at rising
  * rates and measures events/s acknowledged (202) with latency percentiles, beside the same server with one
- * transaction per request (the naive design) and a bare node:http server writing the same tables, group-committed (the floor).
+ * transaction per request (the naive design) and a bare node:http server writing the same tables, group-committed (the
+ * floor).
  * Every acknowledged session is checked in the database after the server is killed: 202 means committed.
  * `--quick` runs two short steps per variant; `--seconds <n>` sets the length of a step; `--postgres <url>` also runs
  * Lantern and the naive variant on PostgreSQL (a fresh database on that server per run) beside SQLite;
@@ -76,7 +77,11 @@ async function freshDatabase(dir: string): Promise<string> {
 
 async function startFloor(dbPath: string, narrow: boolean): Promise<{ url: string; kill(): Promise<void> }> {
   const port = 20_000 + Math.floor(Math.random() * 20_000);
-  const child = spawn(process.execPath, [join(import.meta.dirname, 'ingest-floor-server.ts'), dbPath, String(port), ...(narrow ? ['--narrow'] : [])], { stdio: 'inherit' });
+  const child = spawn(
+    process.execPath,
+    [join(import.meta.dirname, 'ingest-floor-server.ts'), dbPath, String(port), ...(narrow ? ['--narrow'] : [])],
+    { stdio: 'inherit' },
+  );
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
     try {
@@ -96,7 +101,14 @@ async function missingSessions(location: { path: string } | { url: string }, ses
     const store = openStore({ url: location.url, path: '' });
     const keys = [...sessions];
     let found = 0;
-    for (let i = 0; i < keys.length; i += 1000) found += (await store.db.selectFrom('sessions').select('key').where('key', 'in', keys.slice(i, i + 1000)).execute()).length;
+    for (let i = 0; i < keys.length; i += 1000)
+      found += (
+        await store.db
+          .selectFrom('sessions')
+          .select('key')
+          .where('key', 'in', keys.slice(i, i + 1000))
+          .execute()
+      ).length;
     await store.close();
     return keys.length - found;
   }
@@ -108,7 +120,14 @@ async function missingSessions(location: { path: string } | { url: string }, ses
   return missing;
 }
 
-async function runOne(variant: Variant, mode: IngestMode, dist: string, manifest: string, o: { seconds: number; steps: number; postgres?: string }, log: (l: string) => void): Promise<Run> {
+async function runOne(
+  variant: Variant,
+  mode: IngestMode,
+  dist: string,
+  manifest: string,
+  o: { seconds: number; steps: number; postgres?: string },
+  log: (l: string) => void,
+): Promise<Run> {
   const dir = mkdtempSync(join(tmpdir(), 'lantern-ingest-'));
   try {
     const onPostgres = variant.endsWith('·pg');
@@ -118,7 +137,9 @@ async function runOne(variant: Variant, mode: IngestMode, dist: string, manifest
     const store: Record<string, string> = onPostgres ? { KB_DATABASE_URL: pgUrl } : { KB_DB_PATH: dbPath };
     const env = { ...store, KB_RATE_LIMIT_PER_MINUTE: '1000000', KB_RETENTION_DAYS: '0' };
     const args = [manifest, ...(variant.startsWith('naive') ? ['--naive'] : [])];
-    const server = variant.endsWith('floor') ? await startFloor(dbPath, variant === 'narrow floor') : await serveSite(dist, env, { script: BENCH_SERVER, args });
+    const server = variant.endsWith('floor')
+      ? await startFloor(dbPath, variant === 'narrow floor')
+      : await serveSite(dist, env, { script: BENCH_SERVER, args });
     const sample = requestBodies(mode, 'x');
     const perRequest = Array.from({ length: 2000 }, sample).reduce((n, b) => n + b.events, 0) / 2000;
     const next = requestBodies(mode, `${variant[0]}${mode[0]}`);
@@ -130,7 +151,9 @@ async function runOne(variant: Variant, mode: IngestMode, dist: string, manifest
         const step = await loadStep(server.url, Math.ceil(eps / perRequest), o.seconds, next, perRequest);
         steps.push(step);
         for (const s of step.acknowledged) acknowledged.add(s);
-        log(`${variant.padEnd(7)} ${mode.padEnd(7)} offered ${fmt(Math.round(step.offeredEps)).padStart(6)} ev/s → ${fmt(Math.round(step.eventsPerSecond)).padStart(6)} ev/s, p50 ${ms(step.p50)} ms, p99 ${ms(step.p99)} ms, ${step.failures} failures`);
+        log(
+          `${variant.padEnd(7)} ${mode.padEnd(7)} offered ${fmt(Math.round(step.offeredEps)).padStart(6)} ev/s → ${fmt(Math.round(step.eventsPerSecond)).padStart(6)} ev/s, p50 ${ms(step.p50)} ms, p99 ${ms(step.p99)} ms, ${step.failures} failures`,
+        );
         // Past the point where the server keeps up, go on while what it acknowledges still grows: one slow step on a
         // shared machine would otherwise end the run below the server's peak.
         const previous = steps.at(-2);
@@ -171,12 +194,22 @@ async function run(o: BenchOptions): Promise<BenchResult> {
     const postgres = typeof o.flags.postgres === 'string' ? o.flags.postgres : undefined;
     const narrow: [Variant, IngestMode][] = o.flags['narrow-floor'] === true ? [['narrow floor', 'full']] : [];
     const plan = [...(o.quick ? QUICK_RUNS : RUNS), ...narrow, ...(postgres ? (o.quick ? POSTGRES_RUNS.slice(0, 2) : POSTGRES_RUNS) : [])];
-    for (const [variant, mode] of plan) runs.push(await runOne(variant, mode, dist, manifest, { seconds, steps: o.quick ? 2 : PLAN[mode].length, postgres }, o.log));
+    for (const [variant, mode] of plan)
+      runs.push(await runOne(variant, mode, dist, manifest, { seconds, steps: o.quick ? 2 : PLAN[mode].length, postgres }, o.log));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
   const rows = summarize(runs);
-  const header = ['server', 'requests', 'events/request', 'peak events/s', 'p99 at peak ms', `events/s at p99 ≤ ${TARGET.p99} ms`, 'Lantern / this', 'acked, not stored'];
+  const header = [
+    'server',
+    'requests',
+    'events/request',
+    'peak events/s',
+    'p99 at peak ms',
+    `events/s at p99 ≤ ${TARGET.p99} ms`,
+    'Lantern / this',
+    'acked, not stored',
+  ];
   const table = rows.map(({ r, peak, sustained, vsLantern }) => [
     r.variant,
     r.mode,
@@ -188,7 +221,17 @@ async function run(o: BenchOptions): Promise<BenchResult> {
     String(r.lost),
   ]);
   const stepsHeader = ['server', 'requests', 'offered ev/s', 'acked ev/s', 'p50 ms', 'p99 ms', 'failures'];
-  const steps = runs.flatMap((r) => r.steps.map((s) => [r.variant, r.mode, fmt(Math.round(s.offeredEps)), fmt(Math.round(s.eventsPerSecond)), ms(s.p50), ms(s.p99), String(s.failures)]));
+  const steps = runs.flatMap((r) =>
+    r.steps.map((s) => [
+      r.variant,
+      r.mode,
+      fmt(Math.round(s.offeredEps)),
+      fmt(Math.round(s.eventsPerSecond)),
+      ms(s.p50),
+      ms(s.p99),
+      String(s.failures),
+    ]),
+  );
   const lost = runs.reduce((n, r) => n + r.lost, 0);
   const lanternFull = rows.find((x) => x.r.variant === 'lantern' && x.r.mode === 'full');
   const floorFull = rows.find((x) => x.r.variant === 'floor' && x.r.mode === 'full');

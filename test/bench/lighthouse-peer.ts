@@ -1,4 +1,7 @@
-/** Lighthouse, installed with npm into a temporary folder at run time (not a dependency of the project), run on the system Chromium. */
+/**
+ * Lighthouse, installed with npm into a temporary folder at run time (not a dependency of the project), run on the
+ * system Chromium.
+ */
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,13 +12,17 @@ import { NODE } from './peer-sites.ts';
 export const LIGHTHOUSE_VERSION = '13.5.0';
 const HOME = join(tmpdir(), `lantern-bench-lighthouse-${LIGHTHOUSE_VERSION}`);
 const CLI = join(HOME, 'node_modules/lighthouse/cli/index.js');
-const CHROME_FLAGS = '--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run';
+const CHROME_FLAGS =
+  '--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run';
 
 /** Installs Lighthouse unless an earlier run left it; returns the seconds spent (0 if reused). */
 export function installLighthouse(log: (line: string) => void): number {
   if (existsSync(CLI)) return 0;
   mkdirSync(HOME, { recursive: true });
-  writeFileSync(join(HOME, 'package.json'), JSON.stringify({ name: 'lighthouse-peer', private: true, dependencies: { lighthouse: LIGHTHOUSE_VERSION } }));
+  writeFileSync(
+    join(HOME, 'package.json'),
+    JSON.stringify({ name: 'lighthouse-peer', private: true, dependencies: { lighthouse: LIGHTHOUSE_VERSION } }),
+  );
   log(`installing lighthouse ${LIGHTHOUSE_VERSION} into ${HOME}`);
   const started = performance.now();
   execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: HOME, stdio: 'inherit' });
@@ -33,12 +40,23 @@ export interface LighthouseScores {
 
 interface Lhr {
   categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] }>;
-  audits: Record<string, { score: number | null; numericValue?: number; title: string; details?: { items?: { node?: { selector?: string } }[] } }>;
+  audits: Record<
+    string,
+    { score: number | null; numericValue?: number; title: string; details?: { items?: { node?: { selector?: string } }[] } }
+  >;
 }
 
 /** One Lighthouse run with its default settings: mobile form factor, simulated slow 4G and 4× CPU slowdown. */
 export function runLighthouse(url: string): Promise<LighthouseScores> {
-  const args = [CLI, url, '--output=json', '--output-path=stdout', '--only-categories=performance,accessibility', '--quiet', `--chrome-flags=${CHROME_FLAGS}`];
+  const args = [
+    CLI,
+    url,
+    '--output=json',
+    '--output-path=stdout',
+    '--only-categories=performance,accessibility',
+    '--quiet',
+    `--chrome-flags=${CHROME_FLAGS}`,
+  ];
   return new Promise((resolve, reject) => {
     execFile(NODE, args, { env: { ...process.env, CHROME_PATH: CHROMIUM_PATH }, maxBuffer: 64 * 2 ** 20 }, (error, stdout, stderr) => {
       if (error) return reject(new Error(`lighthouse failed on ${url}: ${stderr || error.message}`));
@@ -47,7 +65,13 @@ export function runLighthouse(url: string): Promise<LighthouseScores> {
       const failedAccessibility = (lhr.categories.accessibility?.auditRefs ?? [])
         .filter((ref) => ref.weight > 0 && lhr.audits[ref.id]?.score === 0)
         // Which elements fail, so a miss can be acted on.
-        .map((ref) => `${ref.id} (${(lhr.audits[ref.id]?.details?.items ?? []).slice(0, 3).map((i) => i.node?.selector ?? '?').join('; ')})`);
+        .map(
+          (ref) =>
+            `${ref.id} (${(lhr.audits[ref.id]?.details?.items ?? [])
+              .slice(0, 3)
+              .map((i) => i.node?.selector ?? '?')
+              .join('; ')})`,
+        );
       resolve({
         performance: score('performance'),
         accessibility: score('accessibility'),

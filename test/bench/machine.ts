@@ -1,4 +1,6 @@
-/** The machine a benchmark ran on, for the results header: figures mean little without cores, memory, Node and SQLite. */
+/**
+ * The machine a benchmark ran on, for the results header: figures mean little without cores, memory, Node and SQLite.
+ */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

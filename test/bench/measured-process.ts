@@ -50,7 +50,11 @@ export function treeRss(root: number): { tree: number; largest: number } {
   return { tree: total, largest };
 }
 
-export function runMeasured(command: string, args: string[], options: { cwd: string; env?: Record<string, string | undefined> }): Promise<Measured> {
+export function runMeasured(
+  command: string,
+  args: string[],
+  options: { cwd: string; env?: Record<string, string | undefined> },
+): Promise<Measured> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -72,8 +76,14 @@ export function runMeasured(command: string, args: string[], options: { cwd: str
     });
     child.once('close', (status) => {
       clearInterval(timer);
-      // eslint-disable-next-line no-control-regex -- terminal colour codes are what this strips
-      resolve({ seconds: (performance.now() - started) / 1000, peakBytes, peakProcessBytes, status, output: output.replace(/\x1b\[[0-9;]*m/g, '') });
+      resolve({
+        seconds: (performance.now() - started) / 1000,
+        peakBytes,
+        peakProcessBytes,
+        status,
+        // eslint-disable-next-line no-control-regex -- terminal colour codes are what this strips
+        output: output.replace(/\x1b\[[0-9;]*m/g, ''),
+      });
     });
   });
 }

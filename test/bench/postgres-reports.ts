@@ -1,4 +1,7 @@
-/** The reports benchmark's PostgreSQL side (`--postgres <url>`): the same synthetic events in a fresh database there, the same cases timed. */
+/**
+ * The reports benchmark's PostgreSQL side (`--postgres <url>`): the same synthetic events in a fresh database there,
+ * the same cases timed.
+ */
 import { sql } from 'kysely';
 import { openStore, type EventStore } from '../../db/client.ts';
 import { bulkLoad } from '../../src/ingest/bulk-load.ts';
@@ -36,7 +39,8 @@ export async function timeOnPostgres(
     await sql`vacuum analyze`.execute(store.db);
     const { rows } = await sql<{ bytes: number }>`select pg_database_size(current_database()) as bytes`.execute(store.db);
     const timings: Timing[] = [];
-    for (const c of cases) timings.push((await time(() => runReport(store.db, c.report, c.params, c.slug), quick ? () => 3 : rollupRuns)).timing);
+    for (const c of cases)
+      timings.push((await time(() => runReport(store.db, c.report, c.params, c.slug), quick ? () => 3 : rollupRuns)).timing);
     return { seconds, rate: events / seconds, bytes: Number(rows[0]!.bytes), timings };
   } finally {
     await store.close();

@@ -19,7 +19,10 @@ export interface RawCase {
   budgetMs: number;
 }
 
-/** A measured raw case; `capped` means the first run was stopped at the cap, so `timing` holds the cap (a lower bound) and there is no headline. */
+/**
+ * A measured raw case; `capped` means the first run was stopped at the cap, so `timing` holds the cap (a lower bound)
+ * and there is no headline.
+ */
 export type RawMeasure = { timing: Timing; first: Headline; capped: false } | { timing: Timing; first: null; capped: true };
 
 type ChildMessage = { ready: true } | { warm: true } | { done: { timing: Timing; first: Headline } } | { error: string };
@@ -35,7 +38,9 @@ export class RawPeerProcess {
   /** The child, once it has opened the store: its start-up is not part of the first case's time. */
   private start(): Promise<ChildProcess> {
     this.child ??= new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [fileURLToPath(import.meta.url), this.dbPath], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      const child = spawn(process.execPath, [fileURLToPath(import.meta.url), this.dbPath], {
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      });
       child.once('message', () => resolve(child));
       child.once('exit', (code) => reject(new Error(`raw peer process exited (code ${code}) before it was ready`)));
     });

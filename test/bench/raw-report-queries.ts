@@ -16,7 +16,19 @@ export { RawQueries } from './raw-sql.ts';
 
 /** Headline numbers by name ("kbSessions", "previous.views", "a:<slug>.up"): what the verify step compares. */
 export type Headline = Record<string, number | null>;
-type Stats = { slug: string; category: string | null; productArea: string | null; published: number; reviewed: string | null; hasDescription: number; views: number; viewSessions: number; escalations: number; up: number; down: number };
+type Stats = {
+  slug: string;
+  category: string | null;
+  productArea: string | null;
+  published: number;
+  reviewed: string | null;
+  hasDescription: number;
+  views: number;
+  viewSessions: number;
+  escalations: number;
+  up: number;
+  down: number;
+};
 const sum = <T>(rows: T[], pick: (r: T) => number) => rows.reduce((n, r) => n + pick(r), 0);
 const num = (v: unknown) => Number(v ?? 0);
 
@@ -26,7 +38,10 @@ export function rawReport(q: RawQueries, name: ReportName, params: ReportParams,
   switch (name) {
     case 'overview': {
       const out: Headline = {};
-      for (const [prefix, range] of [['', site], ['previous.', previousPeriod(site)]] as const) {
+      for (const [prefix, range] of [
+        ['', site],
+        ['previous.', previousPeriod(site)],
+      ] as const) {
         const days = q.run('sessionDays', range);
         const [counts] = q.run('counts', range);
         const votes = q.run('finalVotes', range);
@@ -45,9 +60,20 @@ export function rawReport(q: RawQueries, name: ReportName, params: ReportParams,
     case 'deflection': {
       // Filtered: sessions and articles of the category; the queries followed by a contact are the site's.
       const days = q.run(params.category ? 'scopedSessionDays' : 'sessionDays', params);
-      const out: Headline = { kbSessions: sum(days, (d) => num(d.kb)), escalatedSessions: sum(days, (d) => num(d.escalated)), confirmedDeflections: sum(days, (d) => num(d.confirmed)), days: days.length };
-      for (const a of q.run('articleEscalation', params)) Object.assign(out, { [`a:${a.slug}.viewSessions`]: num(a.viewSessions), [`a:${a.slug}.escalatedSessions`]: num(a.escalatedSessions) });
-      for (const r of q.run('queries', site)) if (num(r.escalated) > 0) Object.assign(out, { [`q:${r.query}.searches`]: num(r.searches), [`q:${r.query}.escalated`]: num(r.escalated) });
+      const out: Headline = {
+        kbSessions: sum(days, (d) => num(d.kb)),
+        escalatedSessions: sum(days, (d) => num(d.escalated)),
+        confirmedDeflections: sum(days, (d) => num(d.confirmed)),
+        days: days.length,
+      };
+      for (const a of q.run('articleEscalation', params))
+        Object.assign(out, {
+          [`a:${a.slug}.viewSessions`]: num(a.viewSessions),
+          [`a:${a.slug}.escalatedSessions`]: num(a.escalatedSessions),
+        });
+      for (const r of q.run('queries', site))
+        if (num(r.escalated) > 0)
+          Object.assign(out, { [`q:${r.query}.searches`]: num(r.searches), [`q:${r.query}.escalated`]: num(r.escalated) });
       return out;
     }
     case 'ratings': {
@@ -56,7 +82,13 @@ export function rawReport(q: RawQueries, name: ReportName, params: ReportParams,
       const articles = new Map<string, { up: number; down: number; category: unknown; productArea: unknown; reasons: number[] }>();
       const revisions = new Map<string, number>();
       for (const v of votes) {
-        const a = articles.get(v.slug as string) ?? { up: 0, down: 0, category: v.category, productArea: v.productArea, reasons: REASONS.map(() => 0) };
+        const a = articles.get(v.slug as string) ?? {
+          up: 0,
+          down: 0,
+          category: v.category,
+          productArea: v.productArea,
+          reasons: REASONS.map(() => 0),
+        };
         a.up += num(v.up);
         a.down += num(v.down);
         REASONS.forEach((r, i) => (a.reasons[i]! += num(v[r])));
@@ -64,12 +96,22 @@ export function rawReport(q: RawQueries, name: ReportName, params: ReportParams,
         if (v.revision !== null) revisions.set(v.slug as string, (revisions.get(v.slug as string) ?? 0) + 1);
       }
       const ranked = [...articles].map(([s, a]) => ({ slug: s, ...helpfulness(a.up, a.down) }));
-      ranked.sort((a, b) => Number(b.enoughVotes) - Number(a.enoughVotes) || (a.interval?.upper ?? 1) - (b.interval?.upper ?? 1) || b.n - a.n || a.slug.localeCompare(b.slug));
+      ranked.sort(
+        (a, b) =>
+          Number(b.enoughVotes) - Number(a.enoughVotes) ||
+          (a.interval?.upper ?? 1) - (b.interval?.upper ?? 1) ||
+          b.n - a.n ||
+          a.slug.localeCompare(b.slug),
+      );
       const out: Headline = { articles: articles.size, 'worst10.n': sum(ranked.slice(0, 10), (a) => a.n) };
-      for (const [s, a] of articles) Object.assign(out, { [`a:${s}.up`]: a.up, [`a:${s}.down`]: a.down, [`a:${s}.comments`]: comments.get(s) ?? 0 });
+      for (const [s, a] of articles)
+        Object.assign(out, { [`a:${s}.up`]: a.up, [`a:${s}.down`]: a.down, [`a:${s}.comments`]: comments.get(s) ?? 0 });
       REASONS.forEach((r, i) => (out[r] = sum([...articles.values()], (a) => a.reasons[i]!)));
       for (const key of ['category', 'productArea'] as const) out[`by.${key}`] = new Set([...articles.values()].map((a) => a[key])).size;
-      out['byRevision.rows'] = sum([...revisions.values()].filter((n) => n > 1), (n) => n);
+      out['byRevision.rows'] = sum(
+        [...revisions.values()].filter((n) => n > 1),
+        (n) => n,
+      );
       return out;
     }
     case 'friction': {
@@ -85,7 +127,12 @@ export function rawReport(q: RawQueries, name: ReportName, params: ReportParams,
         medianAreaViewsPerArticle: median([...areas.values()].map((list) => sum(list, (s) => s.views) / list.length)),
       };
       const sample = (key: string, list: Stats[]) =>
-        Object.assign(out, { [`${key}.views`]: sum(list, (s) => s.views), [`${key}.previousViews`]: sum(list, (s) => before.get(s.slug) ?? 0), [`${key}.viewSessions`]: sum(list, (s) => s.viewSessions), [`${key}.votes`]: sum(list, (s) => s.up + s.down) });
+        Object.assign(out, {
+          [`${key}.views`]: sum(list, (s) => s.views),
+          [`${key}.previousViews`]: sum(list, (s) => before.get(s.slug) ?? 0),
+          [`${key}.viewSessions`]: sum(list, (s) => s.viewSessions),
+          [`${key}.votes`]: sum(list, (s) => s.up + s.down),
+        });
       for (const s of stats) sample(`article:${s.slug}`, [s]);
       for (const [area, list] of areas) sample(`product_area:${area}`, list);
       tutorialHeadline(q, site, out);
@@ -96,10 +143,20 @@ export function rawReport(q: RawQueries, name: ReportName, params: ReportParams,
       // these same counts and is not repeated here.
       const rows = q.run<{ query: string; searches: number; zeroResults: number; clicked: number; escalated: number }>('queries', site);
       const total = { searches: sum(rows, (r) => r.searches), zero: sum(rows, (r) => r.zeroResults), clicked: sum(rows, (r) => r.clicked) };
-      const out: Headline = { searches: total.searches, zeroResultRate: rate(total.zero, total.searches), clickThroughRate: rate(total.clicked, total.searches) };
-      const top = (by: (r: (typeof rows)[number]) => number) => [...rows].sort((a, b) => by(b) - by(a) || a.query.localeCompare(b.query)).slice(0, 50);
+      const out: Headline = {
+        searches: total.searches,
+        zeroResultRate: rate(total.zero, total.searches),
+        clickThroughRate: rate(total.clicked, total.searches),
+      };
+      const top = (by: (r: (typeof rows)[number]) => number) =>
+        [...rows].sort((a, b) => by(b) - by(a) || a.query.localeCompare(b.query)).slice(0, 50);
       for (const r of [...top((r) => r.searches), ...top((r) => r.zeroResults), ...top((r) => r.escalated)]) {
-        Object.assign(out, { [`q:${r.query}.searches`]: r.searches, [`q:${r.query}.zeroResults`]: r.zeroResults, [`q:${r.query}.clicked`]: r.clicked, [`q:${r.query}.escalated`]: r.escalated });
+        Object.assign(out, {
+          [`q:${r.query}.searches`]: r.searches,
+          [`q:${r.query}.zeroResults`]: r.zeroResults,
+          [`q:${r.query}.clicked`]: r.clicked,
+          [`q:${r.query}.escalated`]: r.escalated,
+        });
       }
       return out;
     }
@@ -122,7 +179,9 @@ export function rawReport(q: RawQueries, name: ReportName, params: ReportParams,
       const article = q.articleId(slug ?? '');
       if (article === undefined) return {};
       const days = q.run('articleDays', site, { article });
-      const out: Headline = Object.fromEntries(['views', 'viewSessions', 'escalations', 'up', 'down', ...REASONS].map((k) => [k, sum(days, (d) => num(d[k]))]));
+      const out: Headline = Object.fromEntries(
+        ['views', 'viewSessions', 'escalations', 'up', 'down', ...REASONS].map((k) => [k, sum(days, (d) => num(d[k]))]),
+      );
       out.comments = q.run('articleComments', site, { article }).length;
       for (const c of q.run('articleQueries', site, { article })) out[`q:${c.query}.clicks`] = num(c.clicks);
       return out;

@@ -12,7 +12,10 @@ import { REASONS } from '../../src/domain/event-kinds.ts';
 const MARGIN = 86_400_000;
 const VOTE_SUMS = `sum(n1 = 1) as up, sum(n1 = 0) as down, ${REASONS.map((r, i) => `sum(n1 = 0 and n2 = ${i + 1}) as ${r}`).join(', ')}`;
 const IN_RANGE = 'ts >= @start and ts < @end';
-/** Events of the widened range with, per row, its rank among the session's same-type events on the article (1 = last: the final vote), the session's first view of the article and its last contact. */
+/**
+ * Events of the widened range with, per row, its rank among the session's same-type events on the article (1 = last:
+ * the final vote), the session's first view of the article and its last contact.
+ */
 const votesAndEscalation = (filter: string) => `
       select type, ts, article_id, n1, n2,
         row_number() over (partition by session_id, article_id, type order by id desc) as rn,
@@ -20,7 +23,10 @@ const votesAndEscalation = (filter: string) => `
         max(case when type = 5 then ts end) over (partition by session_id) as last_contact
       from events where ts >= @lo and ts < @hi and ${filter}`;
 
-/** KB, escalated and confirmed sessions per day of the session's first event; `scoped`: only sessions that viewed an article of @category. */
+/**
+ * KB, escalated and confirmed sessions per day of the session's first event; `scoped`: only sessions that viewed an
+ * article of @category.
+ */
 const sessionDays = (scoped: boolean) => `
     with ev as (
       select session_id, type, ts, n1${scoped ? ', article_id' : ''}, row_number() over (partition by session_id, article_id, type order by id desc) as rn
@@ -48,7 +54,10 @@ const SQL = {
   comments: `
     select a.slug, count(*) as n from comments c join articles a on a.id = c.article_id
     where c.ts >= @start and c.ts < @end and (@category is null or a.category = @category) group by a.slug`,
-  /** Per article: views, readers (sessions whose first view is in range), readers who contacted support later, final votes. */
+  /**
+   * Per article: views, readers (sessions whose first view is in range), readers who contacted support later, final
+   * votes.
+   */
   articleStats: `
     with ev as (${votesAndEscalation('type in (1, 4, 5)')}),
     per as (
@@ -64,7 +73,10 @@ const SQL = {
   tutorialSteps: `
     select a.slug, e.n1 as step, max(e.n2) as steps, count(*) as sessions from events e join articles a on a.id = e.article_id
     where e.type = 6 and e.ts >= @start and e.ts < @end and (@category is null or a.category = @category) group by a.slug, e.n1`,
-  /** Per query: settled searches in range, with no results, followed by a click on the same query, followed by a contact. */
+  /**
+   * Per query: settled searches in range, with no results, followed by a click on the same query, followed by a
+   * contact.
+   */
   queries: `
     with ev as (
       select type, ts, query_id, n1,
@@ -74,7 +86,10 @@ const SQL = {
     select q.text as query, count(*) as searches, sum(n1 = 0) as zeroResults, sum(coalesce(last_click >= ts, 0)) as clicked,
       sum(coalesce(last_contact >= ts, 0)) as escalated
     from ev join queries q on q.id = ev.query_id where type = 2 and ts < @end group by q.text`,
-  /** Sessions that first viewed each article in range (of @category, if given), and those that contacted support after it. */
+  /**
+   * Sessions that first viewed each article in range (of @category, if given), and those that contacted support after
+   * it.
+   */
   articleEscalation: `
     with ev as (
       select type, ts, article_id,
@@ -102,7 +117,9 @@ const SQL = {
 export type RawQuery = keyof typeof SQL;
 type Row = Record<string, number | string | null>;
 
-/** Prepared statements over one SQLite handle; `run` binds a range (and optional filters) the way every query expects. */
+/**
+ * Prepared statements over one SQLite handle; `run` binds a range (and optional filters) the way every query expects.
+ */
 export class RawQueries {
   private readonly sqlite: SqliteDatabase.Database;
   private readonly prepared = new Map<RawQuery, SqliteDatabase.Statement>();
@@ -111,7 +128,11 @@ export class RawQueries {
     this.sqlite = sqlite;
   }
 
-  run<T = Row>(query: RawQuery, range: { from: string; to: string; category?: string | undefined }, extra: Record<string, unknown> = {}): T[] {
+  run<T = Row>(
+    query: RawQuery,
+    range: { from: string; to: string; category?: string | undefined },
+    extra: Record<string, unknown> = {},
+  ): T[] {
     let statement = this.prepared.get(query);
     if (!statement) this.prepared.set(query, (statement = this.sqlite.prepare(SQL[query])));
     const { start, end } = epochBounds(range);

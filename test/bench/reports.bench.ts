@@ -1,7 +1,8 @@
 /**
  * Reports at scale: loads N synthetic events (default 10 million) through the write path's bulk loader into a fresh
  * SQLite file, then times every report through runReport beside the same quantities computed from raw events only.
- * `--events <n>` sets N, `--quick` uses 100,000 (3 runs each) and verifies; `--verify` / `--no-verify`; `--keep` keeps the database;
+ * `--events <n>` sets N, `--quick` uses 100,000 (3 runs each) and verifies; `--verify` / `--no-verify`; `--keep` keeps
+ * the database;
  * `--raw-cap <s>` stops a raw case after s seconds (default 3; 0 and `--verify` time every one to the end);
  * `--postgres <url>` loads the same events into a fresh database on that server and times the same cases there too.
  */
@@ -27,9 +28,15 @@ const TARGET_P95_MS = 50;
 const TYPE_NAMES = ['view', 'search', 'search_click', 'feedback', 'contact', 'tutorial_step'];
 const TARGET_BYTES_PER_EVENT = 80;
 const TARGET_RAW_RATIO = 20;
-/** Seconds after which a raw case is stopped (3 s is 60× the reports' 50 ms target), unless the report itself is slower than a thirtieth of that. */
+/**
+ * Seconds after which a raw case is stopped (3 s is 60× the reports' 50 ms target), unless the report itself is slower
+ * than a thirtieth of that.
+ */
 const DEFAULT_RAW_CAP_S = 3;
-/** A raw case runs at least this many times the report's p50 before it is stopped, so a stopped one still shows the 20× ratio target met or missed. */
+/**
+ * A raw case runs at least this many times the report's p50 before it is stopped, so a stopped one still shows the 20×
+ * ratio target met or missed.
+ */
 const CAP_OVER_REPORT = 30;
 /** Milliseconds of repeated runs a raw case gets after its warm-up (one slower than half of it is timed once). */
 const RAW_BUDGET_MS = 4000;
@@ -46,12 +53,29 @@ interface Case {
 
 function cases(store: Store): Case[] {
   const end = Date.parse(`${SYNTHETIC_DEFAULTS.end}T00:00:00Z`);
-  const top = store.sqlite.prepare('select a.slug, a.category from article_daily d join articles a on a.id = d.article_id group by a.id order by sum(d.views) desc, a.slug limit 1').get() as { slug: string; category: string };
+  const top = store.sqlite
+    .prepare(
+      'select a.slug, a.category from article_daily d join articles a on a.id = d.article_id group by a.id order by sum(d.views) desc, a.slug limit 1',
+    )
+    .get() as { slug: string; category: string };
   const list: Case[] = [];
   for (const days of [28, 365]) {
     const range = { from: day(end - (days - 1) * DAY_MS), to: SYNTHETIC_DEFAULTS.end };
-    for (const report of REPORTS) list.push({ report, label: report === 'article' ? `article (${top.slug})` : report, range: `${days} d`, params: range, ...(report === 'article' && { slug: top.slug }) });
-    for (const report of ['ratings', 'friction', 'deflection'] as const) list.push({ report, label: `${report} · category=${top.category}`, range: `${days} d`, params: { ...range, category: top.category } });
+    for (const report of REPORTS)
+      list.push({
+        report,
+        label: report === 'article' ? `article (${top.slug})` : report,
+        range: `${days} d`,
+        params: range,
+        ...(report === 'article' && { slug: top.slug }),
+      });
+    for (const report of ['ratings', 'friction', 'deflection'] as const)
+      list.push({
+        report,
+        label: `${report} · category=${top.category}`,
+        range: `${days} d`,
+        params: { ...range, category: top.category },
+      });
   }
   return list;
 }
@@ -69,12 +93,18 @@ interface Row {
 }
 
 /**
- * The metric definitions count a KB session when it has a view or search inside the range; the rollups (and so the raw queries,
+ * The metric definitions count a KB session when it has a view or search inside the range; the rollups (and so the raw
+ * queries,
  * which copy them) date a whole session by its first event. Only sessions crossing the range's first midnight differ.
  */
 function sessionEdges(store: Store, overview: Row): string {
-  const { start, end } = { start: Date.parse(`${overview.c.params.from}T00:00:00Z`), end: Date.parse(`${overview.c.params.to}T00:00:00Z`) + DAY_MS };
-  const { n } = store.sqlite.prepare('select count(distinct session_id) as n from events where ts >= ? and ts < ? and type in (1, 2)').get(start, end) as { n: number };
+  const { start, end } = {
+    start: Date.parse(`${overview.c.params.from}T00:00:00Z`),
+    end: Date.parse(`${overview.c.params.to}T00:00:00Z`) + DAY_MS,
+  };
+  const { n } = store.sqlite
+    .prepare('select count(distinct session_id) as n from events where ts >= ? and ts < ? and type in (1, 2)')
+    .get(start, end) as { n: number };
   return `KB sessions ${overview.c.range} by the letter of the definition (a view or search inside the range): ${fmt(n)}; by the day of the session's first event, as the rollups count them: ${fmt(overview.kbSessions ?? 0)} (${fmt(n - (overview.kbSessions ?? 0))} sessions cross the range's first midnight).`;
 }
 
@@ -90,19 +120,25 @@ async function whereTheTimeGoes(store: Store, rows: Row[]): Promise<string[]> {
     const floor = await rollupFloor(store, c.report === 'search' ? 'query' : 'article', c.params);
     const share = `${Math.round((100 * floor.timing.p50) / rollup.p50)}% of the report's p50 ${ms(rollup.p50)} ms`;
     const rawVsSum = slow ? '' : `; raw p50 ${ms(raw.p50)} ms is ${ratio(raw.p50 / floor.timing.p50)} the bare sum`;
-    const machine = slow ? `; p95 / p50 ${(rollup.p95 / rollup.p50).toFixed(2)}, where a CPU-only loop timed the same way right after it had ${(spread.p95 / spread.p50).toFixed(2)} (p50 ${ms(spread.p50)} ms, p95 ${ms(spread.p95)} ms)` : '';
-    lines.push(`- ${c.label} ${c.range} (${miss}): ${fmt(floor.rows)} ${floor.family} rollup rows into ${fmt(floor.keys)} ${floor.family === 'query' ? 'queries' : 'articles'}, ${floor.summed ? 'summed' : 'read (one key: nothing to sum)'} in ${ms(floor.timing.p50)} ms p50 (${share})${rawVsSum}${machine}`);
+    const machine = slow
+      ? `; p95 / p50 ${(rollup.p95 / rollup.p50).toFixed(2)}, where a CPU-only loop timed the same way right after it had ${(spread.p95 / spread.p50).toFixed(2)} (p50 ${ms(spread.p50)} ms, p95 ${ms(spread.p95)} ms)`
+      : '';
+    lines.push(
+      `- ${c.label} ${c.range} (${miss}): ${fmt(floor.rows)} ${floor.family} rollup rows into ${fmt(floor.keys)} ${floor.family === 'query' ? 'queries' : 'articles'}, ${floor.summed ? 'summed' : 'read (one key: nothing to sum)'} in ${ms(floor.timing.p50)} ms p50 (${share})${rawVsSum}${machine}`,
+    );
   }
   return lines;
 }
 
 async function run(o: BenchOptions): Promise<BenchResult> {
   const events = Number(o.flags.events ?? (o.quick ? 100_000 : 10_000_000));
-  if (!Number.isInteger(events) || events < 1000) throw new Error(`--events must be a whole number of at least 1000, got ${o.flags.events}`);
+  if (!Number.isInteger(events) || events < 1000)
+    throw new Error(`--events must be a whole number of at least 1000, got ${o.flags.events}`);
   const verify = o.flags['no-verify'] !== true && (o.quick || o.flags.verify === true);
   // Verifying compares every raw headline number, so it needs every raw case to run to the end.
   const rawCapMs = verify ? 0 : Number(o.flags['raw-cap'] ?? DEFAULT_RAW_CAP_S) * 1000;
-  if (!Number.isFinite(rawCapMs) || rawCapMs < 0) throw new Error(`--raw-cap must be a number of seconds (0: no cap), got ${o.flags['raw-cap']}`);
+  if (!Number.isFinite(rawCapMs) || rawCapMs < 0)
+    throw new Error(`--raw-cap must be a number of seconds (0: no cap), got ${o.flags['raw-cap']}`);
   const machine = describeMachine();
   o.log(machineLine(machine));
   const dir = mkdtempSync(join(tmpdir(), 'lantern-bench-'));
@@ -112,12 +148,16 @@ async function run(o: BenchOptions): Promise<BenchResult> {
     o.log(`loading ${fmt(events)} events into ${store.path}`);
     const loaded = await loadSynthetic(store, events, o.log);
     const parts = footprint(loaded, events);
-    o.log(`loaded in ${duration(loaded.seconds)}: ${fmt(Math.round(loaded.rate))} events/s, ${(loaded.bytes / 1e6).toFixed(1)} MB, ${loaded.perEvent.toFixed(1)} B/event`);
-    // The store keeps no time index on raw events (no report reads them); the raw-events design would: build it for the peer, after the size is measured.
+    o.log(
+      `loaded in ${duration(loaded.seconds)}: ${fmt(Math.round(loaded.rate))} events/s, ${(loaded.bytes / 1e6).toFixed(1)} MB, ${loaded.perEvent.toFixed(1)} B/event`,
+    );
+    // The store keeps no time index on raw events (no report reads them); the raw-events design would: build it for the
+    // peer, after the size is measured.
     const indexed = performance.now();
     store.sqlite.exec('create index raw_peer_events_ts on events (ts)');
     o.log(`indexed raw events by time for the raw peer in ${duration((performance.now() - indexed) / 1000)}`);
-    // Reports are timed on a connection of their own, as a server that did not write the 10 million events would read them.
+    // Reports are timed on a connection of their own, as a server that did not write the 10 million events would read
+    // them.
     await store.close();
     store = createDb(store.path);
     const raw = new RawPeerProcess(store.path);
@@ -130,14 +170,29 @@ async function run(o: BenchOptions): Promise<BenchResult> {
       for (const c of cases(store)) {
         const rollup = await time(() => runReport(store.db, c.report, c.params, c.slug), o.quick ? () => 3 : rollupRuns);
         reports.push({ c, rollup, spread: await hostSpread() });
-        o.log(`${c.label.padEnd(34)} ${c.range.padStart(6)}  p50 ${ms(rollup.timing.p50).padStart(7)} ms  p95 ${ms(rollup.timing.p95).padStart(7)} ms`);
+        o.log(
+          `${c.label.padEnd(34)} ${c.range.padStart(6)}  p50 ${ms(rollup.timing.p50).padStart(7)} ms  p95 ${ms(rollup.timing.p95).padStart(7)} ms`,
+        );
       }
       for (const { c, rollup, spread } of reports) {
         const cap = rawCapMs && Math.max(rawCapMs, CAP_OVER_REPORT * rollup.timing.p50);
-        const direct = await raw.measure({ report: c.report, params: c.params, slug: c.slug, budgetMs: o.quick ? 300 : RAW_BUDGET_MS }, cap);
+        const direct = await raw.measure(
+          { report: c.report, params: c.params, slug: c.slug, budgetMs: o.quick ? 300 : RAW_BUDGET_MS },
+          cap,
+        );
         const problems = verify && direct.first ? mismatches(c.report, rollupHeadline(rollup.first), direct.first) : [];
-        rows.push({ c, rollup: rollup.timing, raw: direct.timing, rawCapped: direct.capped, problems, kbSessions: c.report === 'overview' ? rollupHeadline(rollup.first).kbSessions ?? null : null, spread });
-        o.log(`${c.label.padEnd(34)} ${c.range.padStart(6)}  raw p50 ${rawMs(direct.timing, direct.capped).padStart(9)} ms${verify ? (problems.length ? `  ✗ ${problems.length} mismatches` : '  ✓ verified') : ''}`);
+        rows.push({
+          c,
+          rollup: rollup.timing,
+          raw: direct.timing,
+          rawCapped: direct.capped,
+          problems,
+          kbSessions: c.report === 'overview' ? (rollupHeadline(rollup.first).kbSessions ?? null) : null,
+          spread,
+        });
+        o.log(
+          `${c.label.padEnd(34)} ${c.range.padStart(6)}  raw p50 ${rawMs(direct.timing, direct.capped).padStart(9)} ms${verify ? (problems.length ? `  ✗ ${problems.length} mismatches` : '  ✓ verified') : ''}`,
+        );
         for (const p of problems.slice(0, 10)) o.log(`    ✗ ${p}`);
       }
     } finally {
@@ -146,31 +201,82 @@ async function run(o: BenchOptions): Promise<BenchResult> {
     o.log(`timed every case in ${duration((performance.now() - timed) / 1000)}`);
     const floors = await whereTheTimeGoes(store, rows);
     const failures = rows.filter((r) => r.problems.length);
-    const edges = verify ? sessionEdges(store, rows.find((r) => r.c.report === 'overview')!) : null;
-    const pg = typeof o.flags.postgres === 'string' ? await timeOnPostgres(o.flags.postgres, events, rows.map((r) => r.c), o.quick, o.log) : undefined;
-    const header = ['report', 'range', 'runs', 'p50 ms', 'p95 ms', 'raw runs', 'raw p50 ms', 'raw / rollup', `p95 ≤ ${TARGET_P95_MS} ms`, ...(pg ? ['PostgreSQL p50 ms', 'PostgreSQL p95 ms'] : [])];
+    const edges = verify
+      ? sessionEdges(
+          store,
+          rows.find((r) => r.c.report === 'overview')!,
+        )
+      : null;
+    const pg =
+      typeof o.flags.postgres === 'string'
+        ? await timeOnPostgres(
+            o.flags.postgres,
+            events,
+            rows.map((r) => r.c),
+            o.quick,
+            o.log,
+          )
+        : undefined;
+    const header = [
+      'report',
+      'range',
+      'runs',
+      'p50 ms',
+      'p95 ms',
+      'raw runs',
+      'raw p50 ms',
+      'raw / rollup',
+      `p95 ≤ ${TARGET_P95_MS} ms`,
+      ...(pg ? ['PostgreSQL p50 ms', 'PostgreSQL p95 ms'] : []),
+    ];
     const table = rows.map(({ c, rollup, raw: r, rawCapped }, i) => [
-      c.label, c.range, String(rollup.runs), ms(rollup.p50), ms(rollup.p95), rawCapped ? 'stopped' : String(r.runs), rawMs(r, rawCapped), `${rawCapped ? '> ' : ''}${ratio(r.p50 / rollup.p50)}`, rollup.p95 <= TARGET_P95_MS ? 'met' : '**missed**',
+      c.label,
+      c.range,
+      String(rollup.runs),
+      ms(rollup.p50),
+      ms(rollup.p95),
+      rawCapped ? 'stopped' : String(r.runs),
+      rawMs(r, rawCapped),
+      `${rawCapped ? '> ' : ''}${ratio(r.p50 / rollup.p50)}`,
+      rollup.p95 <= TARGET_P95_MS ? 'met' : '**missed**',
       ...(pg ? [ms(pg.timings[i]!.p50), ms(pg.timings[i]!.p95)] : []),
     ]);
-    const pgLine = pg ? `PostgreSQL (\`--postgres\`, default server settings): the same events loaded through \`bulkLoad\` in ${duration(pg.seconds)} (${fmt(Math.round(pg.rate))} events/s), ${(pg.bytes / 1e6).toFixed(1)} MB (\`pg_database_size\` after \`vacuum analyze\`, ${(pg.bytes / events).toFixed(1)} B/event); the same cases timed through \`runReport\`.` : undefined;
+    const pgLine = pg
+      ? `PostgreSQL (\`--postgres\`, default server settings): the same events loaded through \`bulkLoad\` in ${duration(pg.seconds)} (${fmt(Math.round(pg.rate))} events/s), ${(pg.bytes / 1e6).toFixed(1)} MB (\`pg_database_size\` after \`vacuum analyze\`, ${(pg.bytes / events).toFixed(1)} B/event); the same cases timed through \`runReport\`.`
+      : undefined;
     const text = textTable(header, table, 2);
     const stored = loaded.mix.reduce((n, m) => n + m.n, 0);
     const mix = loaded.mix.map((m) => `${TYPE_NAMES[m.type - 1]} ${((100 * m.n) / stored).toFixed(1)}%`).join(', ');
     const article = rows.find((r) => r.c.slug)!.c;
     const filtered = rows.find((r) => r.c.params.category)!.c.params.category;
-    const verdict = !verify ? 'not run (`--verify` to run it)' : failures.length ? `**failed** for ${failures.map((f) => `${f.c.label} ${f.c.range}`).join(', ')}` : `passed: every headline number of every case above agrees between the report and the raw queries`;
+    const verdict = !verify
+      ? 'not run (`--verify` to run it)'
+      : failures.length
+        ? `**failed** for ${failures.map((f) => `${f.c.label} ${f.c.range}`).join(', ')}`
+        : `passed: every headline number of every case above agrees between the report and the raw queries`;
     const markdown = [
       `Run ${day(Date.now())} with \`npm run bench -- reports${o.quick ? ' --quick' : ''}${o.flags.events ? ` --events ${events}` : ''}${verify && !o.quick ? ' --verify' : ''}${o.flags['raw-cap'] !== undefined ? ` --raw-cap ${o.flags['raw-cap']}` : ''}\`. Machine: ${machineLine(machine)}, ${loadavg()[0]!.toFixed(2)} at the end (other work on the machine slows the figures).`,
       '',
       `**${fmt(events)} events** (seed ${SYNTHETIC_DEFAULTS.seed}; ${SYNTHETIC_DEFAULTS.days} days ending ${SYNTHETIC_DEFAULTS.end}; ${fmt(SYNTHETIC_DEFAULTS.articles)} articles incl. ${SYNTHETIC_DEFAULTS.tutorials} tutorials) loaded through \`bulkLoad\` in ${duration(loaded.seconds)}: **${fmt(Math.round(loaded.rate))} events/s**.`,
       `${fmt(loaded.sessions)} sessions; ${fmt(stored)} rows in \`events\` after the write path's dedupe (${fmt(events - stored)} repeated views and searches deduplicated): ${mix}.`,
-      `On disk after \`wal_checkpoint(TRUNCATE)\`: ${(loaded.bytes / 1e6).toFixed(1)} MB, **${loaded.perEvent.toFixed(1)} B/event** (target ≤ ${TARGET_BYTES_PER_EVENT}: ${loaded.perEvent <= TARGET_BYTES_PER_EVENT ? 'met' : '**missed**'}); largest: ${loaded.tables.slice(0, 8).map((t) => `${t.name} ${(t.bytes / events).toFixed(1)}`).join(', ')} B/event. By kind: raw events (no index but their id) ${parts.raw.toFixed(1)}, per-session state (sessions, open sessions' session_articles and session_queries, closed sessions' session_reads, and their indexes) ${parts.perSession.toFixed(1)}, rollups and dimensions ${parts.rest.toFixed(1)} B/event.`,
+      `On disk after \`wal_checkpoint(TRUNCATE)\`: ${(loaded.bytes / 1e6).toFixed(1)} MB, **${loaded.perEvent.toFixed(1)} B/event** (target ≤ ${TARGET_BYTES_PER_EVENT}: ${loaded.perEvent <= TARGET_BYTES_PER_EVENT ? 'met' : '**missed**'}); largest: ${loaded.tables
+        .slice(0, 8)
+        .map((t) => `${t.name} ${(t.bytes / events).toFixed(1)}`)
+        .join(
+          ', ',
+        )} B/event. By kind: raw events (no index but their id) ${parts.raw.toFixed(1)}, per-session state (sessions, open sessions' session_articles and session_queries, closed sessions' session_reads, and their indexes) ${parts.perSession.toFixed(1)}, rollups and dimensions ${parts.rest.toFixed(1)} B/event.`,
       '',
       ...markdownTable(header, table, 2),
       '',
       ...(pgLine ? [pgLine, ''] : []),
-      ...(floors.length ? ['Where the time goes in the cases that miss a target: summing the rollup rows the range covers per key (or reading them, when the range is one key), alone (one prepared statement, no join, no text, no JavaScript), is the floor under the report.', '', ...floors, ''] : []),
+      ...(floors.length
+        ? [
+            'Where the time goes in the cases that miss a target: summing the rollup rows the range covers per key (or reading them, when the range is one key), alone (one prepared statement, no join, no text, no JavaScript), is the floor under the report.',
+            '',
+            ...floors,
+            '',
+          ]
+        : []),
       `Verify: ${verdict}.`,
       ...(edges ? ['', edges] : []),
       '',

@@ -1,5 +1,6 @@
 /**
- * Runs the benchmarks: `npm run bench` runs every test/bench/<name>.bench.ts, `npm run bench -- <name> [...]` only those.
+ * Runs the benchmarks: `npm run bench` runs every test/bench/<name>.bench.ts, `npm run bench -- <name> [...]` only
+ * those.
  * Flags: `--quick` (small N, for a smoke run), `--write` (also write RESULTS.md after a quick run), and any
  * `--key value` / `--key=value` a benchmark reads. Prints each benchmark's table and rewrites that benchmark's
  * section of RESULTS.md, keeping the others.
@@ -35,7 +36,8 @@ export interface Benchmark {
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const RESULTS = join(HERE, 'RESULTS.md');
-const PREAMBLE = '# Benchmark results\n\nWritten by `npm run bench` (test/bench/run.ts): one section per benchmark, each rewritten only when that benchmark runs.\n';
+const PREAMBLE =
+  '# Benchmark results\n\nWritten by `npm run bench` (test/bench/run.ts): one section per benchmark, each rewritten only when that benchmark runs.\n';
 
 function available(): string[] {
   return readdirSync(HERE)
@@ -80,16 +82,21 @@ async function main(): Promise<number> {
   const { selected, flags } = parseArgs(process.argv.slice(2), names);
   const unknown = selected.filter((n) => !names.includes(n));
   if (unknown.length || flags.help) {
-    console.error(`${unknown.length ? `unknown benchmark: ${unknown.join(', ')}\n` : ''}usage: npm run bench -- [${names.join(' | ')} ...] [--quick] [--write] [--<key> <value>]`);
+    console.error(
+      `${unknown.length ? `unknown benchmark: ${unknown.join(', ')}\n` : ''}usage: npm run bench -- [${names.join(' | ')} ...] [--quick] [--write] [--<key> <value>]`,
+    );
     return unknown.length ? 2 : 0;
   }
   const quick = flags.quick === true;
   const write = !quick || flags.write === true;
   const benchmarks: Benchmark[] = [];
-  for (const name of selected.length ? selected : names) benchmarks.push(((await import(join(HERE, `${name}.bench.ts`))) as { benchmark: Benchmark }).benchmark);
+  for (const name of selected.length ? selected : names)
+    benchmarks.push(((await import(join(HERE, `${name}.bench.ts`))) as { benchmark: Benchmark }).benchmark);
   const browsing = benchmarks.filter((b) => b.browser).map((b) => b.title);
   if (browsing.length && !existsSync(CHROMIUM_PATH)) {
-    console.error(`${browsing.join(' and ')} ${browsing.length > 1 ? 'drive' : 'drives'} Chromium, not found at ${CHROMIUM_PATH}: install Debian's chromium package (apt-get install chromium), set CHROMIUM_PATH, or name the other benchmarks only`);
+    console.error(
+      `${browsing.join(' and ')} ${browsing.length > 1 ? 'drive' : 'drives'} Chromium, not found at ${CHROMIUM_PATH}: install Debian's chromium package (apt-get install chromium), set CHROMIUM_PATH, or name the other benchmarks only`,
+    );
     return 2;
   }
   let failed = false;
@@ -102,7 +109,10 @@ async function main(): Promise<number> {
       failed = true;
       console.error(`✗ ${benchmark.title} failed: RESULTS.md left unchanged for it`);
     } else if (write) {
-      writeFileSync(RESULTS, mergeSection(existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : PREAMBLE, benchmark.title, result.markdown));
+      writeFileSync(
+        RESULTS,
+        mergeSection(existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : PREAMBLE, benchmark.title, result.markdown),
+      );
       console.log(`wrote the "${benchmark.title}" section of ${RESULTS}`);
     } else {
       // Quick figures would overwrite a real run's; --write says that is what you want.

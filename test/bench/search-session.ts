@@ -9,7 +9,10 @@ export interface QueryTiming {
   query: string;
   /** Last keystroke → results for this query in the DOM and a frame painted after them. */
   ms: number;
-  /** Bytes received (headers and bodies as transferred) from the first keystroke until the network was idle after the results. */
+  /**
+   * Bytes received (headers and bodies as transferred) from the first keystroke until the network was idle after the
+   * results.
+   */
   bytes: number;
   /** Of `bytes`: Pagefind's word-index chunks (`pagefind/index/`), which hold the postings of the query's words. */
   indexBytes: number;
@@ -19,7 +22,10 @@ export interface QueryTiming {
 }
 
 export interface SearchUi {
-  /** Makes the search box ready to type in (opens a dialog, focuses a field); runs before the first query's bytes are counted. */
+  /**
+   * Makes the search box ready to type in (opens a dialog, focuses a field); runs before the first query's bytes are
+   * counted.
+   */
   open(page: Page): Promise<void>;
   input: string;
   /** The container whose changes show new results. */
@@ -93,11 +99,14 @@ export async function searchSession(browser: Browser, articleUrl: string, ui: Se
   });
   const networkIdle = async () => {
     const started = performance.now();
-    while ((inFlight.size || performance.now() - lastActivity < IDLE_MS) && performance.now() - started < MAX_IDLE_WAIT_MS) await new Promise((r) => setTimeout(r, 50));
+    while ((inFlight.size || performance.now() - lastActivity < IDLE_MS) && performance.now() - started < MAX_IDLE_WAIT_MS)
+      await new Promise((r) => setTimeout(r, 50));
   };
   try {
     await page.goto(articleUrl, { waitUntil: 'load' });
-    await page.evaluate(() => document.addEventListener('keydown', () => ((window as unknown as { __lastKey: number }).__lastKey = performance.now()), true));
+    await page.evaluate(() =>
+      document.addEventListener('keydown', () => ((window as unknown as { __lastKey: number }).__lastKey = performance.now()), true),
+    );
     const out: QueryTiming[] = [];
     for (const [i, query] of queries.entries()) {
       await networkIdle();
@@ -113,7 +122,9 @@ export async function searchSession(browser: Browser, articleUrl: string, ui: Se
       }
       const watch = armWatch(page, ui, query);
       await input.pressSequentially(query, { delay: TYPING_DELAY_MS });
-      const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no results for "${query}" after ${RESULTS_TIMEOUT_MS / 1000} s`)), RESULTS_TIMEOUT_MS).unref());
+      const timeout = new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error(`no results for "${query}" after ${RESULTS_TIMEOUT_MS / 1000} s`)), RESULTS_TIMEOUT_MS).unref(),
+      );
       const { painted, lastKey, results } = await Promise.race([watch, timeout]).catch(async (error: Error) => {
         throw new Error(`${error.message}; the results container holds: ${(await page.locator(ui.results).innerHTML()).slice(0, 2000)}`);
       });

@@ -1,6 +1,7 @@
 /**
  * Page weight: the gzip bytes of HTML, CSS and JS an article page loads before search is used, measured in Chromium on
- * Lantern's and Starlight's builds of the same generated articles, plus Lighthouse's mobile performance and accessibility
+ * Lantern's and Starlight's builds of the same generated articles, plus Lighthouse's mobile performance and
+ * accessibility
  * scores (median of 3 runs). `--articles <n>` picks the build (default 1,000); `--quick` uses the 100-article Lantern
  * build only and skips Starlight and Lighthouse unless `--starlight` / `--lighthouse` are given.
  */
@@ -30,7 +31,8 @@ interface Weight {
 const gz = (data: string | Buffer) => gzipSync(data).length;
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
-const inline = (html: string, tag: 'style' | 'script') => [...html.matchAll(new RegExp(`<${tag}(?![^>]*\\ssrc=)[^>]*>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => m[1]).join('\n');
+const inline = (html: string, tag: 'style' | 'script') =>
+  [...html.matchAll(new RegExp(`<${tag}(?![^>]*\\ssrc=)[^>]*>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => m[1]).join('\n');
 
 /** Everything the page fetches with GET until the network is idle, each body gzipped as a server would send it. */
 async function pageWeight(browser: Browser, url: string): Promise<Weight> {
@@ -41,18 +43,21 @@ async function pageWeight(browser: Browser, url: string): Promise<Weight> {
   page.on('response', (response) => {
     if (response.request().method() !== 'GET') return; // the tracker's POST is sent, not loaded
     pending.push(
-      response.body().then((body) => {
-        const type = response.request().resourceType();
-        w.requests++;
-        if (type === 'document') {
-          w.html += gz(body);
-          const html = body.toString('utf8');
-          w.inlineCss += gz(inline(html, 'style'));
-          w.inlineJs += gz(inline(html, 'script'));
-        } else if (type === 'stylesheet') w.css += gz(body);
-        else if (type === 'script') w.js += gz(body);
-        else w.other += gz(body);
-      }, () => undefined),
+      response.body().then(
+        (body) => {
+          const type = response.request().resourceType();
+          w.requests++;
+          if (type === 'document') {
+            w.html += gz(body);
+            const html = body.toString('utf8');
+            w.inlineCss += gz(inline(html, 'style'));
+            w.inlineJs += gz(inline(html, 'script'));
+          } else if (type === 'stylesheet') w.css += gz(body);
+          else if (type === 'script') w.js += gz(body);
+          else w.other += gz(body);
+        },
+        () => undefined,
+      ),
     );
   });
   await page.goto(url, { waitUntil: 'networkidle' });
@@ -85,15 +90,34 @@ async function run(o: BenchOptions): Promise<BenchResult> {
           const w = await pageWeight(browser, `${server.url}/articles/${p.slug}/`);
           const jsAll = w.js + w.inlineJs;
           const all = w.html + w.css + w.js + w.other;
-          rows.push([SITE_LABELS[kind], p.label, kb(w.html), kb(w.inlineCss), kb(w.inlineJs), kb(w.css), kb(w.js), kb(w.other), kb(jsAll), kb(all), String(w.requests)]);
-          if (kind === 'lantern') verdicts.push(`${p.label}: JS ${kb(jsAll)} KB (≤ ${TARGET.jsKB}: ${jsAll <= TARGET.jsKB * 1024 ? 'met' : '**missed**'}), all ${kb(all)} KB (≤ ${TARGET.allKB}: ${all <= TARGET.allKB * 1024 ? 'met' : '**missed**'})`);
-          o.log(`${SITE_LABELS[kind]}, ${p.label}: HTML ${kb(w.html)} KB, CSS ${kb(w.css)} KB, JS ${kb(w.js)} KB + inline ${kb(w.inlineJs)} KB, total ${kb(all)} KB in ${w.requests} requests`);
+          rows.push([
+            SITE_LABELS[kind],
+            p.label,
+            kb(w.html),
+            kb(w.inlineCss),
+            kb(w.inlineJs),
+            kb(w.css),
+            kb(w.js),
+            kb(w.other),
+            kb(jsAll),
+            kb(all),
+            String(w.requests),
+          ]);
+          if (kind === 'lantern')
+            verdicts.push(
+              `${p.label}: JS ${kb(jsAll)} KB (≤ ${TARGET.jsKB}: ${jsAll <= TARGET.jsKB * 1024 ? 'met' : '**missed**'}), all ${kb(all)} KB (≤ ${TARGET.allKB}: ${all <= TARGET.allKB * 1024 ? 'met' : '**missed**'})`,
+            );
+          o.log(
+            `${SITE_LABELS[kind]}, ${p.label}: HTML ${kb(w.html)} KB, CSS ${kb(w.css)} KB, JS ${kb(w.js)} KB + inline ${kb(w.inlineJs)} KB, total ${kb(all)} KB in ${w.requests} requests`,
+          );
         }
         if (lighthouse) {
           const runs: LighthouseScores[] = [];
           for (let i = 0; i < LIGHTHOUSE_RUNS; i++) runs.push(await runLighthouse(`${server.url}/articles/${pages[0]!.slug}/`));
           scores.set(kind, runs);
-          o.log(`${SITE_LABELS[kind]} Lighthouse: performance ${runs.map((r) => r.performance).join(', ')}; accessibility ${runs.map((r) => r.accessibility).join(', ')}; load ${loadavg()[0]!.toFixed(2)}`);
+          o.log(
+            `${SITE_LABELS[kind]} Lighthouse: performance ${runs.map((r) => r.performance).join(', ')}; accessibility ${runs.map((r) => r.accessibility).join(', ')}; load ${loadavg()[0]!.toFixed(2)}`,
+          );
         }
       } finally {
         await server.close();
@@ -105,18 +129,33 @@ async function run(o: BenchOptions): Promise<BenchResult> {
 
   const header = ['site', 'page', 'HTML', 'inline CSS', 'inline JS', 'CSS files', 'JS files', 'other', 'JS total', 'all', 'requests'];
   const lhHeader = ['site', 'runs', 'performance', 'accessibility', 'LCP ms', 'TBT ms', 'failed accessibility audits'];
-  const lhRows = [...scores].map(([kind, runs]) => [SITE_LABELS[kind], String(runs.length), String(median(runs.map((r) => r.performance))), String(median(runs.map((r) => r.accessibility))), String(Math.round(median(runs.map((r) => r.lcp)))), String(Math.round(median(runs.map((r) => r.tbt)))), [...new Set(runs.flatMap((r) => r.failedAccessibility))].join(', ') || 'none']);
+  const lhRows = [...scores].map(([kind, runs]) => [
+    SITE_LABELS[kind],
+    String(runs.length),
+    String(median(runs.map((r) => r.performance))),
+    String(median(runs.map((r) => r.accessibility))),
+    String(Math.round(median(runs.map((r) => r.lcp)))),
+    String(Math.round(median(runs.map((r) => r.tbt)))),
+    [...new Set(runs.flatMap((r) => r.failedAccessibility))].join(', ') || 'none',
+  ]);
   const lantern = scores.get('lantern');
   if (lantern) {
     const perf = median(lantern.map((r) => r.performance));
     const a11y = median(lantern.map((r) => r.accessibility));
-    verdicts.push(`Lighthouse performance ${perf} (≥ ${TARGET.performance}: ${perf >= TARGET.performance ? 'met' : '**missed**'}), accessibility ${a11y} (${TARGET.accessibility}: ${a11y >= TARGET.accessibility ? 'met' : '**missed**'})`);
+    verdicts.push(
+      `Lighthouse performance ${perf} (≥ ${TARGET.performance}: ${perf >= TARGET.performance ? 'met' : '**missed**'}), accessibility ${a11y} (${TARGET.accessibility}: ${a11y >= TARGET.accessibility ? 'met' : '**missed**'})`,
+    );
   } else verdicts.push('Lighthouse not run (quick mode; --lighthouse runs it)');
   if (kinds.length === 1) verdicts.push('Starlight not measured (quick mode; --starlight measures it)');
-  const table = (h: string[], r: string[][]) => [`| ${h.join(' | ')} |`, `|${h.map((_, i) => (i < 2 ? '---' : '---:')).join('|')}|`, ...r.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+  const table = (h: string[], r: string[][]) =>
+    [`| ${h.join(' | ')} |`, `|${h.map((_, i) => (i < 2 ? '---' : '---:')).join('|')}|`, ...r.map((row) => `| ${row.join(' | ')} |`)].join(
+      '\n',
+    );
   const plain = (h: string[], r: string[][]) => {
     const widths = h.map((x, i) => Math.max(x.length, ...r.map((row) => row[i]!.length)));
-    return [h, widths.map((w) => '─'.repeat(w)), ...r].map((row) => row.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')).join('\n');
+    return [h, widths.map((w) => '─'.repeat(w)), ...r]
+      .map((row) => row.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '))
+      .join('\n');
   };
   verdicts = verdicts.map((v) => `- ${v}`);
   const markdown = [
@@ -126,12 +165,24 @@ async function run(o: BenchOptions): Promise<BenchResult> {
     '',
     table(header, rows),
     '',
-    ...(lhRows.length ? [`Lighthouse ${LIGHTHOUSE_VERSION} (installed into a temporary folder${installSeconds ? ` in ${Math.round(installSeconds)} s` : ', reused'}), default mobile settings (simulated slow 4G, 4× CPU slowdown) on the system Chromium, ${LIGHTHOUSE_RUNS} runs of the "${pages[0]!.label}" page, medians; both sites served over loopback by the same gzip static server.`, '', table(lhHeader, lhRows), ''] : []),
+    ...(lhRows.length
+      ? [
+          `Lighthouse ${LIGHTHOUSE_VERSION} (installed into a temporary folder${installSeconds ? ` in ${Math.round(installSeconds)} s` : ', reused'}), default mobile settings (simulated slow 4G, 4× CPU slowdown) on the system Chromium, ${LIGHTHOUSE_RUNS} runs of the "${pages[0]!.label}" page, medians; both sites served over loopback by the same gzip static server.`,
+          '',
+          table(lhHeader, lhRows),
+          '',
+        ]
+      : []),
     'Lantern against the targets:',
     '',
     ...verdicts,
   ].join('\n');
-  const text = [plain(header, rows), ...(lhRows.length ? ['', plain(lhHeader, lhRows)] : []), '', ...verdicts.map((v) => v.replaceAll('*', ''))].join('\n');
+  const text = [
+    plain(header, rows),
+    ...(lhRows.length ? ['', plain(lhHeader, lhRows)] : []),
+    '',
+    ...verdicts.map((v) => v.replaceAll('*', '')),
+  ].join('\n');
   return { text, markdown, ok: true };
 }
 

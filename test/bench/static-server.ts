@@ -52,7 +52,11 @@ export function serveStatic(root: string): Promise<StaticSite> {
     const type = TYPES[extname(target)] ?? 'application/octet-stream';
     // Pagefind's index and fragments are gzip files already: sent as they are, whatever their extension says.
     const gzip = COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-    res.writeHead(file ? 200 : 404, { 'Content-Type': type, 'Cache-Control': 'public, max-age=3600', ...(gzip && { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' }) });
+    res.writeHead(file ? 200 : 404, {
+      'Content-Type': type,
+      'Cache-Control': 'public, max-age=3600',
+      ...(gzip && { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' }),
+    });
     if (req.method === 'HEAD') return void res.end();
     const stream = createReadStream(target);
     (gzip ? stream.pipe(createGzip()) : stream).pipe(res);

@@ -1,25 +1,49 @@
-/** A seeded catalog of 2,000 synthetic articles and tutorials for benchmarks: slugs, categories, quality, queries, edits. */
+/**
+ * A seeded catalog of 2,000 synthetic articles and tutorials for benchmarks: slugs, categories, quality, queries,
+ * edits.
+ */
 import { REASONS } from '../../src/domain/event-kinds.ts';
 import type { Manifest, ManifestEntry } from '../../src/schemas/manifest.ts';
 
 export const DAY_MS = 86_400_000;
 export const SYNTHETIC_DEFAULTS = { days: 365, end: '2026-12-31', seed: 20_261_231, articles: 2000, tutorials: 40 };
 
-const VERBS = 'set-up reset change connect export import invite remove configure troubleshoot enable disable update share schedule archive restore customize migrate verify'.split(' ');
-const NOUNS = ('password two-factor-login single-sign-on invoice payment-method subscription billing-address tax-id refund team-member user-role permission ' +
+const VERBS =
+  'set-up reset change connect export import invite remove configure troubleshoot enable disable update share schedule archive restore customize migrate verify'.split(
+    ' ',
+  );
+const NOUNS = (
+  'password two-factor-login single-sign-on invoice payment-method subscription billing-address tax-id refund team-member user-role permission ' +
   'workspace project dashboard report chart filter export-file csv-import api-key webhook integration slack-alerts email-notifications mobile-app ' +
   'push-notification calendar-sync data-sync backup audit-log custom-field template tag label comment attachment file-upload storage-limit domain ' +
   'email-address profile avatar language time-zone currency plan trial discount-code receipt usage-limit rate-limit sandbox oauth-app ip-allowlist ' +
   'session-timeout data-retention gdpr-request account organization guest-access shared-link folder saved-view kanban-board timeline automation rule ' +
   'trigger form survey widget embed theme logo custom-domain redirect search-index saved-search alert reminder task milestone goal invoice-template ' +
   'purchase-order vendor contract approval signature document spreadsheet printer scanner desktop-app browser-extension offline-mode dark-mode ' +
-  'keyboard-shortcut accessibility-settings sso-provider').split(' ');
-const CATEGORIES = ['getting-started', 'account', 'billing', 'integrations', 'reporting', 'mobile', 'security', 'admin', 'api', 'troubleshooting', 'data', 'notifications'];
+  'keyboard-shortcut accessibility-settings sso-provider'
+).split(' ');
+const CATEGORIES = [
+  'getting-started',
+  'account',
+  'billing',
+  'integrations',
+  'reporting',
+  'mobile',
+  'security',
+  'admin',
+  'api',
+  'troubleshooting',
+  'data',
+  'notifications',
+];
 const AREAS = ['onboarding', 'auth', 'billing', 'sync', 'dashboards', 'mobile-app', 'permissions', 'api', 'exports', 'notifications'];
 /** The product area most of a category's articles are about (troubleshooting spans them all). */
 const AREA_OF = [0, 1, 2, 3, 4, 5, 1, 6, 7, -1, 8, 9];
 /** Topics the help center lacks: these searches find nothing. */
-const MISSING = 'refund policy|cancel my account|soc 2 report|hipaa|linux app|okta scim|nonprofit pricing|zapier|delete my data|white label|on premise|invoice in euros'.split('|');
+const MISSING =
+  'refund policy|cancel my account|soc 2 report|hipaa|linux app|okta scim|nonprofit pricing|zapier|delete my data|white label|on premise|invoice in euros'.split(
+    '|',
+  );
 /** mulberry32: tiny and fast; integer-only, so every machine draws the same numbers. */
 export function seeded(seed: number): () => number {
   let a = seed >>> 0;
@@ -74,7 +98,10 @@ export interface SyntheticCatalog {
 export function syntheticCatalog(seed = SYNTHETIC_DEFAULTS.seed, options = SYNTHETIC_DEFAULTS): SyntheticCatalog {
   const r = seeded(seed ^ 0x5eed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(r() * list.length)]!;
-  const combos = shuffle(VERBS.flatMap((v) => NOUNS.map((n) => [v, n] as const)), r);
+  const combos = shuffle(
+    VERBS.flatMap((v) => NOUNS.map((n) => [v, n] as const)),
+    r,
+  );
   const words = (s: string) => s.replaceAll('-', ' ');
   const endMs = Date.parse(`${options.end}T00:00:00Z`);
   const articles: SyntheticArticle[] = [];
@@ -120,7 +147,10 @@ export function syntheticCatalog(seed = SYNTHETIC_DEFAULTS.seed, options = SYNTH
     });
   }
   // Zipf popularity over a shuffled order, so popular articles are spread across categories.
-  const order = shuffle(articles.map((_, i) => i), r);
+  const order = shuffle(
+    articles.map((_, i) => i),
+    r,
+  );
   const popularity = new Float64Array(articles.length);
   let total = 0;
   order.forEach((index, rank) => (popularity[index] = 1 / (rank + 2) ** 0.9));
@@ -133,6 +163,9 @@ export function syntheticCatalog(seed = SYNTHETIC_DEFAULTS.seed, options = SYNTH
     byCategory,
     popularity,
     rising: articles.filter((a) => a.entry.product_area === 'exports'),
-    zeroQueries: [...MISSING, ...NOUNS.slice(0, 40).flatMap((n) => ['not loading', 'on linux', 'in excel', 'error 500'].map((s) => `${words(n)} ${s}`))],
+    zeroQueries: [
+      ...MISSING,
+      ...NOUNS.slice(0, 40).flatMap((n) => ['not loading', 'on linux', 'in excel', 'error 500'].map((s) => `${words(n)} ${s}`)),
+    ],
   };
 }

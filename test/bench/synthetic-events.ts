@@ -1,4 +1,6 @@
-/** A fast, seeded stream of realistic help-center events for benchmarks: the same options always give the same events. */
+/**
+ * A fast, seeded stream of realistic help-center events for benchmarks: the same options always give the same events.
+ */
 import { normalizeQuery } from '../../src/domain/normalize-query.ts';
 import type { PreparedEvent } from '../../src/ingest/validate-batch.ts';
 import { REASONS } from '../../src/domain/event-kinds.ts';
@@ -6,8 +8,18 @@ import { DAY_MS, seeded, SYNTHETIC_DEFAULTS, type SyntheticArticle, type Synthet
 
 export { DAY_MS, SYNTHETIC_DEFAULTS, seeded, syntheticCatalog, type SyntheticArticle, type SyntheticCatalog } from './synthetic-catalog.ts';
 
-const COMMENTS = ['The screenshots do not match what I see.', 'Step 3 is missing for the new settings page.', 'Worked, thanks!', 'Please add an example.',
-  'This did not fix my problem.', 'Too long, I just needed the button name.', 'The link at the bottom is broken.', 'Clear and quick.', 'Outdated since the redesign.', 'Does this apply to the mobile app too?'];
+const COMMENTS = [
+  'The screenshots do not match what I see.',
+  'Step 3 is missing for the new settings page.',
+  'Worked, thanks!',
+  'Please add an example.',
+  'This did not fix my problem.',
+  'Too long, I just needed the button name.',
+  'The link at the bottom is broken.',
+  'Clear and quick.',
+  'Outdated since the redesign.',
+  'Does this apply to the mobile app too?',
+];
 /** Relative chance that a session starts in each UTC hour: quiet at night, busy in office hours. */
 const HOURS = [0.2, 0.15, 0.12, 0.12, 0.15, 0.25, 0.45, 0.7, 0.95, 1, 1, 1, 0.95, 1, 1, 0.95, 0.85, 0.7, 0.55, 0.45, 0.4, 0.35, 0.3, 0.25];
 
@@ -20,7 +32,8 @@ export interface StreamOptions {
 }
 
 /**
- * Exactly `events` events over the days ending `end`, in time order as the API would receive them (sessions interleave).
+ * Exactly `events` events over the days ending `end`, in time order as the API would receive them (sessions
+ * interleave).
  * Traffic grows 30% over the year and dips at weekends; one product area's traffic rises over the last six weeks.
  * Every session lasts well under a day, which lets the raw-event queries bound their scans by a one-day margin.
  */
@@ -28,7 +41,10 @@ export function* syntheticEvents(catalog: SyntheticCatalog, options: StreamOptio
   const { days = SYNTHETIC_DEFAULTS.days, end = SYNTHETIC_DEFAULTS.end, seed = SYNTHETIC_DEFAULTS.seed } = options;
   const r = seeded(seed);
   const first = Date.parse(`${end}T00:00:00Z`) - (days - 1) * DAY_MS;
-  const weights = Array.from({ length: days }, (_, d) => ([0, 6].includes(new Date(first + d * DAY_MS).getUTCDay()) ? 0.6 : 1) * (1 + (0.3 * d) / days) * (0.9 + 0.2 * r()));
+  const weights = Array.from(
+    { length: days },
+    (_, d) => ([0, 6].includes(new Date(first + d * DAY_MS).getUTCDay()) ? 0.6 : 1) * (1 + (0.3 * d) / days) * (0.9 + 0.2 * r()),
+  );
   const total = weights.reduce((a, b) => a + b, 0);
   const sessions = new Sessions(catalog, r, first, days);
   let produced = 0;
@@ -57,7 +73,10 @@ export function* syntheticEvents(catalog: SyntheticCatalog, options: StreamOptio
 
 const KEY_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-';
 
-/** One reader's visit: land on an article or search first, read one to four articles, maybe vote, step through a tutorial, or contact support. */
+/**
+ * One reader's visit: land on an article or search first, read one to four articles, maybe vote, step through a
+ * tutorial, or contact support.
+ */
 class Sessions {
   private count = 0;
   private readonly hours: number[];
@@ -122,7 +141,10 @@ class Sessions {
     let t = dayStart + Math.min(latest, this.cumulative(this.hours) * 3_600_000 + Math.floor(r() * 3_600_000));
     const wait = (min: number, max: number) => (t += int(min, max) * 1000);
     const stamp = () => ({ session: key, ts: t, day: this.dayNames[Math.floor((t - this.first) / DAY_MS)]! });
-    const about = (a: SyntheticArticle) => ({ article: a.slug, revision: a.editedOn !== null && (t - this.first) / DAY_MS >= a.editedOn ? a.entry.revision : a.firstRevision });
+    const about = (a: SyntheticArticle) => ({
+      article: a.slug,
+      revision: a.editedOn !== null && (t - this.first) / DAY_MS >= a.editedOn ? a.entry.revision : a.firstRevision,
+    });
     const view = (a: SyntheticArticle) => out.push({ type: 'view', ...stamp(), ...about(a), normalizedQuery: null });
     const sibling = (a: SyntheticArticle) => this.pick(this.c.byCategory[a.category]!);
 
@@ -173,8 +195,17 @@ class Sessions {
     return out;
   }
 
-  /** As the widget sends it: the vote at once, then (often for a down vote) the same vote again with a reason or comment; sometimes changed later. */
-  private vote(a: SyntheticArticle, out: PreparedEvent[], stamp: () => { session: string; ts: number; day: string }, about: (a: SyntheticArticle) => { article: string; revision: string }, wait: (min: number, max: number) => number): void {
+  /**
+   * As the widget sends it: the vote at once, then (often for a down vote) the same vote again with a reason or
+   * comment; sometimes changed later.
+   */
+  private vote(
+    a: SyntheticArticle,
+    out: PreparedEvent[],
+    stamp: () => { session: string; ts: number; day: string },
+    about: (a: SyntheticArticle) => { article: string; revision: string },
+    wait: (min: number, max: number) => number,
+  ): void {
     const r = this.r;
     const edited = a.editedOn !== null && (stamp().ts - this.first) / DAY_MS >= a.editedOn;
     let vote: 'up' | 'down' = r() < Math.min(0.97, a.quality + (edited ? 0.15 : 0)) ? 'up' : 'down';
@@ -185,7 +216,15 @@ class Sessions {
         const reason = vote === 'down' && r() < 0.8 ? REASONS[this.cumulative(a.reasons)]! : undefined;
         const comment = r() < 0.3 ? this.pick(COMMENTS) : undefined;
         if (reason || comment) {
-          out.push({ type: 'feedback', ...stamp(), ...about(a), vote, ...(reason && { reason }), ...(comment && { comment }), normalizedQuery: null });
+          out.push({
+            type: 'feedback',
+            ...stamp(),
+            ...about(a),
+            vote,
+            ...(reason && { reason }),
+            ...(comment && { comment }),
+            normalizedQuery: null,
+          });
           wait(5, 60);
         }
       }

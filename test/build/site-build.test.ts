@@ -98,7 +98,9 @@ describe('a content problem that must stop the build', () => {
       'articles/billing/refunds.md': '---\ntitle: Refunds\nrelated: [no-such-article]\n---\n\nText.\n',
     });
     expect(result.status).not.toBe(0);
-    expect(result.output).toMatch(/articles\/billing\/refunds\.md: related: no published article or tutorial has the slug "no-such-article"/);
+    expect(result.output).toMatch(
+      /articles\/billing\/refunds\.md: related: no published article or tutorial has the slug "no-such-article"/,
+    );
   });
 
   test('fails on a duplicate slug, naming both files', () => {

@@ -51,18 +51,30 @@ test('prints the overview as an aligned table with rates as percentages and the 
 test('shows the self-service score as ∞ when sessions never escalated', () => {
   const { status, out } = report(['deflection', '--from', '2026-11-10', '--to', '2026-11-10', '--table', 'summary']);
   expect(status).toBe(0);
-  expect(out.split('\n').find((l) => /^\s+1\s/.test(l))!.split(/\s{2,}/).map((c) => c.trim())).toEqual(['', '1', '0', '100.0%', '∞', '1']);
+  expect(
+    out
+      .split('\n')
+      .find((l) => /^\s+1\s/.test(l))!
+      .split(/\s{2,}/)
+      .map((c) => c.trim()),
+  ).toEqual(['', '1', '0', '100.0%', '∞', '1']);
 });
 
 test('prints JSON and CSV that match the API', () => {
   const json = report(['article', ARTICLE, '--from', '2026-11-01', '--to', '2026-11-30', '--format', 'json']);
   expect(json.status).toBe(0);
   const body = JSON.parse(json.out);
-  expect(body).toMatchObject({ report: 'article', params: { from: '2026-11-01', to: '2026-11-30' }, data: { slug: ARTICLE, views: 2, escalations: 1 } });
+  expect(body).toMatchObject({
+    report: 'article',
+    params: { from: '2026-11-01', to: '2026-11-30' },
+    data: { slug: ARTICLE, views: 2, escalations: 1 },
+  });
   expect(body.data.title).toEqual(expect.any(String));
   const csv = report(['ratings', '--from', '2026-11-01', '--to', '2026-11-30', '--format', 'csv']);
   expect(csv.status).toBe(0);
-  expect(csv.out.split('\r\n')[0]).toBe('slug,title,category,product_area,up,down,n,helpfulness,lower,upper,enough_votes,outdated,unclear,didnt_solve,product_issue,other,comments');
+  expect(csv.out.split('\r\n')[0]).toBe(
+    'slug,title,category,product_area,up,down,n,helpfulness,lower,upper,enough_votes,outdated,unclear,didnt_solve,product_issue,other,comments',
+  );
   expect(csv.out.split('\r\n')[1]).toMatch(new RegExp(`^${ARTICLE},.*,1,0,1,1,`));
 });
 

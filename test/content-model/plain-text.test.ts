@@ -46,7 +46,29 @@ function splitMinutes(source: string): number {
 }
 
 test('counts the words and characters of any text as splitting it on whitespace does', () => {
-  const unit = fc.constantFrom('a', 'é', '7', ' ', '\t', '\n', '\u00a0', '\u3000', '字', 'の', '한', '*', '`', '[', ']', '(', ')', '!', '<b>', '```', '\ud83d\ude00');
+  const unit = fc.constantFrom(
+    'a',
+    'é',
+    '7',
+    ' ',
+    '\t',
+    '\n',
+    '\u00a0',
+    '\u3000',
+    '字',
+    'の',
+    '한',
+    '*',
+    '`',
+    '[',
+    ']',
+    '(',
+    ')',
+    '!',
+    '<b>',
+    '```',
+    '\ud83d\ude00',
+  );
   fc.assert(
     fc.property(fc.string({ unit, maxLength: 40 }), fc.integer({ min: 1, max: 400 }), (piece, times) => {
       const source = piece.repeat(times);

@@ -1,4 +1,6 @@
-/** Dashboard charts: well-formed, accessible, escaped SVG with the right marks, and summaries that state the numbers. */
+/**
+ * Dashboard charts: well-formed, accessible, escaped SVG with the right marks, and summaries that state the numbers.
+ */
 import { expect, test } from 'vitest';
 import { barChart } from '../../src/dashboard/charts/bar-chart.ts';
 import { funnelChart } from '../../src/dashboard/charts/funnel-chart.ts';
@@ -8,11 +10,18 @@ import { timeSeriesChart, type DayValue } from '../../src/dashboard/charts/time-
 const days = (values: (number | null)[], start = '2026-11-01'): DayValue[] =>
   values.map((value, i) => ({ day: new Date(Date.parse(`${start}T00:00:00Z`) + i * 86_400_000).toISOString().slice(0, 10), value }));
 
-/** Node has no DOMParser: a small scan that tags nest and close, attributes are quoted and unique, and every & starts an entity. */
+/**
+ * Node has no DOMParser: a small scan that tags nest and close, attributes are quoted and unique, and every & starts an
+ * entity.
+ */
 function xmlProblem(xml: string): string | null {
   const open: string[] = [];
-  const badEntity = (text: string) => text.split('&').slice(1).find((rest) => !/^(amp|lt|gt|quot|apos|#\d+);/.test(rest));
-  for (let i = 0; i < xml.length; ) {
+  const badEntity = (text: string) =>
+    text
+      .split('&')
+      .slice(1)
+      .find((rest) => !/^(amp|lt|gt|quot|apos|#\d+);/.test(rest));
+  for (let i = 0; i < xml.length;) {
     const start = xml.indexOf('<', i);
     const text = xml.slice(i, start < 0 ? xml.length : start);
     if (badEntity(text) !== undefined) return `bare & in text near "${text.slice(0, 40)}"`;
@@ -37,7 +46,9 @@ function xmlProblem(xml: string): string | null {
 
 function expectAccessible(svg: string, id: string): void {
   expect(xmlProblem(svg)).toBeNull();
-  expect(svg).toMatch(new RegExp(`^<svg [^>]*role="(img|group)" aria-labelledby="${id}-title ${id}-desc" viewBox="0 0 480 [\\d.]+" width="100%">`));
+  expect(svg).toMatch(
+    new RegExp(`^<svg [^>]*role="(img|group)" aria-labelledby="${id}-title ${id}-desc" viewBox="0 0 480 [\\d.]+" width="100%">`),
+  );
   expect(svg).toContain(`<title id="${id}-title">`);
   expect(svg).toContain(`<desc id="${id}-desc">`);
   expect(svg).not.toContain('style=');
@@ -63,7 +74,13 @@ test('leaves a gap where a day has no data: two line segments, not one', () => {
 });
 
 test('draws the previous period dashed behind the current one, with a legend', () => {
-  const { svg } = timeSeriesChart({ id: 'views', title: 'Views', unit: 'count', current: days([3, 4, 5]), previous: days([2, 2, 2], '2026-10-29') });
+  const { svg } = timeSeriesChart({
+    id: 'views',
+    title: 'Views',
+    unit: 'count',
+    current: days([3, 4, 5]),
+    previous: days([2, 2, 2], '2026-10-29'),
+  });
   expect(svg.indexOf('class="chart-previous"')).toBeLessThan(svg.indexOf('class="chart-line"'));
   expect(svg).toContain('>Previous period</text>');
   expect(timeSeriesChart({ id: 'views', title: 'Views', unit: 'count', current: days([3, 4, 5]) }).svg).not.toContain('chart-previous');
@@ -71,12 +88,28 @@ test('draws the previous period dashed behind the current one, with a legend', (
 
 test('summarises the change against the previous period, the peak, in one sentence', () => {
   const current = Array.from({ length: 28 }, (_, i) => (i === 17 ? 97 : i === 0 ? 55 : 53));
-  const chart = timeSeriesChart({ id: 'views', title: 'Views', unit: 'count', current: days(current), previous: days(Array(28).fill(43), '2026-10-04') });
+  const chart = timeSeriesChart({
+    id: 'views',
+    title: 'Views',
+    unit: 'count',
+    current: days(current),
+    previous: days(Array(28).fill(43), '2026-10-04'),
+  });
   expect(chart.summary).toBe('Views rose from 1,204 to 1,530 (+27%) compared with the previous 28 days; highest on 2026-11-18 (97).');
   expect(chart.svg).toContain(`<desc id="views-desc">${chart.summary}</desc>`);
-  const rates = timeSeriesChart({ id: 'rate', title: 'Deflection rate', unit: 'rate', current: days([0.5, null, 0.7]), previous: days([0.7, 0.7, 0.7]) });
-  expect(rates.summary).toBe('Deflection rate (daily average) fell from 70% to 60% (−10 percentage points) compared with the previous 3 days; highest on 2026-11-03 (70%); no data on 1 of 3 days.');
-  expect(timeSeriesChart({ id: 'v', title: 'Views per day', unit: 'count', current: days([4, 4]) }).summary).toBe('Views totalled 8 over 2 days.');
+  const rates = timeSeriesChart({
+    id: 'rate',
+    title: 'Deflection rate',
+    unit: 'rate',
+    current: days([0.5, null, 0.7]),
+    previous: days([0.7, 0.7, 0.7]),
+  });
+  expect(rates.summary).toBe(
+    'Deflection rate (daily average) fell from 70% to 60% (−10 percentage points) compared with the previous 3 days; highest on 2026-11-03 (70%); no data on 1 of 3 days.',
+  );
+  expect(timeSeriesChart({ id: 'v', title: 'Views per day', unit: 'count', current: days([4, 4]) }).summary).toBe(
+    'Views totalled 8 over 2 days.',
+  );
 });
 
 test('says there is no data when the range is empty or every day is unknown', () => {
@@ -91,7 +124,10 @@ test('says there is no data when the range is empty or every day is unknown', ()
 });
 
 test('keeps a year of days compact: one path per run and no per-day markers', () => {
-  const year = days(Array.from({ length: 365 }, (_, i) => 1000 + ((i * 37) % 500)), '2026-01-01');
+  const year = days(
+    Array.from({ length: 365 }, (_, i) => 1000 + ((i * 37) % 500)),
+    '2026-01-01',
+  );
   const { svg } = timeSeriesChart({ id: 'year', title: 'Views', unit: 'count', current: year, previous: year });
   expect(paths(svg, 'chart-line')).toBe(2); // one in the plot, one in the legend
   expect(svg).not.toContain('<circle');
@@ -115,8 +151,20 @@ test('gives every chart role=img, a title and a description under the caller’s
 test('escapes every label, so a script in a label stays text', () => {
   const attack = '<script>alert(1)</script> & "quotes" \'too\'';
   const charts = [
-    barChart({ id: 'b', title: attack, unit: 'count', bars: [{ label: attack, value: 5, note: attack, href: `/reports/article/x?a=1&b="${attack}` }] }),
-    funnelChart({ id: 'f', title: attack, steps: [{ label: attack, count: 10 }, { label: 'Done', count: 4 }] }),
+    barChart({
+      id: 'b',
+      title: attack,
+      unit: 'count',
+      bars: [{ label: attack, value: 5, note: attack, href: `/reports/article/x?a=1&b="${attack}` }],
+    }),
+    funnelChart({
+      id: 'f',
+      title: attack,
+      steps: [
+        { label: attack, count: 10 },
+        { label: 'Done', count: 4 },
+      ],
+    }),
     timeSeriesChart({ id: 't', title: attack, unit: 'count', current: [{ day: attack, value: 1 }] }),
   ];
   for (const { svg } of charts) {
@@ -127,10 +175,27 @@ test('escapes every label, so a script in a label stays text', () => {
 });
 
 test('formats bar values: counts with thousands separators, rates as percentages, missing values as no data', () => {
-  const counts = barChart({ id: 'c', title: 'Top articles', unit: 'count', bars: [{ label: 'Refunds', value: 12_345, note: 'n=12' }, { label: 'Billing', value: 980 }] });
+  const counts = barChart({
+    id: 'c',
+    title: 'Top articles',
+    unit: 'count',
+    bars: [
+      { label: 'Refunds', value: 12_345, note: 'n=12' },
+      { label: 'Billing', value: 980 },
+    ],
+  });
   expect(counts.svg).toContain('>12,345<tspan class="chart-note"> n=12</tspan></text>');
   expect(counts.summary).toBe('Top articles: Refunds (12,345, n=12); Billing (980).');
-  const rates = barChart({ id: 'r', title: 'Escalation rate', unit: 'rate', bars: [{ label: 'Refunds', value: 0.38 }, { label: 'Billing', value: 0.045 }, { label: 'Tax', value: null }] });
+  const rates = barChart({
+    id: 'r',
+    title: 'Escalation rate',
+    unit: 'rate',
+    bars: [
+      { label: 'Refunds', value: 0.38 },
+      { label: 'Billing', value: 0.045 },
+      { label: 'Tax', value: null },
+    ],
+  });
   expect(rates.svg).toContain('>38%</text>');
   expect(rates.svg).toContain('>4.5%</text>');
   expect(rates.svg).toContain('class="chart-value chart-missing"');
@@ -145,7 +210,15 @@ test('truncates a long bar label with an ellipsis and keeps the whole label in a
 });
 
 test('links a bar only to a safe address, and then lets assistive technology reach the link', () => {
-  const linked = barChart({ id: 'b', title: 'Top articles', unit: 'count', bars: [{ label: 'Refunds', value: 7, href: '/reports/article/refunds' }, { label: 'Tax', value: 2, href: 'javascript:alert(1)' }] });
+  const linked = barChart({
+    id: 'b',
+    title: 'Top articles',
+    unit: 'count',
+    bars: [
+      { label: 'Refunds', value: 7, href: '/reports/article/refunds' },
+      { label: 'Tax', value: 2, href: 'javascript:alert(1)' },
+    ],
+  });
   expect(linked.svg).toContain('<a href="/reports/article/refunds" aria-label="Refunds: 7">');
   expect(linked.svg).not.toContain('javascript:');
   expect(linked.svg).toContain('role="group"');
@@ -154,18 +227,32 @@ test('links a bar only to a safe address, and then lets assistive technology rea
 
 test('prints each funnel step’s share of step 1 and change from the step before, marking the largest relative drop', () => {
   // Step 2 loses the most sessions (400), but step 3 loses the largest share of its step (50%).
-  const steps = [{ label: 'Open', count: 1000 }, { label: 'Install', count: 600 }, { label: 'Connect', count: 300 }, { label: 'Finish', count: 270 }];
+  const steps = [
+    { label: 'Open', count: 1000 },
+    { label: 'Install', count: 600 },
+    { label: 'Connect', count: 300 },
+    { label: 'Finish', count: 270 },
+  ];
   const chart = funnelChart({ id: 'f', title: 'Checkout tutorial', steps });
   expect(chart.svg).toContain('>1,000 · 100%</text>');
   expect(chart.svg).toContain('>600 · 60% · −40%</text>');
   expect(chart.svg).toContain('<text class="chart-value chart-worst" x="480" y="143" text-anchor="end">300 · 30% · −50%</text>');
   expect(chart.svg.match(/class="chart-bar chart-worst"/g)).toHaveLength(1);
   expect(chart.svg).toMatch(/<rect class="chart-bar chart-worst" x="0" y="[\d.]+" width="144"/);
-  expect(chart.summary).toBe('Checkout tutorial: 1,000 reached “Open”; 270 (27%) reached “Finish”; the largest drop, 50%, was from “Install” to “Connect” (600 to 300).');
+  expect(chart.summary).toBe(
+    'Checkout tutorial: 1,000 reached “Open”; 270 (27%) reached “Finish”; the largest drop, 50%, was from “Install” to “Connect” (600 to 300).',
+  );
 });
 
 test('marks no funnel step when nothing dropped', () => {
-  const chart = funnelChart({ id: 'f', title: 'Tutorial', steps: [{ label: 'One', count: 5 }, { label: 'Two', count: 5 }] });
+  const chart = funnelChart({
+    id: 'f',
+    title: 'Tutorial',
+    steps: [
+      { label: 'One', count: 5 },
+      { label: 'Two', count: 5 },
+    ],
+  });
   expect(chart.svg).not.toContain('chart-worst');
   expect(chart.summary).toBe('Tutorial: 5 reached “One”; 5 (100%) reached “Two”; no step lost sessions.');
 });

@@ -19,7 +19,10 @@ import { freshPostgresDatabase } from '../helpers/test-store.ts';
 import { storeRollupMismatches } from '../helpers/rollup-consistency.ts';
 
 const END = '2026-11-20';
-const RANGES = [{ from: '2026-10-24', to: END }, { from: '2026-11-14', to: END }];
+const RANGES = [
+  { from: '2026-10-24', to: END },
+  { from: '2026-11-14', to: END },
+];
 const run = promisify(execFile);
 const cleanup: (() => Promise<void>)[] = [];
 afterAll(async () => {
@@ -51,7 +54,11 @@ test('npm run db:copy moves a SQLite history into PostgreSQL, and every report g
 
   const database = await freshPostgresDatabase();
   cleanup.push(database.drop);
-  const copy = () => run(process.execPath, [join(ROOT, 'src/cli/db-copy.ts'), '--to', database.url], { cwd: ROOT, env: { ...process.env, KB_DB_PATH: path } });
+  const copy = () =>
+    run(process.execPath, [join(ROOT, 'src/cli/db-copy.ts'), '--to', database.url], {
+      cwd: ROOT,
+      env: { ...process.env, KB_DB_PATH: path },
+    });
   const { stdout } = await copy();
   expect(stdout).toMatch(/events: [\d,]+ rows/);
   expect(stdout).toMatch(/Done: every table has the same number of rows/);

@@ -39,7 +39,17 @@ afterAll(async () => {
 });
 
 const count = async (query: string, keys: string[]) =>
-  Number((await store.db.selectFrom('sessions as s').innerJoin('events as e', 'e.session_id', 's.id').select((eb) => eb.fn.countAll().as('n')).where('s.key', 'in', keys).where('e.type', '=', Number(query)).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await store.db
+        .selectFrom('sessions as s')
+        .innerJoin('events as e', 'e.session_id', 's.id')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('s.key', 'in', keys)
+        .where('e.type', '=', Number(query))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 test(`two server processes on one ${TEST_STORE} store count every acknowledged event once, keep the rollups exact and one vote per session`, async () => {
   const acknowledged: string[] = [];
@@ -49,7 +59,13 @@ test(`two server processes on one ${TEST_STORE} store count every acknowledged e
       const events = [
         { type: 'view', session, article: ARTICLE },
         { type: 'search', session, query: `two servers ${client} ${i % 5}`, results: i % 3 },
-        { type: 'feedback', session, article: ARTICLE, vote: i % 4 ? 'up' : 'down', ...(i % 4 ? {} : { reason: 'unclear', comment: `client ${client}` }) },
+        {
+          type: 'feedback',
+          session,
+          article: ARTICLE,
+          vote: i % 4 ? 'up' : 'down',
+          ...(i % 4 ? {} : { reason: 'unclear', comment: `client ${client}` }),
+        },
       ];
       const response = await postEvents(servers[(client + i) % 2]!.url, events);
       if (response.status === 202) acknowledged.push(session);

@@ -12,7 +12,21 @@ import { freshStore } from '../helpers/seed-events.ts';
 /** A small help center with every planted slug, a staff-only article and a non-English one. */
 function entry(title: string, category: string, productArea: string | null, extra: Partial<ManifestEntry> = {}): ManifestEntry {
   const revision = `${title.length.toString(16).padStart(2, '0')}aa11bb22cc`.slice(0, 12);
-  return { kind: 'article', title, url: '/articles/x/', file: 'x.md', revision, category, product_area: productArea, type: 'how-to', lang: 'en', steps: null, reviewed: null, has_description: true, ...extra };
+  return {
+    kind: 'article',
+    title,
+    url: '/articles/x/',
+    file: 'x.md',
+    revision,
+    category,
+    product_area: productArea,
+    type: 'how-to',
+    lang: 'en',
+    steps: null,
+    reviewed: null,
+    has_description: true,
+    ...extra,
+  };
 }
 const MANIFEST: Manifest = {
   generated_at: '2026-11-24T00:00:00.000Z',
@@ -97,7 +111,8 @@ test('stamps article events with a revision and events with a query with its nor
 test('plants each pattern: a late surge, failed payroll searches, and an edit that changes the revision', () => {
   const events = history({ days: 56, sessionsPerDay: 100 });
   const lastTwoWeeks = Date.parse('2026-11-11T00:00:00Z');
-  const views = (slug: string, late: boolean) => events.filter((e) => e.type === 'view' && e.article === slug && e.ts >= lastTwoWeeks === late).length;
+  const views = (slug: string, late: boolean) =>
+    events.filter((e) => e.type === 'view' && e.article === slug && e.ts >= lastTwoWeeks === late).length;
   // 14 late days at ×5 against 42 earlier days at ×1: about 5 / 3 as many views.
   expect(views(SURGE.slug, true)).toBeGreaterThan(views(SURGE.slug, false) * 1.2);
   const payroll = events.filter((e) => e.type === 'search' && (MISSING_TOPIC.queries as readonly string[]).includes(e.query));
@@ -111,7 +126,9 @@ test('keeps well-behaved articles near 85% helpful with steady traffic, so no re
   const events = history({ days: 56, sessionsPerDay: 150 });
   const split = Date.parse('2026-10-28T00:00:00Z');
   for (const slug of ['reset-your-password', 'export-your-data', 'compare-plans', 'connect-a-bank-account']) {
-    const votes = events.filter((e) => e.type === 'feedback' && e.article === slug && e.comment?.includes('<script>') !== true && !e.comment?.startsWith('='));
+    const votes = events.filter(
+      (e) => e.type === 'feedback' && e.article === slug && e.comment?.includes('<script>') !== true && !e.comment?.startsWith('='),
+    );
     const up = votes.filter((e) => e.type === 'feedback' && e.vote === 'up').length;
     expect(up / votes.length).toBeGreaterThan(0.8);
     expect(up / votes.length).toBeLessThan(0.9);

@@ -3,7 +3,16 @@ import SqliteDatabase from 'better-sqlite3';
 import fc from 'fast-check';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { deflectionRate, holds, outcomeCount, outcomeSql, selfServiceScore, SESSION_OUTCOMES, type SessionCounts, type SessionOutcome } from '../../src/domain/session-outcome.ts';
+import {
+  deflectionRate,
+  holds,
+  outcomeCount,
+  outcomeSql,
+  selfServiceScore,
+  SESSION_OUTCOMES,
+  type SessionCounts,
+  type SessionOutcome,
+} from '../../src/domain/session-outcome.ts';
 
 const OUTCOMES = Object.keys(SESSION_OUTCOMES) as SessionOutcome[];
 const counter = fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 0, max: 1000 }));
@@ -13,7 +22,9 @@ describe('session outcomes', () => {
   let db: Kysely<{ sessions: SessionCounts & { id: number } }>;
   beforeAll(async () => {
     db = new Kysely({ dialect: new SqliteDialect({ database: new SqliteDatabase(':memory:') }) });
-    await sql`create table sessions (id integer primary key, views integer, searches integer, contacts integer, up_votes integer)`.execute(db);
+    await sql`create table sessions (id integer primary key, views integer, searches integer, contacts integer, up_votes integer)`.execute(
+      db,
+    );
   });
   afterAll(() => db.destroy());
 
@@ -21,7 +32,10 @@ describe('session outcomes', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(session, { minLength: 1, maxLength: 40 }), async (sessions) => {
         await db.deleteFrom('sessions').execute();
-        await db.insertInto('sessions').values(sessions.map((s, id) => ({ id, ...s }))).execute();
+        await db
+          .insertInto('sessions')
+          .values(sessions.map((s, id) => ({ id, ...s })))
+          .execute();
         const rows = await db
           .selectFrom('sessions as s')
           .select(['s.id', ...OUTCOMES.map((o) => outcomeCount(o).as(o))])
@@ -29,7 +43,11 @@ describe('session outcomes', () => {
           .execute();
         const inMemory = sessions.map((s, id) => ({ id, ...Object.fromEntries(OUTCOMES.map((o) => [o, Number(holds(o, s))])) }));
         expect(rows).toEqual(inMemory);
-        const kb = await db.selectFrom('sessions as s').select((eb) => eb.fn.countAll<number>().as('n')).where(outcomeSql('kb')).executeTakeFirstOrThrow();
+        const kb = await db
+          .selectFrom('sessions as s')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where(outcomeSql('kb'))
+          .executeTakeFirstOrThrow();
         expect(kb.n).toBe(sessions.filter((s) => holds('kb', s)).length);
       }),
       { numRuns: 200 },

@@ -47,7 +47,9 @@ test('a site served from another origin sends its readers’ events to the API n
   const page = await context.newPage();
   const refused: string[] = [];
   page.on('console', (m) => /CORS|Access-Control/i.test(m.text()) && refused.push(m.text()));
-  const delivered = page.waitForResponse((r) => r.url() === `${api.url}/api/events` && r.request().method() === 'POST', { timeout: 20_000 });
+  const delivered = page.waitForResponse((r) => r.url() === `${api.url}/api/events` && r.request().method() === 'POST', {
+    timeout: 20_000,
+  });
   await page.goto(`${site.url}/articles/${ARTICLE}/`);
   expect((await delivered).status()).toBe(202);
   expect(refused).toEqual([]);
@@ -57,14 +59,22 @@ test('a site served from another origin sends its readers’ events to the API n
 });
 
 test('the API lets only the allowed origins read its answers', async () => {
-  const ask = (origin: string) => fetch(`${api.url}/api/events`, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' } });
+  const ask = (origin: string) =>
+    fetch(`${api.url}/api/events`, {
+      method: 'OPTIONS',
+      headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' },
+    });
   const allowed = await ask(site.url);
   expect(allowed.status).toBe(204);
   expect(allowed.headers.get('access-control-allow-origin')).toBe(site.url);
   expect(allowed.headers.get('access-control-allow-methods')).toBe('POST');
   const other = await ask('https://elsewhere.example');
   expect(other.headers.get('access-control-allow-origin')).toBeNull();
-  const post = await fetch(`${api.url}/api/events`, { method: 'POST', headers: { Origin: 'https://elsewhere.example', 'Content-Type': 'application/json', 'User-Agent': USER_AGENT }, body: '{"events":[]}' });
+  const post = await fetch(`${api.url}/api/events`, {
+    method: 'POST',
+    headers: { Origin: 'https://elsewhere.example', 'Content-Type': 'application/json', 'User-Agent': USER_AGENT },
+    body: '{"events":[]}',
+  });
   expect(post.headers.get('access-control-allow-origin')).toBeNull();
   expect(post.headers.get('vary')).toMatch(/Origin/);
 });

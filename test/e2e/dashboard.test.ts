@@ -50,8 +50,15 @@ afterAll(async () => {
   await site?.stop();
 });
 
-async function signedIn(options: { colorScheme?: 'light' | 'dark'; javaScriptEnabled?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: site.url, acceptDownloads: true, ...options, extraHTTPHeaders: { 'X-Forwarded-For': `192.0.2.${Math.floor(Math.random() * 250)}` } });
+async function signedIn(
+  options: { colorScheme?: 'light' | 'dark'; javaScriptEnabled?: boolean } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    baseURL: site.url,
+    acceptDownloads: true,
+    ...options,
+    extraHTTPHeaders: { 'X-Forwarded-For': `192.0.2.${Math.floor(Math.random() * 250)}` },
+  });
   const page = await context.newPage();
   await page.goto('/reports');
   await page.getByLabel('Admin token').fill(TOKEN);
@@ -66,7 +73,10 @@ test('refuses a wrong token and keeps the reports behind the login', async () =>
   await page.goto('/reports/friction');
   expect(new URL(page.url()).pathname).toBe('/reports/login');
   await page.getByLabel('Admin token').fill('not-the-token-not-the-token');
-  const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Sign in' }).click()]);
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST'),
+    page.getByRole('button', { name: 'Sign in' }).click(),
+  ]);
   expect(response.status()).toBe(401);
   await expect.poll(() => page.getByRole('alert').textContent()).toContain('not the admin token');
   expect((await fetch(`${site.url}/reports/ratings`, { method: 'HEAD', redirect: 'manual' })).status).toBe(303);
@@ -74,7 +84,12 @@ test('refuses a wrong token and keeps the reports behind the login', async () =>
 });
 
 test('limits login attempts per address', async () => {
-  const attempt = () => fetch(`${site.url}/reports/login`, { method: 'POST', body: new URLSearchParams({ token: 'wrong-wrong-wrong-wrong-wrong' }), headers: { 'X-Forwarded-For': '198.51.100.77' } });
+  const attempt = () =>
+    fetch(`${site.url}/reports/login`, {
+      method: 'POST',
+      body: new URLSearchParams({ token: 'wrong-wrong-wrong-wrong-wrong' }),
+      headers: { 'X-Forwarded-For': '198.51.100.77' },
+    });
   const statuses = [];
   for (let i = 0; i < 7; i++) statuses.push((await attempt()).status);
   expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
@@ -144,7 +159,7 @@ test('reads without JavaScript: charts are server-drawn SVG with a text alternat
   await context.close();
 });
 
-test('opens the definitions from the navigation, and a number\'s definition link lands on its anchor, without JavaScript', async () => {
+test("opens the definitions from the navigation, and a number's definition link lands on its anchor, without JavaScript", async () => {
   const { context, page } = await signedIn({ javaScriptEnabled: false });
   await page.getByRole('link', { name: 'Definitions', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Definitions' }).waitFor();
@@ -165,7 +180,8 @@ test('links every number on every page to a definition that exists', async () =>
   const targets = new Set<string>();
   for (const [, path] of PAGES) {
     await page.goto(path);
-    for (const href of await page.locator('a.def-link').evaluateAll((links) => links.map((a) => a.getAttribute('href')!))) targets.add(href);
+    for (const href of await page.locator('a.def-link').evaluateAll((links) => links.map((a) => a.getAttribute('href')!)))
+      targets.add(href);
   }
   expect(targets.size).toBeGreaterThan(20);
   await page.goto('/reports/definitions');
@@ -185,7 +201,9 @@ describe('every dashboard page', () => {
       const response = (await page.goto(path))!;
       expect(response.status()).toBe(200);
       const headers = response.headers();
-      expect(headers['content-security-policy']).toMatch(/^default-src 'self'; script-src 'self'( 'sha256-[^']+')*; style-src 'self'( 'sha256-[^']+')*;.*frame-ancestors 'none'$/);
+      expect(headers['content-security-policy']).toMatch(
+        /^default-src 'self'; script-src 'self'( 'sha256-[^']+')*; style-src 'self'( 'sha256-[^']+')*;.*frame-ancestors 'none'$/,
+      );
       expect(headers['content-security-policy']).not.toContain('unsafe-inline');
       expect(headers['x-robots-tag']).toBe('noindex, nofollow');
       expect(await page.locator('meta[name="robots"]').getAttribute('content')).toBe('noindex, nofollow');

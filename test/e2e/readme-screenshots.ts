@@ -1,4 +1,7 @@
-/** `npm run screenshots`: the README's pictures of the dashboard, taken from a fresh demo history so anyone can refresh them. */
+/**
+ * `npm run screenshots`: the README's pictures of the dashboard, taken from a fresh demo history so anyone can refresh
+ * them.
+ */
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

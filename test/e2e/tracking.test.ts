@@ -48,14 +48,20 @@ test('records a view, a down vote with its reason and comment, and the contact t
   await page.getByText('Thank you for your feedback.').waitFor();
   await Promise.all([page.waitForURL('https://ledgerly.example/**'), page.getByRole('link', { name: 'Contact support' }).first().click()]);
   await expect
-    .poll(() => rows("select type, n1, n2 from events e join articles a on a.id = e.article_id where a.slug = 'bank-feed-stopped-updating' order by e.id"))
+    .poll(() =>
+      rows(
+        "select type, n1, n2 from events e join articles a on a.id = e.article_id where a.slug = 'bank-feed-stopped-updating' order by e.id",
+      ),
+    )
     .toEqual([
       { type: 1, n1: null, n2: null },
       { type: 4, n1: 0, n2: null },
       { type: 4, n1: 0, n2: 4 },
       { type: 5, n1: null, n2: null },
     ]);
-  expect(rows('select vote, reason, comment from comments')).toEqual([{ vote: 'down', reason: 'product_issue', comment: 'It still says BANK_CONSENT_EXPIRED' }]);
+  expect(rows('select vote, reason, comment from comments')).toEqual([
+    { vote: 'down', reason: 'product_issue', comment: 'It still says BANK_CONSENT_EXPIRED' },
+  ]);
   expect(rows('select vote, reason, escalated from session_articles')).toEqual([{ vote: 'down', reason: 'product_issue', escalated: 1 }]);
   await context.close();
 });
@@ -71,12 +77,16 @@ test('records a settled search once and the opened second result with its positi
   const slug = await second.getAttribute('data-slug');
   await Promise.all([page.waitForURL(`**/${slug}/`), second.click()]);
   await expect
-    .poll(() => rows("select e.type, q.text as query, e.n1 from events e join queries q on q.id = e.query_id where q.text = 'recurring' order by e.id"))
+    .poll(() =>
+      rows(
+        "select e.type, q.text as query, e.n1 from events e join queries q on q.id = e.query_id where q.text = 'recurring' order by e.id",
+      ),
+    )
     .toEqual([
       { type: 2, query: 'recurring', n1: expect.any(Number) },
       { type: 3, query: 'recurring', n1: 2 },
     ]);
-  const clicked = rows("select a.slug from events e join articles a on a.id = e.article_id where e.type = 3") as { slug: string }[];
+  const clicked = rows('select a.slug from events e join articles a on a.id = e.article_id where e.type = 3') as { slug: string }[];
   expect(clicked).toEqual([{ slug }]);
   await context.close();
 });

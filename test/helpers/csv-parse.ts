@@ -16,8 +16,7 @@ export function parseCsv(text: string): string[][] {
     else if (c === ',') {
       row.push(cell);
       cell = '';
-    }
-    else if (c === '\n' || (c === '\r' && text[i + 1] === '\n')) {
+    } else if (c === '\n' || (c === '\r' && text[i + 1] === '\n')) {
       if (c === '\r') i++;
       row.push(cell);
       rows.push(row);

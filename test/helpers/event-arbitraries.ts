@@ -2,8 +2,31 @@
 import fc from 'fast-check';
 import { newSession } from './events-client.ts';
 
-// Characters that break naive code: NUL, lone surrogates, bidi overrides, zero-width, BOM, joined emoji, quotes, markup.
-const EDGE = ['\u0000', '\uD800', '\uDFFF', '\u202E', '\u200F', '\u200B', '\uFEFF', '\u2028', '🧪', '👩‍👩‍👧', 'é', '中', 'ع', '\n', '\t', '"', '\\', '<script>', "'", '=', '%'];
+// Characters that break naive code: NUL, lone surrogates, bidi overrides, zero-width, BOM, joined emoji, quotes,
+// markup.
+const EDGE = [
+  '\u0000',
+  '\uD800',
+  '\uDFFF',
+  '\u202E',
+  '\u200F',
+  '\u200B',
+  '\uFEFF',
+  '\u2028',
+  '🧪',
+  '👩‍👩‍👧',
+  'é',
+  '中',
+  'ع',
+  '\n',
+  '\t',
+  '"',
+  '\\',
+  '<script>',
+  "'",
+  '=',
+  '%',
+];
 const POLLUTION_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty'];
 
 /** Text in any script, mixed with the edge characters above. */
@@ -23,19 +46,27 @@ export function anyBatchBody(): fc.Arbitrary<string | Uint8Array<ArrayBuffer>> {
     fc.uint8Array({ maxLength: 400 }).map((bytes) => new Uint8Array(bytes)),
     fc.integer({ min: 1, max: 100_000 }).map((depth) => `{"events":${'['.repeat(depth)}${']'.repeat(depth)}}`),
     fc.integer({ min: 65, max: 200_000 }).map((n) => JSON.stringify({ events: [{ type: 'view', session: 'x'.repeat(n), article: 'a' }] })),
-    fc.constantFrom(...POLLUTION_KEYS).map((key) => JSON.stringify(withKey({}, key, { events: [{ type: 'view', session: newSession(), article: 'a' }] }))),
+    fc
+      .constantFrom(...POLLUTION_KEYS)
+      .map((key) => JSON.stringify(withKey({}, key, { events: [{ type: 'view', session: newSession(), article: 'a' }] }))),
     weirdText(300),
   );
 }
 
 function validEvent(kind: number, session: string, article: string): Record<string, unknown> {
   switch (kind) {
-    case 0: return { type: 'view', session, article };
-    case 1: return { type: 'search', session, query: 'reset password', results: 3 };
-    case 2: return { type: 'search_click', session, query: 'reset password', article, position: 1 };
-    case 3: return { type: 'feedback', session, article, vote: 'down', reason: 'unclear', comment: 'Step 2 is unclear' };
-    case 4: return { type: 'contact', session, article };
-    default: return { type: 'tutorial_step', session, article: 'first-steps', step: 1, steps: 2 };
+    case 0:
+      return { type: 'view', session, article };
+    case 1:
+      return { type: 'search', session, query: 'reset password', results: 3 };
+    case 2:
+      return { type: 'search_click', session, query: 'reset password', article, position: 1 };
+    case 3:
+      return { type: 'feedback', session, article, vote: 'down', reason: 'unclear', comment: 'Step 2 is unclear' };
+    case 4:
+      return { type: 'contact', session, article };
+    default:
+      return { type: 'tutorial_step', session, article: 'first-steps', step: 1, steps: 2 };
   }
 }
 
@@ -45,7 +76,9 @@ const oddValue = fc.oneof(
   fc.constantFrom(-1, 0, 1.5, 2 ** 53, -(2 ** 63), 1e308, '1', '', ' ', null, true, [], {}, 'NaN', 'Infinity'),
 );
 
-/** A batch of valid events with at most one thing wrong (or nothing): a field replaced, removed or added, or a bad size. */
+/**
+ * A batch of valid events with at most one thing wrong (or nothing): a field replaced, removed or added, or a bad size.
+ */
 export function nearValidBatch(article: string): fc.Arbitrary<{ session: string; body: string }> {
   return fc
     .record({

@@ -45,10 +45,18 @@ export function residentMemoryMb(pid: number): number {
 
 let signIns = 0;
 
-/** Signs in to the dashboard with the admin token (each time from another address, below the login limit); returns the Cookie header value. */
+/**
+ * Signs in to the dashboard with the admin token (each time from another address, below the login limit); returns the
+ * Cookie header value.
+ */
 export async function signIn(url: string, token: string): Promise<string> {
   const from = `198.18.${Math.floor(signIns / 250)}.${signIns++ % 250}`;
-  const response = await fetch(`${url}/reports/login`, { method: 'POST', body: new URLSearchParams({ token }), redirect: 'manual', headers: { 'X-Forwarded-For': from } });
+  const response = await fetch(`${url}/reports/login`, {
+    method: 'POST',
+    body: new URLSearchParams({ token }),
+    redirect: 'manual',
+    headers: { 'X-Forwarded-For': from },
+  });
   const cookie = response.headers.getSetCookie().find((c) => c.includes('='));
   if (!cookie) throw new Error(`sign-in failed with ${response.status}`);
   return cookie.split(';')[0]!;
@@ -58,7 +66,11 @@ export async function signIn(url: string, token: string): Promise<string> {
  * Writes raw bytes to the server over TCP (for requests fetch will not send: unfinished bodies and headers,
  * broken encodings) and reads until the server closes the connection or `waitMs` passes.
  */
-export function rawExchange(url: string, request: string, options: { waitMs?: number } = {}): Promise<{ status: number | undefined; closed: boolean; text: string }> {
+export function rawExchange(
+  url: string,
+  request: string,
+  options: { waitMs?: number } = {},
+): Promise<{ status: number | undefined; closed: boolean; text: string }> {
   const { hostname, port } = new URL(url);
   return new Promise((done) => {
     const socket = connect(Number(port), hostname);

@@ -10,7 +10,10 @@ const DAYS: Record<Dialect, (column: string) => string> = {
   postgres: (column) => `to_char(to_timestamp(${column} / 1000.0) at time zone 'UTC', 'YYYY-MM-DD')`,
 };
 type Unit = 'week' | 'month' | 'quarter' | 'year';
-/** The key of the weekly, monthly, quarterly and yearly rollups (the Monday, or the month's, quarter's or year's first day) of a YYYY-MM-DD column `day`. */
+/**
+ * The key of the weekly, monthly, quarterly and yearly rollups (the Monday, or the month's, quarter's or year's first
+ * day) of a YYYY-MM-DD column `day`.
+ */
 const UNIT_KEYS: Record<Dialect, Record<Unit, string>> = {
   sqlite: {
     week: "date(day, '-6 days', 'weekday 1')",
@@ -27,40 +30,56 @@ const UNIT_KEYS: Record<Dialect, Record<Unit, string>> = {
 };
 // Counting rows where a condition holds, in SQL both stores accept.
 const count = (condition: string) => `sum(case when ${condition} then 1 else 0 end)`;
-// Each session's last feedback on an article (n = 1) is its final vote; from raw events, as closed sessions keep no vote.
-const FINAL_VOTES = 'with final as (select article_id, revision_id, n1, ts, row_number() over (partition by session_id, article_id order by id desc) as n from events where type = 4)';
-const ARTICLE_COUNTERS = ['views', 'view_sessions', 'escalations', 'contacts', 'search_clicks', 'up', 'down', 'outdated', 'unclear', 'didnt_solve', 'product_issue', 'other', 'comments'];
+// Each session's last feedback on an article (n = 1) is its final vote; from raw events, as closed sessions keep no
+// vote.
+const FINAL_VOTES =
+  'with final as (select article_id, revision_id, n1, ts, row_number() over (partition by session_id, article_id order by id desc) as n from events where type = 4)';
+const ARTICLE_COUNTERS = [
+  'views',
+  'view_sessions',
+  'escalations',
+  'contacts',
+  'search_clicks',
+  'up',
+  'down',
+  'outdated',
+  'unclear',
+  'didnt_solve',
+  'product_issue',
+  'other',
+  'comments',
+];
 
 const checks = (dayOf: (column: string) => string, units: Record<Unit, string>): Record<string, string> => {
   const DAY = dayOf('ts');
   return {
-  'article views': `
+    'article views': `
     select article_id, day, views from article_daily where views <> 0
     except select article_id, ${DAY}, count(*) from events where type = 1 group by 1, 2`,
-  'article views (reverse)': `
+    'article views (reverse)': `
     select article_id, ${DAY}, count(*) from events where type = 1 group by 1, 2
     except select article_id, day, views from article_daily where views <> 0`,
-  'searches per query and day': `
+    'searches per query and day': `
     select query_id, ${DAY} as d, count(*), ${count('n1 = 0')} from events where type = 2 group by 1, 2
     except select query_id, day, searches, zero_results from query_daily where searches <> 0`,
-  'session counters': `
+    'session counters': `
     select s.id, s.views, s.searches, s.contacts from sessions s
     except select s.id,
       (select count(*) from events e where e.session_id = s.id and e.type = 1),
       (select count(*) from events e where e.session_id = s.id and e.type = 2),
       (select count(*) from events e where e.session_id = s.id and e.type = 5)
     from sessions s`,
-  'final votes per article and day': `
+    'final votes per article and day': `
     ${FINAL_VOTES} select article_id, ${DAY}, ${count('n1 = 1')}, ${count('n1 <> 1')} from final where n = 1 group by 1, 2
     except select article_id, day, up, down from article_daily where up <> 0 or down <> 0`,
-  'final vote is the last feedback event': `
+    'final vote is the last feedback event': `
     select sa.session_id, sa.article_id, sa.vote from session_articles sa where sa.vote is not null
     except select e.session_id, e.article_id, case e.n1 when 1 then 'up' else 'down' end from events e
       where e.type = 4 and e.id = (select max(id) from events f where f.type = 4 and f.session_id = e.session_id and f.article_id = e.article_id)`,
-  'search clicks per query and article': `
+    'search clicks per query and article': `
     select article_id, ${DAY}, query_id, count(*) from events where type = 3 group by 1, 2, 3
     except select article_id, day, query_id, clicks from query_article_daily`,
-  'readers and escalations per article and day': `
+    'readers and escalations per article and day': `
     with views as (select id, session_id, article_id, ts, row_number() over (partition by session_id, article_id order by id) as n from events where type = 1),
     firsts as (
       select v.article_id, v.ts, max(case when c.id is null then 0 else 1 end) as escalated from views v
@@ -68,47 +87,52 @@ const checks = (dayOf: (column: string) => string, units: Record<Unit, string>):
         where v.n = 1 group by v.session_id, v.article_id, v.ts)
     select article_id, ${DAY}, count(*), sum(escalated) from firsts group by 1, 2
     except select article_id, day, view_sessions, escalations from article_daily where view_sessions <> 0`,
-  'help-center sessions per day': `
+    'help-center sessions per day': `
     select ${dayOf('started_at')}, count(*), ${count('contacts > 0')}, ${count('contacts = 0 and up_votes > 0')}, sum(searches) from sessions
       where views > 0 or searches > 0 group by 1
     except select day, kb_sessions, escalated, confirmed, searches from session_daily where kb_sessions <> 0`,
-  "every session within its day's id range": `
+    "every session within its day's id range": `
     select s.id from sessions s left join session_daily d on d.day = ${dayOf('s.started_at')}
       where d.day is null or s.id < d.first_session_id or s.id > d.last_session_id`,
-  'tutorial steps': `
+    'tutorial steps': `
     select article_id, ${DAY}, n1, count(*) from events where type = 6 group by 1, 2, 3
     except select article_id, day, step, sessions from tutorial_step_daily`,
-  'comments per article and day': `
+    'comments per article and day': `
     select article_id, ${DAY}, count(*) from comments group by 1, 2
     except select article_id, day, comments from article_daily where comments <> 0`,
-  'comments per article and day (reverse)': `
+    'comments per article and day (reverse)': `
     select article_id, day, comments from article_daily where comments <> 0
     except select article_id, ${DAY}, count(*) from comments group by 1, 2`,
-  'final votes per revision and day': `
+    'final votes per revision and day': `
     ${FINAL_VOTES} select ${DAY}, article_id, revision_id, ${count('n1 = 1')}, ${count('n1 <> 1')} from final
       where n = 1 and revision_id is not null group by 1, 2, 3
     except select day, article_id, revision_id, up, down from revision_votes_daily where up <> 0 or down <> 0`,
-  'final votes per revision and day (reverse)': `
+    'final votes per revision and day (reverse)': `
     ${FINAL_VOTES} select day, article_id, revision_id, up, down from revision_votes_daily where up <> 0 or down <> 0
     except select ${DAY}, article_id, revision_id, ${count('n1 = 1')}, ${count('n1 <> 1')} from final
       where n = 1 and revision_id is not null group by 1, 2, 3`,
-  ...scopeChecks('category'),
-  ...scopeChecks('product_area'),
-  ...coarserChecks('article', ['article_id'], ARTICLE_COUNTERS, units),
-  ...coarserChecks('query', ['query_id'], ['searches', 'zero_results', 'clicked', 'escalated'], units),
-  ...coarserChecks('tutorial_step', ['article_id', 'step'], ['sessions', 'max(steps)'], units),
-  ...coarserChecks('revision_votes', ['article_id', 'revision_id'], ['up', 'down'], units),
+    ...scopeChecks('category'),
+    ...scopeChecks('product_area'),
+    ...coarserChecks('article', ['article_id'], ARTICLE_COUNTERS, units),
+    ...coarserChecks('query', ['query_id'], ['searches', 'zero_results', 'clicked', 'escalated'], units),
+    ...coarserChecks('tutorial_step', ['article_id', 'step'], ['sessions', 'max(steps)'], units),
+    ...coarserChecks('revision_votes', ['article_id', 'revision_id'], ['up', 'down'], units),
   };
 };
 
-/** Closed sessions per day and per category (or product area) they read in, from session_reads and sessions, both ways. */
+/**
+ * Closed sessions per day and per category (or product area) they read in, from session_reads and sessions, both ways.
+ */
 function scopeChecks(kind: 'category' | 'product_area'): Record<string, string> {
   const closed = `
     select '${kind}', x.name, s.started_at / 86400000, count(*), ${count('s.contacts > 0')}, ${count('s.contacts = 0 and s.up_votes > 0')}, sum(s.searches)
     from (select distinct r.session_id, a.${kind} as name from session_reads r join articles a on a.id = r.article_id where a.${kind} is not null) x
     join sessions s on s.id = x.session_id where s.views > 0 or s.searches > 0 group by x.name, s.started_at / 86400000`;
   const rollup = `select kind, name, day_number, kb_sessions, escalated, confirmed, searches from session_scope_daily where kind = '${kind}'`;
-  return { [`closed sessions per day and ${kind}`]: `${closed} except ${rollup}`, [`closed sessions per day and ${kind} (reverse)`]: `${rollup} except ${closed}` };
+  return {
+    [`closed sessions per day and ${kind}`]: `${closed} except ${rollup}`,
+    [`closed sessions per day and ${kind} (reverse)`]: `${rollup} except ${closed}`,
+  };
 }
 
 /** Each weekly, monthly, quarterly and yearly rollup holds exactly the sums of its daily rollup's days, both ways. */
@@ -119,7 +143,10 @@ function coarserChecks(name: string, keys: string[], counters: string[], units: 
   for (const [level, key] of Object.entries(units)) {
     const daily = `select ${key}, ${keys.join(', ')}, ${sums} from ${name}_daily group by 1, ${keys.map((_, i) => i + 2).join(', ')}`;
     const coarser = `select day, ${keys.join(', ')}, ${plain} from ${name}_${level}ly`;
-    Object.assign(out, { [`${name} by ${level}`]: `${daily} except ${coarser}`, [`${name} by ${level} (reverse)`]: `${coarser} except ${daily}` });
+    Object.assign(out, {
+      [`${name} by ${level}`]: `${daily} except ${coarser}`,
+      [`${name} by ${level} (reverse)`]: `${coarser} except ${daily}`,
+    });
   }
   return out;
 }

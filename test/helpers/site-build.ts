@@ -63,8 +63,15 @@ export interface RunningSite {
   kill(): Promise<void>;
 }
 
-/** Starts the built site with the server `npm start` runs (src/cli/serve.ts) on a free loopback port and waits until it answers. */
-export async function serveSite(dist: string, env: Record<string, string> = {}, options: { commandPrefix?: string[]; port?: number; script?: string; args?: string[] } = {}): Promise<RunningSite> {
+/**
+ * Starts the built site with the server `npm start` runs (src/cli/serve.ts) on a free loopback port and waits until it
+ * answers.
+ */
+export async function serveSite(
+  dist: string,
+  env: Record<string, string> = {},
+  options: { commandPrefix?: string[]; port?: number; script?: string; args?: string[] } = {},
+): Promise<RunningSite> {
   const port = options.port ?? (await freePort());
   const script = options.script ?? join(ROOT, 'src/cli/serve.ts');
   const [command, ...args] = [...(options.commandPrefix ?? []), process.execPath, script, dist, ...(options.args ?? [])];

@@ -39,7 +39,11 @@ export async function freshTestDatabase(): Promise<TestDatabase> {
         }
       },
       columns: async () =>
-        db.prepare("select m.name as \"table\", p.name as \"column\" from sqlite_master m join pragma_table_info(m.name) p where m.type = 'table'").all() as never,
+        db
+          .prepare(
+            'select m.name as "table", p.name as "column" from sqlite_master m join pragma_table_info(m.name) p where m.type = \'table\'',
+          )
+          .all() as never,
       close: async () => {
         db.close();
       },
@@ -68,7 +72,12 @@ export async function freshTestDatabase(): Promise<TestDatabase> {
         await locker.end();
       }
     },
-    columns: async () => (await client.query("select table_name as \"table\", column_name as \"column\" from information_schema.columns where table_schema = 'public'")).rows,
+    columns: async () =>
+      (
+        await client.query(
+          'select table_name as "table", column_name as "column" from information_schema.columns where table_schema = \'public\'',
+        )
+      ).rows,
     close: async () => {
       await client.end();
       await database.drop();

@@ -34,7 +34,9 @@ const databaseUrl = (server: string, name: string) => Object.assign(new URL(serv
  */
 function schemaSource(): string {
   const migrations = new URL('../../db/migrations/', import.meta.url);
-  const files = readdirSync(migrations).sort().map((file) => new URL(file, migrations));
+  const files = readdirSync(migrations)
+    .sort()
+    .map((file) => new URL(file, migrations));
   return [...files, new URL('../../db/postgres-ddl.ts', import.meta.url)].map((file) => readFileSync(file, 'utf8')).join('\0');
 }
 
@@ -63,7 +65,9 @@ function migratedTemplate(server: string): Promise<string> {
 }
 
 /** A new database on the test server (or `server`), empty or migrated; `drop()` removes it. */
-export async function freshPostgresDatabase(options: { migrated?: boolean; server?: string } = {}): Promise<{ url: string; drop(): Promise<void> }> {
+export async function freshPostgresDatabase(
+  options: { migrated?: boolean; server?: string } = {},
+): Promise<{ url: string; drop(): Promise<void> }> {
   const server = options.server ?? process.env.KB_TEST_DATABASE_URL;
   if (!server) throw new Error('KB_TEST_DATABASE_URL is not set');
   const name = `lantern_test_${process.pid}_${Date.now().toString(36)}_${databases++}`;

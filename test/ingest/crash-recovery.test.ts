@@ -27,7 +27,12 @@ async function loadUntilKilled(site: RunningSite): Promise<string[]> {
     Array.from({ length: CLIENTS }, async (_, client) => {
       for (;;) {
         const session = newSession();
-        const events = Array.from({ length: QUERIES_PER_BATCH }, (_, i) => ({ type: 'search', session, query: `crash probe ${i}`, results: i }));
+        const events = Array.from({ length: QUERIES_PER_BATCH }, (_, i) => ({
+          type: 'search',
+          session,
+          query: `crash probe ${i}`,
+          results: i,
+        }));
         try {
           const response = await postEvents(site.url, events, { from: `192.0.2.${client}` });
           if (response.status === 202) acknowledged.push(session);

@@ -77,7 +77,9 @@ describe('POST /api/events with generated input', () => {
         ];
         const response = await postRaw(fresh.site.url, JSON.stringify({ events }));
         expect(response.status).toBe(202);
-        const row = db.prepare('select c.comment from comments c join sessions s on s.id = c.session_id where s.key = ?').get(session) as { comment: string };
+        const row = db.prepare('select c.comment from comments c join sessions s on s.id = c.session_id where s.key = ?').get(session) as {
+          comment: string;
+        };
         expect(row.comment).toBe(comment.trim());
       }),
       { numRuns: 60 },
@@ -91,8 +93,15 @@ describe('POST /api/events with generated input', () => {
       { type: 'feedback', session, article: ARTICLE, vote: 'down', comment: 'broken \udc00 text' },
     ];
     expect((await postRaw(fresh.site.url, JSON.stringify({ events }))).status).toBe(202);
-    expect(db.prepare('select q.text from events e join queries q on q.id = e.query_id join sessions s on s.id = e.session_id where s.key = ?').pluck().get(session)).toBe('\ufffd');
-    expect(db.prepare('select c.comment from comments c join sessions s on s.id = c.session_id where s.key = ?').pluck().get(session)).toBe('broken \ufffd text');
+    expect(
+      db
+        .prepare('select q.text from events e join queries q on q.id = e.query_id join sessions s on s.id = e.session_id where s.key = ?')
+        .pluck()
+        .get(session),
+    ).toBe('\ufffd');
+    expect(db.prepare('select c.comment from comments c join sessions s on s.id = c.session_id where s.key = ?').pluck().get(session)).toBe(
+      'broken \ufffd text',
+    );
   });
 
   test('keeps its memory bounded while taking bodies far over the size limit', async () => {
@@ -110,23 +119,49 @@ describe('POST /api/events with generated input', () => {
 describe('report routes with generated query strings', () => {
   const names = REPORTS.map((r) => (r === 'article' ? `article/${ARTICLE}` : r));
   const queryString = fc
-    .array(fc.tuple(fc.oneof(fc.constantFrom('from', 'to', 'category', 'product_area', 'format', 'table', 'review_days', '__proto__', 'constructor'), weirdText(20)), weirdText(40)), { maxLength: 6 })
+    .array(
+      fc.tuple(
+        fc.oneof(
+          fc.constantFrom('from', 'to', 'category', 'product_area', 'format', 'table', 'review_days', '__proto__', 'constructor'),
+          weirdText(20),
+        ),
+        weirdText(40),
+      ),
+      { maxLength: 6 },
+    )
     .map((pairs) => new URLSearchParams(pairs.map(([k, v]) => [k.toWellFormed(), v.toWellFormed()])).toString());
 
   test('never answer 5xx on the API, whatever the parameters or the path', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.constantFrom(...names), weirdText(30).map((s) => `article/${encodeURIComponent(s.toWellFormed())}`)), queryString, async (name, query) => {
-        const response = await fetch(`${fresh.site.url}/api/reports/${name}?${query}`, { headers: { Authorization: `Bearer ${TOKEN}` } });
-        expect([200, 400, 404]).toContain(response.status);
-        await response.arrayBuffer();
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.constantFrom(...names),
+          weirdText(30).map((s) => `article/${encodeURIComponent(s.toWellFormed())}`),
+        ),
+        queryString,
+        async (name, query) => {
+          const response = await fetch(`${fresh.site.url}/api/reports/${name}?${query}`, { headers: { Authorization: `Bearer ${TOKEN}` } });
+          expect([200, 400, 404]).toContain(response.status);
+          await response.arrayBuffer();
+        },
+      ),
       { numRuns: RUNS },
     );
   });
 
   test('never answer 5xx on the dashboard pages either', async () => {
     const cookie = await signIn(fresh.site.url, TOKEN);
-    const pages = ['', 'deflection', 'ratings', 'friction', 'search', 'content', 'tutorials', `articles/${ARTICLE}`, 'articles/no-such-article'];
+    const pages = [
+      '',
+      'deflection',
+      'ratings',
+      'friction',
+      'search',
+      'content',
+      'tutorials',
+      `articles/${ARTICLE}`,
+      'articles/no-such-article',
+    ];
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...pages), queryString, async (page, query) => {
         const response = await fetch(`${fresh.site.url}/reports/${page}?${query}`, { headers: { Cookie: cookie }, redirect: 'manual' });
@@ -138,7 +173,10 @@ describe('report routes with generated query strings', () => {
   });
 
   test('answer a malformed percent-encoding with 400', async () => {
-    const { status } = await rawExchange(fresh.site.url, `GET /api/reports/search?from=%E0%A4%A HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${TOKEN}\r\nConnection: close\r\n\r\n`);
+    const { status } = await rawExchange(
+      fresh.site.url,
+      `GET /api/reports/search?from=%E0%A4%A HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${TOKEN}\r\nConnection: close\r\n\r\n`,
+    );
     expect(status).toBe(400);
   });
 });
@@ -146,7 +184,11 @@ describe('report routes with generated query strings', () => {
 describe('slow and oversized requests', () => {
   test('cuts off a body that never finishes', async () => {
     const started = Date.now();
-    const { status, closed } = await rawExchange(fresh.site.url, 'POST /api/events HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"events":[', { waitMs: 15_000 });
+    const { status, closed } = await rawExchange(
+      fresh.site.url,
+      'POST /api/events HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"events":[',
+      { waitMs: 15_000 },
+    );
     expect(closed).toBe(true);
     expect([408, undefined]).toContain(status);
     expect(Date.now() - started).toBeLessThan(10_000);
@@ -162,7 +204,10 @@ describe('slow and oversized requests', () => {
   });
 
   test('refuses a header over 16 KiB with 431', async () => {
-    const { status } = await rawExchange(fresh.site.url, `GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\nConnection: close\r\n\r\n`);
+    const { status } = await rawExchange(
+      fresh.site.url,
+      `GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\nConnection: close\r\n\r\n`,
+    );
     expect(status).toBe(431);
   });
 

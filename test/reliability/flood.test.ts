@@ -37,7 +37,9 @@ test('a client sending far over the rate limit gets 429s while other clients kee
     Array.from({ length: 5 }, async (_, client) => {
       const statuses: number[] = [];
       for (let i = 0; i < 5; i++) {
-        const response = await postEvents(fresh.site.url, [{ type: 'view', session: newSession(), article: ARTICLE }], { from: `198.51.100.${client + 10}` });
+        const response = await postEvents(fresh.site.url, [{ type: 'view', session: newSession(), article: ARTICLE }], {
+          from: `198.51.100.${client + 10}`,
+        });
         statuses.push(response.status);
         await new Promise((r) => setTimeout(r, 100));
       }
@@ -55,12 +57,21 @@ test('a client sending far over the rate limit gets 429s while other clients kee
 
 test('one session cannot move an article’s rating by more than one vote, however many it sends', async () => {
   const session = newSession();
-  const votes = () => db.prepare('select coalesce(sum(up), 0) as up, coalesce(sum(down), 0) as down from article_daily d join articles a on a.id = d.article_id where a.slug = ?').get(ARTICLE) as { up: number; down: number };
+  const votes = () =>
+    db
+      .prepare(
+        'select coalesce(sum(up), 0) as up, coalesce(sum(down), 0) as down from article_daily d join articles a on a.id = d.article_id where a.slug = ?',
+      )
+      .get(ARTICLE) as { up: number; down: number };
   const before = votes();
   // 40 batches from 40 addresses (so the rate limit does not stop them), sent at once, up and down mixed.
   const statuses = await Promise.all(
     Array.from({ length: 40 }, (_, i) =>
-      postEvents(fresh.site.url, Array.from({ length: 5 }, (_, j) => ({ type: 'feedback', session, article: ARTICLE, vote: (i + j) % 2 ? 'up' : 'down' })), { from: `192.0.2.${i + 1}` }).then((r) => r.status),
+      postEvents(
+        fresh.site.url,
+        Array.from({ length: 5 }, (_, j) => ({ type: 'feedback', session, article: ARTICLE, vote: (i + j) % 2 ? 'up' : 'down' })),
+        { from: `192.0.2.${i + 1}` },
+      ).then((r) => r.status),
     ),
   );
   expect(statuses).toEqual(Array(40).fill(202));

@@ -18,19 +18,32 @@ test('no IP address, user agent, cookie or admin secret is written anywhere in t
       const response = await fetch(`${site.url}/api/events`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'User-Agent': USER_AGENT, 'X-Forwarded-For': ADDRESS, Cookie: `tracking=${COOKIE}` },
-        body: JSON.stringify({ events: [{ type: 'view', session, article: ARTICLE }, { type: 'feedback', session, article: ARTICLE, vote: 'down', comment: 'It did not help' }, { type: 'contact', session, article: ARTICLE }] }),
+        body: JSON.stringify({
+          events: [
+            { type: 'view', session, article: ARTICLE },
+            { type: 'feedback', session, article: ARTICLE, vote: 'down', comment: 'It did not help' },
+            { type: 'contact', session, article: ARTICLE },
+          ],
+        }),
       });
       expect(response.status).toBe(202);
     }
     sessionCookie = (await signIn(site.url, TOKEN)).split('=')[1]!;
     expect((await fetch(`${site.url}/api/reports/overview`, { headers: { Cookie: `kb_admin=${sessionCookie}` } })).status).toBe(200);
     // Known to be stored, so the scan below is known to read what was written.
-    expect((await postEvents(site.url, [{ type: 'search', session: newSession(), query: 'privacy scan marker', results: 1 }])).status).toBe(202);
+    expect((await postEvents(site.url, [{ type: 'search', session: newSession(), query: 'privacy scan marker', results: 1 }])).status).toBe(
+      202,
+    );
   } finally {
     await site.stop();
   }
   // The raw bytes of the database and its write-ahead log: deleted rows and free pages included.
-  const bytes = Buffer.concat(['', '-wal', '-shm'].map((suffix) => `${dbPath}${suffix}`).filter(existsSync).map((path) => readFileSync(path)));
+  const bytes = Buffer.concat(
+    ['', '-wal', '-shm']
+      .map((suffix) => `${dbPath}${suffix}`)
+      .filter(existsSync)
+      .map((path) => readFileSync(path)),
+  );
   expect(bytes.includes('privacy scan marker')).toBe(true);
   for (const secret of [ADDRESS, '203.0.113', 'PrivacyProbe', 'AppleWebKit', COOKIE, TOKEN, sessionCookie]) {
     expect(bytes.includes(secret), secret).toBe(false);

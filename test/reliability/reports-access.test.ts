@@ -11,7 +11,17 @@ import { freshSite, signIn, type FreshSite } from '../helpers/reliability-site.t
 const ARTICLE = 'how-do-i-reset-my-password';
 const TOKEN = 'access-test-token-0123456789abcdef';
 const API = REPORTS.map((r) => `/api/reports/${r === 'article' ? `article/${ARTICLE}` : r}`);
-const DASHBOARD = ['/reports', '/reports/deflection', '/reports/ratings', '/reports/friction', '/reports/search', '/reports/content', '/reports/tutorials', '/reports/definitions', `/reports/articles/${ARTICLE}`];
+const DASHBOARD = [
+  '/reports',
+  '/reports/deflection',
+  '/reports/ratings',
+  '/reports/friction',
+  '/reports/search',
+  '/reports/content',
+  '/reports/tutorials',
+  '/reports/definitions',
+  `/reports/articles/${ARTICLE}`,
+];
 const PUBLIC = ['/', `/articles/${ARTICLE}/`, '/search/', '/no-such-page', '/reports/login'];
 const MARKUP = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
 
@@ -22,7 +32,10 @@ beforeAll(async () => {
   fresh = await freshSite({ KB_ADMIN_TOKEN: TOKEN, KB_RATE_LIMIT_PER_MINUTE: '1000000' });
   writer = new SqliteDatabase(fresh.dbPath);
   const session = newSession();
-  const response = await postEvents(fresh.site.url, [{ type: 'view', session, article: ARTICLE }, { type: 'feedback', session, article: ARTICLE, vote: 'down', reason: 'unclear', comment: MARKUP }]);
+  const response = await postEvents(fresh.site.url, [
+    { type: 'view', session, article: ARTICLE },
+    { type: 'feedback', session, article: ARTICLE, vote: 'down', reason: 'unclear', comment: MARKUP },
+  ]);
   expect(response.status).toBe(202);
 });
 afterAll(async () => {
@@ -30,7 +43,8 @@ afterAll(async () => {
   await fresh?.site.stop();
 });
 
-const get = (path: string, headers: Record<string, string> = {}, method = 'GET') => fetch(`${fresh.site.url}${path}`, { method, headers, redirect: 'manual' });
+const get = (path: string, headers: Record<string, string> = {}, method = 'GET') =>
+  fetch(`${fresh.site.url}${path}`, { method, headers, redirect: 'manual' });
 
 /** Refused: the API with 401, a dashboard page with a redirect to the login, for every method. */
 async function expectRefused(headers: Record<string, string>): Promise<void> {
@@ -89,7 +103,11 @@ describe('every report route and dashboard page', () => {
       const auth = new AdminAuth(store.db, TOKEN);
       const live = await auth.issue('login', 60_000);
       const stale = await auth.issue('login', 60_000);
-      writer.prepare("update admin_credentials set expires_at = ? where kind = 'login' and hash = (select hash from admin_credentials where kind = 'login' order by id desc limit 1)").run(Date.now() - 1);
+      writer
+        .prepare(
+          "update admin_credentials set expires_at = ? where kind = 'login' and hash = (select hash from admin_credentials where kind = 'login' order by id desc limit 1)",
+        )
+        .run(Date.now() - 1);
       expect((await get(`/reports/login?code=${stale}`)).status).toBe(401);
       const first = await get(`/reports/login?code=${live}`);
       expect(first.status).toBe(303);
@@ -100,12 +118,26 @@ describe('every report route and dashboard page', () => {
   });
 
   test('limits sign-in attempts per address', async () => {
-    const attempt = (from: string) => fetch(`${fresh.site.url}/reports/login`, { method: 'POST', body: new URLSearchParams({ token: 'not-it-not-it-not-it-not-it' }), headers: { 'X-Forwarded-For': from } });
+    const attempt = (from: string) =>
+      fetch(`${fresh.site.url}/reports/login`, {
+        method: 'POST',
+        body: new URLSearchParams({ token: 'not-it-not-it-not-it-not-it' }),
+        headers: { 'X-Forwarded-For': from },
+      });
     const statuses: number[] = [];
     for (let i = 0; i < 8; i++) statuses.push((await attempt('203.0.113.99')).status);
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429, 429]);
     // Even the right token is refused while the address is limited; another address may still sign in.
-    expect((await fetch(`${fresh.site.url}/reports/login`, { method: 'POST', body: new URLSearchParams({ token: TOKEN }), headers: { 'X-Forwarded-For': '203.0.113.99' }, redirect: 'manual' })).status).toBe(429);
+    expect(
+      (
+        await fetch(`${fresh.site.url}/reports/login`, {
+          method: 'POST',
+          body: new URLSearchParams({ token: TOKEN }),
+          headers: { 'X-Forwarded-For': '203.0.113.99' },
+          redirect: 'manual',
+        })
+      ).status,
+    ).toBe(429);
     expect((await attempt('203.0.113.100')).status).toBe(401);
   });
 });
@@ -129,7 +161,10 @@ describe('what customers wrote', () => {
         const comment = `${lead}${rest}`;
         fc.pre(comment.trim().length > 0);
         const session = newSession();
-        expect((await postEvents(fresh.site.url, [{ type: 'feedback', session, article: ARTICLE, vote: 'down', reason: 'other', comment }])).status).toBe(202);
+        expect(
+          (await postEvents(fresh.site.url, [{ type: 'feedback', session, article: ARTICLE, vote: 'down', reason: 'other', comment }]))
+            .status,
+        ).toBe(202);
         const response = await get(`/api/reports/article/${ARTICLE}?format=csv&table=comments`, { Authorization: `Bearer ${TOKEN}` });
         expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
         const [header, ...rows] = parseCsv(await response.text());

@@ -37,7 +37,10 @@ test('npm run db:backup writes a consistent copy while the server takes events, 
   try {
     while (acknowledged.length < 20) await new Promise((r) => setTimeout(r, 20));
     before = [...acknowledged];
-    ({ stdout: output } = await run(process.execPath, [join(ROOT, 'src/cli/db-backup.ts'), '--to', target], { cwd: ROOT, env: { ...process.env, KB_DB_PATH: dbPath } }));
+    ({ stdout: output } = await run(process.execPath, [join(ROOT, 'src/cli/db-backup.ts'), '--to', target], {
+      cwd: ROOT,
+      env: { ...process.env, KB_DB_PATH: dbPath },
+    }));
     const during = acknowledged.length;
     while (acknowledged.length < during + 20) await new Promise((r) => setTimeout(r, 20));
   } finally {
@@ -70,7 +73,14 @@ test('raw events past the retention age are purged while rollups, sessions, comm
     return [
       { type: 'search', session, query: 'reset password', results: 2, at: at(daysAgo, i) },
       { type: 'view', session, article: ARTICLE, at: at(daysAgo, i + 1) },
-      { type: 'feedback', session, article: ARTICLE, vote: i % 3 ? 'up' : 'down', ...(i % 3 ? {} : { reason: 'unclear' as const, comment: `old comment ${i}` }), at: at(daysAgo, i + 2) },
+      {
+        type: 'feedback',
+        session,
+        article: ARTICLE,
+        vote: i % 3 ? 'up' : 'down',
+        ...(i % 3 ? {} : { reason: 'unclear' as const, comment: `old comment ${i}` }),
+        at: at(daysAgo, i + 2),
+      },
       ...(i % 4 ? [] : [{ type: 'contact' as const, session, article: ARTICLE, at: at(daysAgo, i + 3) }]),
     ];
   };
@@ -78,11 +88,17 @@ test('raw events past the retention age are purged while rollups, sessions, comm
   await seed(store, [...Array.from({ length: 12 }, (_, i) => visit(60, i)), ...Array.from({ length: 5 }, (_, i) => visit(5, i))].flat());
   await store.close();
   const oldRange = `from=${utcDay(now - 70 * DAY_MS)}&to=${utcDay(now - 50 * DAY_MS)}`;
-  const report = async (url: string, name: string) => (await (await fetch(`${url}/api/reports/${name}?${oldRange}`, { headers: { Authorization: `Bearer ${TOKEN}` } })).json()).data;
+  const report = async (url: string, name: string) =>
+    (await (await fetch(`${url}/api/reports/${name}?${oldRange}`, { headers: { Authorization: `Bearer ${TOKEN}` } })).json()).data;
   const kept = () => {
     const db = new SqliteDatabase(dbPath, { readonly: true });
     try {
-      const tables = db.prepare("select name from sqlite_master where type = 'table' and name not in ('events', 'articles', 'admin_credentials') and name not like 'kysely%' and name not like 'sqlite%'").pluck().all() as string[];
+      const tables = db
+        .prepare(
+          "select name from sqlite_master where type = 'table' and name not in ('events', 'articles', 'admin_credentials') and name not like 'kysely%' and name not like 'sqlite%'",
+        )
+        .pluck()
+        .all() as string[];
       return Object.fromEntries(tables.map((t) => [t, db.prepare(`select * from "${t}" order by 1, 2`).all()]));
     } finally {
       db.close();

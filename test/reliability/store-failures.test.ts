@@ -24,7 +24,14 @@ describe('a full disk', () => {
     try {
       for (let batch = 0; batch < 60 && !refused; batch++) {
         const sessions = Array.from({ length: 25 }, () => newSession());
-        const events = sessions.map((session, i) => ({ type: 'feedback', session, article: ARTICLE, vote: 'down', reason: 'other', comment: `${batch}/${i} ${'x'.repeat(1900)}` }));
+        const events = sessions.map((session, i) => ({
+          type: 'feedback',
+          session,
+          article: ARTICLE,
+          vote: 'down',
+          reason: 'other',
+          comment: `${batch}/${i} ${'x'.repeat(1900)}`,
+        }));
         const response = await postEvents(site.url, events);
         if (response.status === 202) acknowledged.push(sessions);
         else {
@@ -59,11 +66,17 @@ describe('a read-only database file', () => {
     const digest = () => createHash('sha256').update(readFileSync(dbPath)).digest('hex');
     const before = digest();
     chmodSync(dbPath, 0o444);
-    // Root writes through file permissions, so as root the server runs without that capability, as a service user would.
+    // Root writes through file permissions, so as root the server runs without that capability, as a service user
+    // would.
     const asRoot = process.getuid?.() === 0;
-    const site = await serveSite(fixtureSite(), { KB_DB_PATH: dbPath }, asRoot ? { commandPrefix: ['setpriv', '--bounding-set=-dac_override,-dac_read_search', '--'] } : {});
+    const site = await serveSite(
+      fixtureSite(),
+      { KB_DB_PATH: dbPath },
+      asRoot ? { commandPrefix: ['setpriv', '--bounding-set=-dac_override,-dac_read_search', '--'] } : {},
+    );
     try {
-      for (let i = 0; i < 3; i++) await expectUnavailable(await postEvents(site.url, [{ type: 'view', session: newSession(), article: ARTICLE }]));
+      for (let i = 0; i < 3; i++)
+        await expectUnavailable(await postEvents(site.url, [{ type: 'view', session: newSession(), article: ARTICLE }]));
       expect((await fetch(`${site.url}/`)).status).toBe(200);
     } finally {
       await site.stop();

@@ -42,7 +42,10 @@ test('the tracker keeps events the store refused and delivers them, once, when i
 
   const db = new SqliteDatabase(fresh.dbPath, { readonly: true });
   try {
-    const views = db.prepare('select count(*) from events e join articles a on a.id = e.article_id where e.type = 1 and a.slug = ?').pluck().get(ARTICLE);
+    const views = db
+      .prepare('select count(*) from events e join articles a on a.id = e.article_id where e.type = 1 and a.slug = ?')
+      .pluck()
+      .get(ARTICLE);
     expect(views).toBe(1);
   } finally {
     db.close();

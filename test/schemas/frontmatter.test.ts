@@ -40,9 +40,7 @@ describe('article frontmatter', () => {
   });
 
   test('requires a title', () => {
-    expect(issuesOf(ArticleFrontmatterSchema.safeParse({ description: 'x' }))).toEqual([
-      expect.stringMatching(/^title: /),
-    ]);
+    expect(issuesOf(ArticleFrontmatterSchema.safeParse({ description: 'x' }))).toEqual([expect.stringMatching(/^title: /)]);
   });
 
   test('rejects an empty title', () => {
@@ -92,8 +90,6 @@ describe('tutorial frontmatter', () => {
   });
 
   test('rejects a duration that is not whole minutes', () => {
-    expect(issuesOf(TutorialFrontmatterSchema.safeParse({ title: 'x', steps: ['a'], duration: 2.5 }))[0]).toMatch(
-      /^duration: /,
-    );
+    expect(issuesOf(TutorialFrontmatterSchema.safeParse({ title: 'x', steps: ['a'], duration: 2.5 }))[0]).toMatch(/^duration: /);
   });
 });

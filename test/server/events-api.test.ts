@@ -51,7 +51,7 @@ describe('accepted events', () => {
     expect(response.status).toBe(202);
     expect(await response.json()).toEqual({ accepted: 6 });
     const revision = manifest.articles[ARTICLE]!.revision;
-    expect((await eventsOf(session) as { ts: number }[]).map(({ ts, ...rest }) => rest)).toEqual([
+    expect(((await eventsOf(session)) as { ts: number }[]).map(({ ts, ...rest }) => rest)).toEqual([
       { type: 1, article: ARTICLE, revision, query: null, n1: null, n2: null },
       { type: 2, article: null, revision: null, query: 'reset password', n1: 3, n2: null },
       { type: 3, article: ARTICLE, revision, query: 'reset password', n1: 2, n2: null },
@@ -59,7 +59,9 @@ describe('accepted events', () => {
       { type: 5, article: ARTICLE, revision, query: null, n1: null, n2: null },
       { type: 6, article: TUTORIAL, revision: manifest.articles[TUTORIAL]!.revision, query: null, n1: 1, n2: 2 },
     ]);
-    expect((await db.get('select comment, vote, reason from comments c join sessions s on s.id = c.session_id where s.key = ?', session))).toEqual({
+    expect(
+      await db.get('select comment, vote, reason from comments c join sessions s on s.id = c.session_id where s.key = ?', session),
+    ).toEqual({
       comment: 'Step 2 is confusing',
       vote: 'down',
       reason: 'unclear',
@@ -73,9 +75,12 @@ describe('accepted events', () => {
       { type: 'view', session, article: OTHER },
       { type: 'contact', session },
     ]);
-    const row = (await db.get<{ escalated: number }>('select sa.escalated from session_articles sa join sessions s on s.id = sa.session_id where s.key = ?', session))!;
+    const row = (await db.get<{ escalated: number }>(
+      'select sa.escalated from session_articles sa join sessions s on s.id = sa.session_id where s.key = ?',
+      session,
+    ))!;
     expect(row.escalated).toBe(1);
-    const q = (await db.get("select escalated from query_daily qd join queries q on q.id = qd.query_id where q.text = 'escalation probe'"));
+    const q = await db.get("select escalated from query_daily qd join queries q on q.id = qd.query_id where q.text = 'escalation probe'");
     expect(q).toEqual({ escalated: 1 });
     expect(await sessionRow(session)).toMatchObject({ views: 1, searches: 1, contacts: 1 });
   });
@@ -89,7 +94,7 @@ describe('accepted events', () => {
       { type: 'view', session, article: OTHER, ts: past },
       { type: 'search', session, query: 'old', results: 1, ts: before - 3 * 24 * 60 * 60 * 1000 },
     ]);
-    const [future, recent, old] = await eventsOf(session) as { ts: number }[];
+    const [future, recent, old] = (await eventsOf(session)) as { ts: number }[];
     expect(future!.ts).toBeGreaterThanOrEqual(before);
     expect(future!.ts).toBeLessThanOrEqual(Date.now());
     expect(recent!.ts).toBe(past);
@@ -98,7 +103,9 @@ describe('accepted events', () => {
 
   test('accepts a batch sent by sendBeacon as text/plain', async () => {
     const session = newSession();
-    const response = await postRaw(site.url, JSON.stringify({ events: [{ type: 'view', session, article: ARTICLE }] }), { contentType: 'text/plain;charset=UTF-8' });
+    const response = await postRaw(site.url, JSON.stringify({ events: [{ type: 'view', session, article: ARTICLE }] }), {
+      contentType: 'text/plain;charset=UTF-8',
+    });
     expect(response.status).toBe(202);
     expect(await eventsOf(session)).toHaveLength(1);
   });
@@ -120,14 +127,25 @@ describe('deduplication', () => {
 
   test('keeps one vote per session per article: a later vote replaces the earlier one, comments stay with theirs', async () => {
     const session = newSession();
-    const before = (await db.get('select coalesce(sum(up), 0) as up, coalesce(sum(down), 0) as down from article_daily a join articles x on x.id = a.article_id where x.slug = ?', OTHER)) as { up: number; down: number };
-    await postEvents(site.url, [{ type: 'feedback', session, article: OTHER, vote: 'down', reason: 'outdated', comment: 'Menu names changed' }]);
+    const before = (await db.get(
+      'select coalesce(sum(up), 0) as up, coalesce(sum(down), 0) as down from article_daily a join articles x on x.id = a.article_id where x.slug = ?',
+      OTHER,
+    )) as { up: number; down: number };
+    await postEvents(site.url, [
+      { type: 'feedback', session, article: OTHER, vote: 'down', reason: 'outdated', comment: 'Menu names changed' },
+    ]);
     await postEvents(site.url, [{ type: 'feedback', session, article: OTHER, vote: 'up', comment: 'Found it after all' }]);
-    const after = (await db.get('select sum(up) as up, sum(down) as down, sum(outdated) as outdated from article_daily a join articles x on x.id = a.article_id where x.slug = ?', OTHER)) as { up: number; down: number; outdated: number };
+    const after = (await db.get(
+      'select sum(up) as up, sum(down) as down, sum(outdated) as outdated from article_daily a join articles x on x.id = a.article_id where x.slug = ?',
+      OTHER,
+    )) as { up: number; down: number; outdated: number };
     expect(after.up - before.up).toBe(1);
     expect(after.down - before.down).toBe(0);
     expect(after.outdated).toBe(0);
-    const comments = (await db.all('select vote, reason, comment from comments c join sessions s on s.id = c.session_id where s.key = ? order by c.id', session));
+    const comments = await db.all(
+      'select vote, reason, comment from comments c join sessions s on s.id = c.session_id where s.key = ? order by c.id',
+      session,
+    );
     expect(comments).toEqual([
       { vote: 'down', reason: 'outdated', comment: 'Menu names changed' },
       { vote: 'up', reason: null, comment: 'Found it after all' },
@@ -140,7 +158,9 @@ describe('deduplication', () => {
       { type: 'search', session, query: 'twice probe', results: 0 },
       { type: 'search', session, query: 'Twice  probe', results: 0 },
     ]);
-    expect((await db.get("select searches, zero_results from query_daily qd join queries q on q.id = qd.query_id where q.text = 'twice probe'"))).toEqual({ searches: 1, zero_results: 1 });
+    expect(
+      await db.get("select searches, zero_results from query_daily qd join queries q on q.id = qd.query_id where q.text = 'twice probe'"),
+    ).toEqual({ searches: 1, zero_results: 1 });
   });
 });
 
@@ -177,18 +197,33 @@ describe('rejected batches', () => {
   });
 
   test('rejects an article the site did not publish', async () => {
-    const error = await rejected(await postEvents(site.url, [{ type: 'view', session: newSession(), article: 'no-such-article' }]), 400, 'invalid-event');
-    expect(error.issues).toEqual([{ path: 'events[0].article', message: 'no published article or tutorial has the slug "no-such-article"' }]);
+    const error = await rejected(
+      await postEvents(site.url, [{ type: 'view', session: newSession(), article: 'no-such-article' }]),
+      400,
+      'invalid-event',
+    );
+    expect(error.issues).toEqual([
+      { path: 'events[0].article', message: 'no published article or tutorial has the slug "no-such-article"' },
+    ]);
   });
 
   test('rejects a tutorial step on an article that is not a tutorial', async () => {
-    const error = await rejected(await postEvents(site.url, [{ type: 'tutorial_step', session: newSession(), article: ARTICLE, step: 1, steps: 2 }]), 400, 'invalid-event');
+    const error = await rejected(
+      await postEvents(site.url, [{ type: 'tutorial_step', session: newSession(), article: ARTICLE, step: 1, steps: 2 }]),
+      400,
+      'invalid-event',
+    );
     expect(error.issues![0]!.path).toBe('events[0].article');
   });
 
   test('rejects an unknown event type, a bad session id and an empty batch', async () => {
-    expect((await rejected(await postEvents(site.url, [{ type: 'hover', session: newSession() }]), 400, 'invalid-event')).issues![0]!.path).toBe('events[0].type');
-    expect((await rejected(await postEvents(site.url, [{ type: 'view', session: 'short', article: ARTICLE }]), 400, 'invalid-event')).issues![0]!.path).toBe('events[0].session');
+    expect(
+      (await rejected(await postEvents(site.url, [{ type: 'hover', session: newSession() }]), 400, 'invalid-event')).issues![0]!.path,
+    ).toBe('events[0].type');
+    expect(
+      (await rejected(await postEvents(site.url, [{ type: 'view', session: 'short', article: ARTICLE }]), 400, 'invalid-event')).issues![0]!
+        .path,
+    ).toBe('events[0].session');
     expect((await rejected(await postEvents(site.url, []), 400, 'invalid-event')).issues![0]!.path).toBe('events');
   });
 
@@ -201,12 +236,20 @@ describe('rejected batches', () => {
   test('rejects a body over 64 KiB with 413', async () => {
     const before = await count('events');
     const comment = 'x'.repeat(70 * 1024);
-    await rejected(await postEvents(site.url, [{ type: 'feedback', session: newSession(), article: ARTICLE, vote: 'up', comment }]), 413, 'payload-too-large');
+    await rejected(
+      await postEvents(site.url, [{ type: 'feedback', session: newSession(), article: ARTICLE, vote: 'up', comment }]),
+      413,
+      'payload-too-large',
+    );
     expect(await count('events')).toBe(before);
   });
 
   test('rejects a body that is not JSON with 415', async () => {
-    await rejected(await postRaw(site.url, 'events=1', { contentType: 'application/x-www-form-urlencoded' }), 415, 'unsupported-media-type');
+    await rejected(
+      await postRaw(site.url, 'events=1', { contentType: 'application/x-www-form-urlencoded' }),
+      415,
+      'unsupported-media-type',
+    );
   });
 
   test('answers other methods with 405 and the allowed method', async () => {
@@ -294,10 +337,11 @@ describe('rollups', () => {
   test('hold no IP address, user agent or cookie anywhere', async () => {
     await postVisit('198.51.100.77');
     const columns = await db.columns();
-    // No column is named for an address, a user agent or a cookie ("has_description" contains "ip", hence the word match).
+    // No column is named for an address, a user agent or a cookie ("has_description" contains "ip", hence the word
+    // match).
     expect(columns.filter(({ column }) => /(^|_)(ip|addr|address|agent|ua|cookie)(_|$)/i.test(column))).toEqual([]);
     for (const name of new Set(columns.map((c) => c.table))) {
-      const text = JSON.stringify((await db.all(`select * from "${name}"`)));
+      const text = JSON.stringify(await db.all(`select * from "${name}"`));
       expect(text).not.toMatch(/198\.51\.100\.|203\.0\.113\.|Mozilla|Googlebot/);
     }
   });

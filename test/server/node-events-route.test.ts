@@ -36,7 +36,11 @@ async function answer(path: string, { body, headers = {} }: Sent) {
     ...(typeof body === 'string' ? {} : { duplex: 'half' }),
   } as RequestInit);
   const named = ['content-type', 'cache-control', 'retry-after', 'vary', 'access-control-allow-origin', 'x-content-type-options'];
-  return { status: response.status, headers: Object.fromEntries(named.map((h) => [h, response.headers.get(h)])), body: await response.json() };
+  return {
+    status: response.status,
+    headers: Object.fromEntries(named.map((h) => [h, response.headers.get(h)])),
+    body: await response.json(),
+  };
 }
 
 const batch = (...events: object[]) => JSON.stringify({ events });
@@ -55,13 +59,27 @@ const streamed = (bytes: number) =>
 describe("the server's own route for POST /api/events", () => {
   const cases: [string, () => Sent][] = [
     ['a valid batch', () => ({ body: view() })],
-    ['a batch sent as text/plain from an allowed origin', () => ({ body: view(), headers: { 'Content-Type': 'text/plain;charset=UTF-8', Origin: ORIGIN } })],
+    [
+      'a batch sent as text/plain from an allowed origin',
+      () => ({ body: view(), headers: { 'Content-Type': 'text/plain;charset=UTF-8', Origin: ORIGIN } }),
+    ],
     ['a batch from an origin not allowed', () => ({ body: view(), headers: { Origin: 'https://elsewhere.example' } })],
     ['a known bot', () => ({ body: view(), headers: { 'User-Agent': 'Googlebot/2.1 (+http://www.google.com/bot.html)' } })],
     ['invalid JSON', () => ({ body: '{"events": [' })],
-    ['an invalid event', () => ({ body: batch({ type: 'view', session: newSession(), article: 'no-such-article' }, { type: 'search', session: 'short', query: 'x', results: -1 }) })],
+    [
+      'an invalid event',
+      () => ({
+        body: batch(
+          { type: 'view', session: newSession(), article: 'no-such-article' },
+          { type: 'search', session: 'short', query: 'x', results: -1 },
+        ),
+      }),
+    ],
     ['a form post', () => ({ body: 'events=1', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } })],
-    ['a declared length over 64 KiB', () => ({ body: batch({ type: 'feedback', session: newSession(), article: ARTICLE, vote: 'up', comment: 'x'.repeat(70 * 1024) }) })],
+    [
+      'a declared length over 64 KiB',
+      () => ({ body: batch({ type: 'feedback', session: newSession(), article: ARTICLE, vote: 'up', comment: 'x'.repeat(70 * 1024) }) }),
+    ],
     ['an undeclared length over 64 KiB', () => ({ body: streamed(80 * 1024) })],
   ];
 
@@ -72,8 +90,12 @@ describe("the server's own route for POST /api/events", () => {
 
   test('stores a batch it accepts before answering 202, as the Astro endpoint does', async () => {
     const [first, second] = [newSession(), newSession()];
-    const own = await answer('/api/events', { body: batch({ type: 'view', session: first, article: ARTICLE }, { type: 'search', session: first, query: 'reset', results: 2 }) });
-    const astro = await answer('/api/events/', { body: batch({ type: 'view', session: second, article: ARTICLE }, { type: 'search', session: second, query: 'reset', results: 2 }) });
+    const own = await answer('/api/events', {
+      body: batch({ type: 'view', session: first, article: ARTICLE }, { type: 'search', session: first, query: 'reset', results: 2 }),
+    });
+    const astro = await answer('/api/events/', {
+      body: batch({ type: 'view', session: second, article: ARTICLE }, { type: 'search', session: second, query: 'reset', results: 2 }),
+    });
     expect([own.status, own.body, astro.status, astro.body]).toEqual([202, { accepted: 2 }, 202, { accepted: 2 }]);
     expect([storedSessions(first), storedSessions(second)]).toEqual([1, 1]);
   });

@@ -1,5 +1,19 @@
-/** Horizontal bar chart for ranked lists (articles, queries): label left, formatted value right, an optional link per bar. */
-import { CHAR_WIDTH, WIDTH, chartFrame, coord, escapeXml, formatValue, noDataChart, truncate, type Chart, type Unit } from './chart-format.ts';
+/**
+ * Horizontal bar chart for ranked lists (articles, queries): label left, formatted value right, an optional link per
+ * bar.
+ */
+import {
+  CHAR_WIDTH,
+  WIDTH,
+  chartFrame,
+  coord,
+  escapeXml,
+  formatValue,
+  noDataChart,
+  truncate,
+  type Chart,
+  type Unit,
+} from './chart-format.ts';
 
 export interface Bar {
   label: string;
@@ -52,14 +66,19 @@ export function barChart(input: BarChartInput): Chart {
     const content =
       (label === bar.label ? '' : `<title>${escapeXml(full)}</title>`) +
       `<text class="chart-label" x="0" y="${middle}" dy=".35em">${escapeXml(label)}</text>` +
-      (width > 0 ? `<rect class="chart-bar" x="${barStart}" y="${coord(middle - BAR / 2)}" width="${coord(width)}" height="${BAR}"/>` : '') +
+      (width > 0
+        ? `<rect class="chart-bar" x="${barStart}" y="${coord(middle - BAR / 2)}" width="${coord(width)}" height="${BAR}"/>`
+        : '') +
       `<text class="${bar.value === null ? 'chart-value chart-missing' : 'chart-value'}" x="${WIDTH}" y="${middle}" dy=".35em" text-anchor="end">${escapeXml(values[i]!)}${note}</text>`;
     const href = safeHref(bar.href);
     return href ? `<a href="${escapeXml(href)}" aria-label="${escapeXml(full)}">${content}</a>` : `<g>${content}</g>`;
   });
   const summary = summarize(input, values);
   const interactive = bars.some((b) => safeHref(b.href));
-  return { svg: chartFrame({ id, title, description: summary, height: ROW * bars.length, kind: 'chart-bars', body: rows.join(''), interactive }), summary };
+  return {
+    svg: chartFrame({ id, title, description: summary, height: ROW * bars.length, kind: 'chart-bars', body: rows.join(''), interactive }),
+    summary,
+  };
 }
 
 function summarize({ title, bars }: BarChartInput, values: string[]): string {

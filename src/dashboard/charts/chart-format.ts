@@ -1,4 +1,7 @@
-/** Shared pieces of the dashboard's SVG charts: escaping, value and date labels, round ticks, and the accessible <svg> frame. */
+/**
+ * Shared pieces of the dashboard's SVG charts: escaping, value and date labels, round ticks, and the accessible <svg>
+ * frame.
+ */
 import { count } from '../../analytics/evidence-format.ts';
 
 export type Unit = 'count' | 'rate';
@@ -18,13 +21,18 @@ export const CHAR_WIDTH = FONT * 0.56;
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** Escapes text for element content and quoted attributes; drops what XML cannot carry at all (control characters, lone surrogates). */
+/**
+ * Escapes text for element content and quoted attributes; drops what XML cannot carry at all (control characters, lone
+ * surrogates).
+ */
 export function escapeXml(text: string): string {
-  return text
-    .toWellFormed()
-    // eslint-disable-next-line no-control-regex -- control characters are what this removes
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+  return (
+    text
+      .toWellFormed()
+      // eslint-disable-next-line no-control-regex -- control characters are what this removes
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+      .replace(/[&<>"']/g, (c) => ENTITIES[c]!)
+  );
 }
 
 export const formatCount = count;
@@ -52,7 +60,12 @@ export function formatDay(day: string): string {
 /** Cuts text to `max` characters (whole code points, so emoji survive) and ends it with an ellipsis. */
 export function truncate(text: string, max: number): string {
   const chars = Array.from(text);
-  return chars.length <= max ? text : `${chars.slice(0, Math.max(1, max - 1)).join('').trimEnd()}…`;
+  return chars.length <= max
+    ? text
+    : `${chars
+        .slice(0, Math.max(1, max - 1))
+        .join('')
+        .trimEnd()}…`;
 }
 
 /** Coordinates to one decimal: a 365-day path stays a few kilobytes. */
@@ -104,7 +117,8 @@ export interface Frame {
 
 /** The <svg> element every chart shares: scales to its container, named by its <title> and described by its <desc>. */
 export function chartFrame(frame: Frame): string {
-  if (!/^[A-Za-z][A-Za-z0-9_-]*$/.test(frame.id)) throw new Error(`Chart id "${frame.id}" must start with a letter and hold only letters, digits, "-" and "_"`);
+  if (!/^[A-Za-z][A-Za-z0-9_-]*$/.test(frame.id))
+    throw new Error(`Chart id "${frame.id}" must start with a letter and hold only letters, digits, "-" and "_"`);
   const { id } = frame;
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" class="chart ${frame.kind}" role="${frame.interactive ? 'group' : 'img'}" ` +
@@ -117,5 +131,8 @@ export function chartFrame(frame: Frame): string {
 /** A small chart that says there is nothing to draw, so the page keeps its layout. */
 export function noDataChart(id: string, title: string, kind: string): Chart {
   const body = `<text class="chart-empty" x="${WIDTH / 2}" y="24" text-anchor="middle" dy=".35em">No data in this range</text>`;
-  return { svg: chartFrame({ id, title, description: 'No data in this range.', height: 48, kind, body }), summary: `${title}: no data in this range.` };
+  return {
+    svg: chartFrame({ id, title, description: 'No data in this range.', height: 48, kind, body }),
+    summary: `${title}: no data in this range.`,
+  };
 }

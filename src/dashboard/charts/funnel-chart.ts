@@ -1,5 +1,20 @@
-/** Funnel chart for a tutorial: one bar per step sized against step 1, with the share kept and the change from the step before. */
-import { CHAR_WIDTH, FONT, WIDTH, chartFrame, coord, escapeXml, formatCount, formatRate, noDataChart, truncate, type Chart } from './chart-format.ts';
+/**
+ * Funnel chart for a tutorial: one bar per step sized against step 1, with the share kept and the change from the step
+ * before.
+ */
+import {
+  CHAR_WIDTH,
+  FONT,
+  WIDTH,
+  chartFrame,
+  coord,
+  escapeXml,
+  formatCount,
+  formatRate,
+  noDataChart,
+  truncate,
+  type Chart,
+} from './chart-format.ts';
 
 export interface FunnelStep {
   label: string;
@@ -42,7 +57,8 @@ function worstStep(all: StepFigures[]): number | null {
   return worst;
 }
 
-const changeText = (change: number | null) => (change === null ? '—' : change < 0 ? `−${formatRate(-change)}` : change > 0 ? `+${formatRate(change)}` : '0%');
+const changeText = (change: number | null) =>
+  change === null ? '—' : change < 0 ? `−${formatRate(-change)}` : change > 0 ? `+${formatRate(change)}` : '0%';
 
 export function funnelChart(input: FunnelChartInput): Chart {
   const { id, title, steps } = input;
@@ -51,7 +67,13 @@ export function funnelChart(input: FunnelChartInput): Chart {
   const worst = worstStep(all);
   // Bars are sized against step 1; if step 1 is empty (odd data), against the largest step instead.
   const base = steps[0]!.count > 0 ? steps[0]!.count : Math.max(...steps.map((s) => s.count));
-  const stats = steps.map((s, i) => [formatCount(s.count), all[i]!.share === null ? '—' : formatRate(all[i]!.share!), ...(i === 0 ? [] : [changeText(all[i]!.change)])].join(' · '));
+  const stats = steps.map((s, i) =>
+    [
+      formatCount(s.count),
+      all[i]!.share === null ? '—' : formatRate(all[i]!.share!),
+      ...(i === 0 ? [] : [changeText(all[i]!.change)]),
+    ].join(' · '),
+  );
   const labelChars = Math.max(8, Math.floor((WIDTH - Math.max(...stats.map((s) => s.length)) * CHAR_WIDTH - 12) / CHAR_WIDTH));
 
   const rows = steps.map((step, i) => {
@@ -69,7 +91,14 @@ export function funnelChart(input: FunnelChartInput): Chart {
   });
   const header = `<text class="chart-tick" x="${WIDTH}" y="${FONT}" text-anchor="end">${LEGEND}</text>`;
   const summary = summarize(input, all, worst);
-  const svg = chartFrame({ id, title, description: `${summary} ${EXPLAINED}`, height: HEADER + ROW * steps.length - 6, kind: 'chart-funnel', body: header + rows.join('') });
+  const svg = chartFrame({
+    id,
+    title,
+    description: `${summary} ${EXPLAINED}`,
+    height: HEADER + ROW * steps.length - 6,
+    kind: 'chart-funnel',
+    body: header + rows.join(''),
+  });
   return { svg, summary };
 }
 

@@ -1,6 +1,24 @@
-/** Daily line chart of one metric, the previous equal period dashed behind it, as an accessible inline SVG with a one-sentence summary. */
+/**
+ * Daily line chart of one metric, the previous equal period dashed behind it, as an accessible inline SVG with a
+ * one-sentence summary.
+ */
 import { signedPercent } from '../../analytics/evidence-format.ts';
-import { CHAR_WIDTH, FONT, WIDTH, chartFrame, coord, escapeXml, formatCount, formatDay, formatValue, niceTicks, noDataChart, tickLabels, type Chart, type Unit } from './chart-format.ts';
+import {
+  CHAR_WIDTH,
+  FONT,
+  WIDTH,
+  chartFrame,
+  coord,
+  escapeXml,
+  formatCount,
+  formatDay,
+  formatValue,
+  niceTicks,
+  noDataChart,
+  tickLabels,
+  type Chart,
+  type Unit,
+} from './chart-format.ts';
 
 export interface DayValue {
   day: string;
@@ -79,7 +97,9 @@ export function timeSeriesChart(input: TimeSeriesInput): Chart {
     `<path class="chart-grid" d="${grid}"/>`,
     `<path class="chart-axis" d="M${left},${base}H${WIDTH - RIGHT}"/>`,
     `<g class="chart-tick" text-anchor="end">${yLabels}</g><g class="chart-tick">${xLabels}</g>`,
-    ...runs.filter((r) => r.length > 1).map((r) => `<path class="chart-area" d="${line(r)}L${r.at(-1)![0]},${base}L${r[0]![0]},${base}Z"/>`),
+    ...runs
+      .filter((r) => r.length > 1)
+      .map((r) => `<path class="chart-area" d="${line(r)}L${r.at(-1)![0]},${base}L${r[0]![0]},${base}Z"/>`),
     ...segments(previous, at).map((r) => `<path class="chart-previous" d="${line(r)}"/>`),
     ...runs.map((r) => `<path class="chart-line" d="${line(r)}"/>`),
     withLegend ? legend(left) : '',

@@ -13,16 +13,21 @@ export const GET: APIRoute = async ({ params, request, url }) => {
   try {
     const runtime = await getRuntime();
     if (!(await runtime.auth.allows(request))) {
-      return errorResponse(401, 'unauthorized', 'Reports need `Authorization: Bearer <admin token>` or a dashboard session.', { headers: { 'WWW-Authenticate': 'Bearer' } });
+      return errorResponse(401, 'unauthorized', 'Reports need `Authorization: Bearer <admin token>` or a dashboard session.', {
+        headers: { 'WWW-Authenticate': 'Bearer' },
+      });
     }
     await runtime.syncCatalog();
     const answer = await answerReport(runtime.store.db, params.path ?? '', Object.fromEntries(url.searchParams));
     if (answer.kind === 'not-found') return errorResponse(404, 'not-found', answer.message);
-    if (answer.kind === 'invalid') return errorResponse(400, 'invalid-params', 'The report parameters are invalid.', { issues: answer.issues });
+    if (answer.kind === 'invalid')
+      return errorResponse(400, 'invalid-params', 'The report parameters are invalid.', { issues: answer.issues });
     const { query, table } = answer;
     if (query.format === 'csv') {
       const file = `lantern-${params.path!.replace('/', '-')}-${table!.name}-${query.from}-to-${query.to}.csv`;
-      return new Response(toCsv(table!), { headers: { ...NO_STORE, 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${file}"` } });
+      return new Response(toCsv(table!), {
+        headers: { ...NO_STORE, 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${file}"` },
+      });
     }
     return Response.json(reportJson(answer), { headers: NO_STORE });
   } catch (error) {
