@@ -21,106 +21,46 @@ const summed = (
       .where(only),
   );
 
-/**
- * Per-query totals in columns, one index per query, in id order: the search report reads 40,000 of them for a year, and
- * 40,000 objects cost more than the arrays.
- */
-export interface QueryColumns {
-  length: number;
-  ids: Int32Array;
-  searches: Float64Array;
-  zeroResults: Float64Array;
-  clicked: Float64Array;
-  escalated: Float64Array;
+/** One query's counters over a range. */
+export interface QueryTotal {
+  id: number;
+  searches: number;
+  zeroResults: number;
+  clicked: number;
+  escalated: number;
 }
-
-/** Rows read at a time from one key: a page of row objects is all that is alive at once. */
-export const PAGE = 8192;
-
-type TotalsRow = Record<'query_id' | Counter, number>;
-
-/** Columns that grow as pages of rows are added. */
-function columnsOf(capacity: number): QueryColumns {
-  return {
-    length: 0,
-    ids: new Int32Array(capacity),
-    searches: new Float64Array(capacity),
-    zeroResults: new Float64Array(capacity),
-    clicked: new Float64Array(capacity),
-    escalated: new Float64Array(capacity),
-  };
-}
-
-function add(q: QueryColumns, rows: TotalsRow[]): QueryColumns {
-  if (q.length + rows.length > q.ids.length) {
-    const wider = columnsOf(Math.max(2 * q.ids.length, q.length + rows.length));
-    for (const key of ['ids', 'searches', 'zeroResults', 'clicked', 'escalated'] as const) wider[key].set(q[key].subarray(0, q.length));
-    wider.length = q.length;
-    q = wider;
-  }
-  for (const r of rows) {
-    const i = q.length++;
-    q.ids[i] = Number(r.query_id);
-    q.searches[i] = Number(r.searches);
-    q.zeroResults[i] = Number(r.zero_results);
-    q.clicked[i] = Number(r.clicked);
-    q.escalated[i] = Number(r.escalated);
-  }
-  return q;
-}
-
-/** The columns cut to their length. */
-const trimmed = (q: QueryColumns): QueryColumns => ({
-  length: q.length,
-  ids: q.ids.subarray(0, q.length),
-  searches: q.searches.subarray(0, q.length),
-  zeroResults: q.zeroResults.subarray(0, q.length),
-  clicked: q.clicked.subarray(0, q.length),
-  escalated: q.escalated.subarray(0, q.length),
-});
 
 /**
- * Every query searched in the range, by id (texts: query-catalog.ts), with its counters summed. The order by id costs
- * SQLite nothing: it reads a single key's rows in primary-key order, and sums several keys' through a sort by id.
+ * Every query searched in the range, in id order (texts: query-memory.ts), with its counters summed. A range that is
+ * one key of one rollup (a year, a quarter, a month) holds one row per query, read as it is without a sum.
  */
-export async function queryTotals(db: Kysely<Database>, range: { from: string; to: string }): Promise<QueryColumns> {
+export async function queryTotals(db: Kysely<Database>, range: { from: string; to: string }): Promise<QueryTotal[]> {
   const buckets = rollupBuckets(range);
   const [only] = buckets;
-  if (buckets.length > 1 || only!.from !== only!.to) {
-    const rows: TotalsRow[] = await db
-      .selectFrom(summed(db, range, COUNTERS).as('r'))
-      .select(['query_id', ...COUNTERS.map((c) => sql<number>`sum(${sql.ref(c)})`.as(c))])
-      .groupBy('query_id')
-      .having(sql`sum(searches)`, '>', 0)
-      .orderBy('query_id')
-      .execute();
-    return add(columnsOf(rows.length), rows);
-  }
-  // A range that is one key of one rollup (a year, a quarter, a month) holds one row per query: read as they are, they
-  // need no sum, a third of the time a year's 41,000 took at 10 million events. They are read a page at a time, on from
-  // the last id: read at once, a year's rows outlived the collector's young generation and were copied and promoted
-  // on every call. The pages are read in one transaction, so that they all see the same commits (PostgreSQL needs
-  // repeatable read for that; SQLite's transactions always do).
-  return db
-    .transaction()
-    .setIsolationLevel('repeatable read')
-    .execute(async (trx) => {
-      let q = columnsOf(PAGE);
-      for (let after = 0; ;) {
-        const rows: TotalsRow[] = await trx
-          .selectFrom(rollupTable('query', only!))
+  const rows =
+    buckets.length === 1 && only && only.from === only.to
+      ? await db
+          .selectFrom(rollupTable('query', only))
           .select(['query_id', ...COUNTERS])
-          .where(inBucket(only!))
+          .where(inBucket(only))
           .where('searches', '>', 0)
-          .where('query_id', '>', after)
           .orderBy('query_id')
-          .limit(PAGE)
+          .execute()
+      : await db
+          .selectFrom(summed(db, range, COUNTERS).as('r'))
+          .select(['query_id', ...COUNTERS.map((c) => sql<number>`sum(${sql.ref(c)})`.as(c))])
+          .groupBy('query_id')
+          .having(sql`sum(searches)`, '>', 0)
+          .orderBy('query_id')
           .execute();
-        q = add(q, rows);
-        if (rows.length < PAGE) return trimmed(q);
-        after = Number(rows.at(-1)!.query_id);
-      }
-    });
+  // PostgreSQL answers sums as strings.
+  return rows.map((r) => ({
+    id: Number(r.query_id),
+    searches: Number(r.searches),
+    zeroResults: Number(r.zero_results),
+    clicked: Number(r.clicked),
+    escalated: Number(r.escalated),
+  }));
 }
 
 /**

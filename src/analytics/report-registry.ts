@@ -17,11 +17,23 @@ import { getRatings, ratingsTables } from './ratings.ts';
 import type { Table } from './report-table.ts';
 import { searchTables } from './search-tables.ts';
 import { getSearch } from './search.ts';
+import { QueryMemory } from './query-memory.ts';
 import { getTutorials, tutorialsTables } from './tutorials.ts';
+
+/**
+ * A store as the reports read it, with what they remember of it between requests: one per store, kept by whoever
+ * opened the store (the server's runtime, a CLI run).
+ */
+export interface ReportSource {
+  db: Kysely<Database>;
+  queries: QueryMemory;
+}
+
+export const reportSource = (db: Kysely<Database>): ReportSource => ({ db, queries: new QueryMemory() });
 
 export interface ReportModule<D> {
   /** `slug` is given to the report about one article only; null when no such article exists (a 404). */
-  run: (db: Kysely<Database>, params: ReportParams, slug: string | undefined) => Promise<D | null>;
+  run: (db: Kysely<Database>, params: ReportParams, slug: string | undefined, queries: QueryMemory) => Promise<D | null>;
   tables: (data: D) => Table[];
 }
 
@@ -31,10 +43,10 @@ const report = <D>(module: ReportModule<D>) => module;
 const MODULES = {
   overview: report({ run: getOverview, tables: overviewTables }),
   deflection: report({ run: getDeflection, tables: deflectionTables }),
-  // Their third parameters (minimum votes, list length) keep their defaults here.
+  // Ratings' minimum votes and the search report's list length keep their defaults here.
   ratings: report({ run: (db, params) => getRatings(db, params), tables: ratingsTables }),
   friction: report({ run: getFriction, tables: frictionTables }),
-  search: report({ run: (db, params) => getSearch(db, params), tables: searchTables }),
+  search: report({ run: (db, params, _slug, queries) => getSearch(db, params, queries), tables: searchTables }),
   content: report({ run: getContent, tables: contentTables }),
   tutorials: report({ run: getTutorials, tables: tutorialsTables }),
   article: report({ run: async (db, params, slug) => (slug === undefined ? null : getArticle(db, params, slug)), tables: articleTables }),
@@ -47,13 +59,13 @@ export type ReportResult<N extends ReportName = ReportName> = { [M in N]: { name
 
 /** null when the report is about one article and no such article exists. */
 export async function runReport<N extends ReportName>(
-  db: Kysely<Database>,
+  source: ReportSource,
   name: N,
   params: ReportParams,
   slug?: string,
 ): Promise<ReportResult<N> | null> {
   const module: ReportModule<ReportResults[N]> = REPORT_MODULES[name];
-  const data = await module.run(db, params, slug);
+  const data = await module.run(source.db, params, slug, source.queries);
   return data === null ? null : ({ name, data } as ReportResult<N>);
 }
 

@@ -1,9 +1,7 @@
 /** A report request from the API or the CLI, parsed at the edge: the report's path, its query, and the answer. */
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
 import { formatPath, type Issue } from '../schemas/issues.ts';
 import { REPORTS, ReportNameSchema, ReportQuerySchema, type ReportQuery } from '../schemas/report-params.ts';
-import { reportTables, runReport, type ReportResult } from './report-registry.ts';
+import { reportTables, runReport, type ReportResult, type ReportSource } from './report-registry.ts';
 import type { Table } from './report-table.ts';
 import { SLUG_PATTERN as SLUG } from '../domain/slug-pattern.ts';
 
@@ -14,7 +12,7 @@ export type ReportAnswer =
   | { kind: 'not-found'; message: string };
 
 /** `path` is what follows /api/reports/: "ratings", or "article/<slug>". */
-export async function answerReport(db: Kysely<Database>, path: string, query: Record<string, string>): Promise<ReportAnswer> {
+export async function answerReport(source: ReportSource, path: string, query: Record<string, string>): Promise<ReportAnswer> {
   const [name, slug, ...rest] = path.split('/');
   const parsedName = ReportNameSchema.safeParse(name);
   const wantsSlug = parsedName.success && parsedName.data === 'article';
@@ -28,7 +26,7 @@ export async function answerReport(db: Kysely<Database>, path: string, query: Re
   if (!parsed.success)
     return { kind: 'invalid', issues: parsed.error.issues.map((i) => ({ path: formatPath(i.path) || 'query', message: i.message })) };
 
-  const result = await runReport(db, parsedName.data, parsed.data, slug);
+  const result = await runReport(source, parsedName.data, parsed.data, slug);
   if (!result) return { kind: 'not-found', message: `No article with the slug "${slug}" has been published or recorded.` };
   const tables = reportTables(result);
   const table = parsed.data.table === undefined ? tables[0] : tables.find((t) => t.name === parsed.data.table);

@@ -10,6 +10,7 @@ import { toCsv } from '../analytics/csv.ts';
 import { MANIFEST_FILE } from '../schemas/manifest.ts';
 import { REPORTS } from '../schemas/report-params.ts';
 import { answerReport, reportJson } from '../analytics/report-request.ts';
+import { reportSource } from '../analytics/report-registry.ts';
 import { syncCatalog } from '../analytics/sync-catalog.ts';
 import { argsOrExit, envOrExit, fail, readManifest } from './cli-exit.ts';
 import { buildOutDir } from './build.ts';
@@ -72,7 +73,7 @@ const query = Object.fromEntries(
     table: values.table,
   }).filter(([, v]) => v !== undefined),
 ) as Record<string, string>;
-const answer = await answerReport(store.db, positionals.join('/'), query);
+const answer = await answerReport(reportSource(store.db), positionals.join('/'), query);
 await store.close();
 
 if (answer.kind === 'not-found') fail(answer.message);

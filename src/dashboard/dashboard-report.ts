@@ -47,7 +47,7 @@ export async function dashboardReport<N extends ReportName>(url: URL, name: N, s
   const distinct = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => v !== null))].sort();
   const choices = { categories: distinct(rows.map((r) => r.category)), productAreas: distinct(rows.map((r) => r.product_area)) };
 
-  const answer = await answerReport(db, slug === undefined ? name : `${name}/${slug}`, Object.fromEntries(filters));
+  const answer = await answerReport(runtime.reports, slug === undefined ? name : `${name}/${slug}`, Object.fromEntries(filters));
   if (answer.kind === 'invalid')
     return { ok: false, status: 400, message: 'Some filters are not valid.', issues: answer.issues, filters, choices };
   if (answer.kind === 'not-found') return { ok: false, status: 404, message: answer.message, issues: [], filters, choices };

@@ -9,6 +9,7 @@ import { findManifest, manifestFile, type PublishedArticles } from '../ingest/pu
 import { scheduleRetention } from '../ingest/retention.ts';
 import { scheduleSessionClosing } from '../ingest/close-sessions.ts';
 import { syncCatalog } from '../analytics/sync-catalog.ts';
+import { reportSource, type ReportSource } from '../analytics/report-registry.ts';
 import { AdminAuth } from './admin-auth.ts';
 import { openConfiguredStore } from './open-store.ts';
 import { RateLimiter } from './rate-limit.ts';
@@ -17,6 +18,8 @@ interface Runtime {
   env: Env;
   store: EventStore;
   events: EventsIntake;
+  /** The store as the reports read it, with what they remember of it between requests. */
+  reports: ReportSource;
   auth: AdminAuth;
   /** Login attempts per client address: 5 at once, then one every 12 seconds. */
   loginLimiter: RateLimiter;
@@ -86,6 +89,7 @@ async function create(options: RuntimeOptions): Promise<Runtime> {
     env,
     store,
     events,
+    reports: reportSource(store.db),
     auth: new AdminAuth(store.db, env.KB_ADMIN_TOKEN),
     loginLimiter: new RateLimiter({ burst: 5, perSecond: 5 / 60 }),
     syncCatalog: sync,

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { sql } from 'kysely';
 import { closeIdleSessions, CLOSE_AFTER_MS } from '../../src/ingest/close-sessions.ts';
-import { runReport } from '../../src/analytics/report-registry.ts';
+import { reportSource, runReport } from '../../src/analytics/report-registry.ts';
 import { REPORTS, type ReportParams } from '../../src/schemas/report-params.ts';
 import { publish } from '../helpers/report-catalog.ts';
 import { storeRollupMismatches } from '../helpers/rollup-consistency.ts';
@@ -43,7 +43,8 @@ const count = async (table: 'session_articles' | 'session_queries' | 'session_re
 
 async function everyReport(params: ReportParams) {
   const out: Record<string, unknown> = {};
-  for (const name of REPORTS) out[name] = await runReport(store.db, name, params, name === 'article' ? 'refund-a-payment' : undefined);
+  for (const name of REPORTS)
+    out[name] = await runReport(reportSource(store.db), name, params, name === 'article' ? 'refund-a-payment' : undefined);
   return out;
 }
 
@@ -107,7 +108,7 @@ test('every report gives the same numbers before and after sessions close, with 
   expect(await Promise.all(ranges.map(everyReport))).toEqual(before);
   expect(await storeRollupMismatches(store)).toEqual({});
   // The filters select different sessions, so the comparison above is not of empty reports.
-  const kbSessions = (await Promise.all(ranges.map((r) => runReport(store.db, 'deflection', r)))).map((r) =>
+  const kbSessions = (await Promise.all(ranges.map((r) => runReport(reportSource(store.db), 'deflection', r)))).map((r) =>
     r?.name === 'deflection' ? r.data.summary.kbSessions : -1,
   );
   expect(kbSessions).toEqual([4, 2, 1, 1, 1]);
@@ -120,7 +121,7 @@ test('a closed session stays counted under the category its articles had when it
   await publish(store, { ...CATALOG, 'refund-a-payment': { category: 'payments-help', product_area: 'payments' } });
   await seed(store, [{ type: 'view', session: 'session-six', article: 'refund-a-payment', at: '2026-11-20T08:00:00Z' }]);
   const kbSessions = async (category: string) => {
-    const report = await runReport(store.db, 'deflection', { from: '2026-11-01', to: '2026-11-30', category });
+    const report = await runReport(reportSource(store.db), 'deflection', { from: '2026-11-01', to: '2026-11-30', category });
     return report?.name === 'deflection' ? report.data.summary.kbSessions : -1;
   };
   // session-one read refund-a-payment while it was in billing; session-six reads it in its new category.
@@ -134,6 +135,6 @@ test('an event that arrives with a closed session key starts a new session', asy
   await seed(store, [{ type: 'view', session: 'session-one', article: 'connect-shopify', at: '2026-11-10T08:00:00Z' }]);
   const sessions = await store.db.selectFrom('sessions').select(['key', 'started_at', 'views']).where('key', '=', 'session-one').execute();
   expect(sessions).toEqual([{ key: 'session-one', started_at: Date.parse('2026-11-10T08:00:00Z'), views: 1 }]);
-  const report = await runReport(store.db, 'deflection', { from: '2026-11-01', to: '2026-11-30' });
+  const report = await runReport(reportSource(store.db), 'deflection', { from: '2026-11-01', to: '2026-11-30' });
   expect(report?.name === 'deflection' && report.data.summary.kbSessions).toBe(5);
 });

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
 import { answerReport } from '../../src/analytics/report-request.ts';
+import { reportSource } from '../../src/analytics/report-registry.ts';
 import { FRICTION_RULES } from '../../src/analytics/friction-rules.ts';
 import { REPORTS } from '../../src/schemas/report-params.ts';
 import {
@@ -24,7 +25,7 @@ async function everyTable() {
   await seed(store, [{ type: 'view', session: 'session-one', article: 'reset-your-password', at: '2026-11-08T10:00:00Z' }]);
   const tables = [];
   for (const name of REPORTS) {
-    const answer = await answerReport(store.db, name === 'article' ? 'article/reset-your-password' : name, {
+    const answer = await answerReport(reportSource(store.db), name === 'article' ? 'article/reset-your-password' : name, {
       from: '2026-11-01',
       to: '2026-11-30',
     });

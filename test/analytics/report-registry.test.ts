@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { reportTables, runReport } from '../../src/analytics/report-registry.ts';
+import { reportSource, reportTables, runReport } from '../../src/analytics/report-registry.ts';
 import { REPORTS, ReportQuerySchema } from '../../src/schemas/report-params.ts';
 import { publish } from '../helpers/report-catalog.ts';
 import { freshStorePerTest, seed, type SeedEvent } from '../helpers/seed-events.ts';
@@ -48,7 +48,7 @@ async function everyReportsTables() {
   await seed(store, HISTORY);
   const out = [];
   for (const name of REPORTS) {
-    const result = await runReport(store.db, name, PARAMS, name === 'article' ? 'refund-a-payment' : undefined);
+    const result = await runReport(reportSource(store.db), name, PARAMS, name === 'article' ? 'refund-a-payment' : undefined);
     if (!result) throw new Error(`${name} found nothing`);
     out.push(...reportTables(result).map((table) => ({ report: name, ...table })));
   }
@@ -75,6 +75,6 @@ test('every report names its tables once each, as the `table` query parameter ac
 
 test('the article report finds nothing for a slug never published or recorded', async () => {
   await publish(store, CATALOG);
-  expect(await runReport(store.db, 'article', PARAMS, 'no-such-article')).toBeNull();
-  expect(await runReport(store.db, 'article', PARAMS)).toBeNull();
+  expect(await runReport(reportSource(store.db), 'article', PARAMS, 'no-such-article')).toBeNull();
+  expect(await runReport(reportSource(store.db), 'article', PARAMS)).toBeNull();
 });

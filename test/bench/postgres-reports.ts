@@ -5,7 +5,7 @@
 import { sql } from 'kysely';
 import { openStore, type EventStore } from '../../db/client.ts';
 import { bulkLoad } from '../../src/ingest/bulk-load.ts';
-import { runReport } from '../../src/analytics/report-registry.ts';
+import { reportSource, runReport } from '../../src/analytics/report-registry.ts';
 import type { ReportName, ReportParams } from '../../src/schemas/report-params.ts';
 import { fmt } from './bench-format.ts';
 import { rollupRuns, time, type Timing } from './bench-timing.ts';
@@ -39,8 +39,9 @@ export async function timeOnPostgres(
     await sql`vacuum analyze`.execute(store.db);
     const { rows } = await sql<{ bytes: number }>`select pg_database_size(current_database()) as bytes`.execute(store.db);
     const timings: Timing[] = [];
+    const reports = reportSource(store.db);
     for (const c of cases)
-      timings.push((await time(() => runReport(store.db, c.report, c.params, c.slug), quick ? () => 3 : rollupRuns)).timing);
+      timings.push((await time(() => runReport(reports, c.report, c.params, c.slug), quick ? () => 3 : rollupRuns)).timing);
     return { seconds, rate: events / seconds, bytes: Number(rows[0]!.bytes), timings };
   } finally {
     await store.close();

@@ -11,7 +11,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDb, type Store } from '../../db/client.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
-import { runReport } from '../../src/analytics/report-registry.ts';
+import { reportSource, runReport } from '../../src/analytics/report-registry.ts';
 import { REPORTS, type ReportName, type ReportParams } from '../../src/schemas/report-params.ts';
 import { day, duration, fmt, markdownTable, ms, ratio, textTable } from './bench-format.ts';
 import { footprint, loadSynthetic } from './bench-store.ts';
@@ -167,8 +167,10 @@ async function run(o: BenchOptions): Promise<BenchResult> {
       // Every report first, then the raw side of every case: timed right after a raw query, the next report ran 1.5–2×
       // slower (search over a year, p50 33–42 ms against 21–23 ms with the raw side after, alternating runs).
       const reports = [];
+      // One source for every case, as the server keeps one per store.
+      const source = reportSource(store.db);
       for (const c of cases(store)) {
-        const rollup = await time(() => runReport(store.db, c.report, c.params, c.slug), o.quick ? () => 3 : rollupRuns);
+        const rollup = await time(() => runReport(source, c.report, c.params, c.slug), o.quick ? () => 3 : rollupRuns);
         reports.push({ c, rollup, spread: await hostSpread() });
         o.log(
           `${c.label.padEnd(34)} ${c.range.padStart(6)}  p50 ${ms(rollup.timing.p50).padStart(7)} ms  p95 ${ms(rollup.timing.p95).padStart(7)} ms`,

@@ -9,7 +9,7 @@ import { migrateToLatest } from '../../db/migrate.ts';
 import { readManifest } from '../../src/cli/cli-exit.ts';
 import { simulateHistory } from '../../src/demo/simulate-history.ts';
 import { bulkLoad } from '../../src/ingest/bulk-load.ts';
-import { runReport } from '../../src/analytics/report-registry.ts';
+import { reportSource, runReport } from '../../src/analytics/report-registry.ts';
 import { syncCatalog } from '../../src/analytics/sync-catalog.ts';
 import { REPORTS } from '../../src/schemas/report-params.ts';
 import { sampleSite } from '../helpers/sample-site.ts';
@@ -34,7 +34,7 @@ async function allReports(store: EventStore, slug: string, category: string): Pr
   const out: unknown[] = [];
   for (const range of RANGES) {
     for (const params of [range, { ...range, category }]) {
-      for (const name of REPORTS) out.push(await runReport(store.db, name, params, name === 'article' ? slug : undefined));
+      for (const name of REPORTS) out.push(await runReport(reportSource(store.db), name, params, name === 'article' ? slug : undefined));
     }
   }
   return out;

@@ -18,7 +18,7 @@ export const GET: APIRoute = async ({ params, request, url }) => {
       });
     }
     await runtime.syncCatalog();
-    const answer = await answerReport(runtime.store.db, params.path ?? '', Object.fromEntries(url.searchParams));
+    const answer = await answerReport(runtime.reports, params.path ?? '', Object.fromEntries(url.searchParams));
     if (answer.kind === 'not-found') return errorResponse(404, 'not-found', answer.message);
     if (answer.kind === 'invalid')
       return errorResponse(400, 'invalid-params', 'The report parameters are invalid.', { issues: answer.issues });
