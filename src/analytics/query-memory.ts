@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { nearDuplicateSignatures, queryGroupKey } from './query-groups.ts';
 
-/** Texts remembered; past this the memory starts afresh (about 100 bytes each). */
+/** Texts remembered, by the largest id; past this the memory starts afresh (about 100 bytes each). */
 const REMEMBERED_TEXTS = 250_000;
 /** Queries whose signatures are remembered; past this the memory starts afresh (about 20 signatures each). */
 const REMEMBERED_SIGNATURES = 60_000;
@@ -19,46 +19,48 @@ const REMEMBERED_SIGNATURES = 60_000;
 const READ_ALL_PAST = 5_000;
 
 export class QueryMemory {
-  readonly #texts = new Map<number, string>();
-  /** Each query's signatures, numbered; two queries are near-duplicates when they share a number. */
-  readonly #signatures = new Map<string, number[]>();
+  /** By id: query ids are the small, dense integers the store hands out. */
+  #texts: string[] = [];
+  /** Each query's signatures by id, numbered; two queries are near-duplicates when they share a number. */
+  #signatures: number[][] = [];
+  #signed = 0;
   readonly #numbers = new Map<string, number>();
 
-  /** The texts of `ids`, in their order; those not remembered yet are read from the store. */
-  async texts(db: Kysely<Database>, ids: readonly number[]): Promise<string[]> {
-    if (this.#texts.size > REMEMBERED_TEXTS) this.#texts.clear();
-    const missing = ids.filter((id) => !this.#texts.has(id));
-    if (missing.length > 0) {
-      const read = db.selectFrom('queries').select(['id', 'text']);
-      const rows = await (missing.length > READ_ALL_PAST ? read : read.where('id', 'in', missing)).execute();
-      for (const row of rows) this.#texts.set(Number(row.id), row.text);
-    }
-    return ids.map((id) => {
-      const text = this.#texts.get(id);
-      if (text === undefined) throw new Error(`Query ${id} has totals but no text in the queries table.`);
-      return text;
-    });
+  /** Remembers the texts of `ids`, reading those not remembered yet from the store; `text(id)` then gives them. */
+  async learn(db: Kysely<Database>, ids: readonly number[]): Promise<void> {
+    if (this.#texts.length > REMEMBERED_TEXTS) this.#texts = [];
+    const missing = ids.filter((id) => this.#texts[id] === undefined);
+    if (missing.length === 0) return;
+    const read = db.selectFrom('queries').select(['id', 'text']).orderBy('id');
+    const rows = await (missing.length > READ_ALL_PAST ? read : read.where('id', 'in', missing)).execute();
+    for (const row of rows) this.#texts[Number(row.id)] = row.text;
+    const unknown = missing.find((id) => this.#texts[id] === undefined);
+    if (unknown !== undefined) throw new Error(`Query ${unknown} has totals but no text in the queries table.`);
+  }
+
+  /** The text of a query `learn` was given. */
+  text(id: number): string {
+    return this.#texts[id];
   }
 
   /**
-   * The numbers of each query's near-duplicate signatures (query-groups.ts): equal signatures, equal numbers. Numbers
-   * compare within one call; the memory starts afresh only between calls.
+   * The numbers of the near-duplicate signatures (query-groups.ts) of each query `learn` was given: equal signatures,
+   * equal numbers. Numbers compare within one call; the memory starts afresh only between calls.
    */
-  signatures(queries: readonly string[]): number[][] {
-    if (this.#signatures.size > REMEMBERED_SIGNATURES) {
-      this.#signatures.clear();
+  signatures(ids: readonly number[]): number[][] {
+    if (this.#signed > REMEMBERED_SIGNATURES) {
+      [this.#signatures, this.#signed] = [[], 0];
       this.#numbers.clear();
     }
-    return queries.map((query) => {
-      let found = this.#signatures.get(query);
-      if (found) return found;
-      found = nearDuplicateSignatures(queryGroupKey(query)).map((signature) => {
+    return ids.map((id) => {
+      const known = this.#signatures[id];
+      if (known) return known;
+      this.#signed += 1;
+      return (this.#signatures[id] = nearDuplicateSignatures(queryGroupKey(this.text(id))).map((signature) => {
         let number = this.#numbers.get(signature);
         if (number === undefined) this.#numbers.set(signature, (number = this.#numbers.size));
         return number;
-      });
-      this.#signatures.set(query, found);
-      return found;
+      }));
     });
   }
 

@@ -36,9 +36,6 @@ export interface SearchReport {
   queriesFollowedByContact: QueryStats[];
 }
 
-/** A query's totals with its text. */
-type Query = QueryTotal & { text: string };
-
 /**
  * The first `limit` items with a `count` of at least `least`, by `count` descending, then `tie` descending, then
  * text: the same as sorting them all and slicing, in one pass that keeps the best `limit` so far. Over a year there are
@@ -68,17 +65,17 @@ export function topBy<T>(
 /** A query fails its readers when some searches found nothing, or most found something nobody opened. */
 export const GAP_NO_CLICK_SHARE = 0.5;
 
-const failed = (q: Query) => q.searches - q.clicked;
-const fails = (q: Query) => q.zeroResults > 0 || failed(q) / q.searches >= GAP_NO_CLICK_SHARE;
-const queryText = (q: Query) => q.text;
+const failed = (q: QueryTotal) => q.searches - q.clicked;
+const fails = (q: QueryTotal) => q.zeroResults > 0 || failed(q) / q.searches >= GAP_NO_CLICK_SHARE;
 
 interface Group {
   /** The wording the group is named by: the most searched. */
-  name: Query;
-  members: Query[];
+  name: QueryTotal;
   sessions: number;
   zeroResults: number;
   withoutClick: number;
+  /** Its wordings, gathered for the groups shown only. */
+  variants?: QueryTotal[];
 }
 
 /**
@@ -87,41 +84,50 @@ interface Group {
  * first, then by id (the order they were first recorded); a group's name and the order of its variants are decided by
  * text.
  */
-function groupGaps(queries: readonly Query[], memory: QueryMemory, limit: number): ContentGap[] {
+function groupGaps(queries: readonly QueryTotal[], memory: QueryMemory, limit: number): ContentGap[] {
+  const text = (q: QueryTotal) => memory.text(q.id);
   // Most failed sessions first, then text: the order a group's variants are listed in, and which names it among equally
   // searched ones.
-  const variantOrder = (a: Query, b: Query) => failed(b) - failed(a) || byText(a.text, b.text);
-  const failing = queries.filter(fails).sort((a, b) => failed(b) - failed(a) || a.id - b.id);
-  const signatures = memory.signatures(failing.map(queryText));
+  const variantOrder = (a: QueryTotal, b: QueryTotal) => failed(b) - failed(a) || byText(text(a), text(b));
+  // Most failed first, then in id order (the order of the totals): grouped by count, far cheaper than a comparator sort
+  // of a year's 28,000 failing queries.
+  const byFailed = Map.groupBy(queries.filter(fails), failed);
+  const failing = [...byFailed.keys()].sort((a, b) => b - a).flatMap((n) => byFailed.get(n) ?? []);
+  const signatures = memory.signatures(failing.map((q) => q.id));
   // By signature number, the index of the group that filed it (−1: none yet). A typed array: over a year some 300,000
   // numbers are filed, and a sparse array or a Map of that size is far slower to fill and read (test/bench/RESULTS.md).
   const filed = new Int32Array(memory.signatureCount).fill(-1);
   const groups: Group[] = [];
-  failing.forEach((query, k) => {
+  // Each failing query's group, by its place in `failing`: only the groups shown list their variants.
+  const groupOf = failing.map((query, k) => {
     const own = signatures[k];
     let at = -1;
     for (const s of own) if ((at = filed[s]) >= 0) break;
-    if (at < 0) at = groups.push({ name: query, members: [], sessions: 0, zeroResults: 0, withoutClick: 0 }) - 1;
+    const known = at >= 0;
+    if (!known) at = groups.push({ name: query, sessions: 0, zeroResults: 0, withoutClick: 0 }) - 1;
     const group = groups[at];
-    if (query.searches > group.name.searches || (query.searches === group.name.searches && variantOrder(query, group.name) < 0))
+    const { name } = group;
+    if (known && (query.searches > name.searches || (query.searches === name.searches && variantOrder(query, name) < 0)))
       group.name = query;
     for (const s of own) if (filed[s] < 0) filed[s] = at;
-    group.members.push(query);
     group.sessions += query.searches;
     group.zeroResults += query.zeroResults;
     group.withoutClick += failed(query);
+    return group;
   });
   const shown = topBy(
     groups,
     (g) => g.withoutClick,
     0,
-    (g) => g.name.text,
+    (g) => text(g.name),
     limit,
     (g) => g.zeroResults,
   );
+  for (const g of shown) g.variants = [];
+  failing.forEach((query, k) => groupOf[k].variants?.push(query));
   return shown.map((g) => ({
-    query: g.name.text,
-    variants: g.members.sort(variantOrder).map(queryText),
+    query: text(g.name),
+    variants: (g.variants ?? []).sort(variantOrder).map(text),
     sessions: g.sessions,
     zeroResults: g.zeroResults,
     withoutClick: g.withoutClick,
@@ -134,20 +140,13 @@ function groupGaps(queries: readonly Query[], memory: QueryMemory, limit: number
  */
 export async function getSearch(db: Kysely<Database>, params: ReportParams, memory = new QueryMemory(), limit = 50): Promise<SearchReport> {
   const totals = await queryTotals(db, params);
-  const texts = await memory.texts(
+  await memory.learn(
     db,
     totals.map((t) => t.id),
   );
-  const queries: Query[] = totals.map((t, i) => ({
-    id: t.id,
-    searches: t.searches,
-    zeroResults: t.zeroResults,
-    clicked: t.clicked,
-    escalated: t.escalated,
-    text: texts[i],
-  }));
-  const stats = (q: Query): QueryStats => ({
-    query: q.text,
+  const text = (q: QueryTotal) => memory.text(q.id);
+  const stats = (q: QueryTotal): QueryStats => ({
+    query: text(q),
     searches: q.searches,
     zeroResults: q.zeroResults,
     clicked: q.clicked,
@@ -155,9 +154,9 @@ export async function getSearch(db: Kysely<Database>, params: ReportParams, memo
     escalated: q.escalated,
   });
   // Each list names only queries with some of what it counts.
-  const top = (count: (q: Query) => number) => topBy(queries, count, 1, queryText, limit).map(stats);
+  const top = (count: (q: QueryTotal) => number) => topBy(totals, count, 1, text, limit).map(stats);
   let [searches, zeroResults, clicked] = [0, 0, 0];
-  for (const q of queries) {
+  for (const q of totals) {
     searches += q.searches;
     zeroResults += q.zeroResults;
     clicked += q.clicked;
@@ -168,7 +167,7 @@ export async function getSearch(db: Kysely<Database>, params: ReportParams, memo
     clickThroughRate: rate(clicked, searches),
     topQueries: top((q) => q.searches),
     zeroResultQueries: top((q) => q.zeroResults),
-    contentGaps: groupGaps(queries, memory, limit),
+    contentGaps: groupGaps(totals, memory, limit),
     queriesFollowedByContact: top((q) => q.escalated),
   };
 }
