@@ -7,6 +7,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { helpCenterBuild } from './src/integrations/help-center-build.ts';
 import { placeholderTags } from './src/integrations/placeholder-tags.ts';
 import { missingImages } from './src/integrations/missing-images.ts';
+import { quietUpstreamLogs } from './src/integrations/upstream-noise.ts';
 import { contentDir } from './src/content-model/content-dir.ts';
 import { parseEnv } from './src/schemas/env.ts';
 
@@ -31,5 +32,8 @@ export default defineConfig({
     processor: satteri({ mdastPlugins: [missingImages(), placeholderTags()] }),
   },
   integrations: [mdx(), helpCenterBuild()],
-  vite: { resolve: { alias: { '@kb-content': contentDir() } } },
+  vite: {
+    resolve: { alias: { '@kb-content': contentDir() } },
+    build: { rolldownOptions: { onLog: quietUpstreamLogs } },
+  },
 });

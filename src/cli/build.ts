@@ -5,9 +5,12 @@
  * what the bigger of the two needs instead of their sum.
  */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { indexedMessage, indexSite } from '../content-model/search-index.ts';
 import { parseEnv } from '../schemas/env.ts';
+import { BUILD_REPORT_FILE, type BuildReport } from '../integrations/build-report.ts';
+import { warningsSummary } from '../integrations/content-warnings.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -20,7 +23,17 @@ export function buildOutDir(): string {
   return KB_BUILD_DIR ? resolve(KB_BUILD_DIR, 'dist') : resolve(root, 'dist');
 }
 
+const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+
+/** The build's last words: what was built, how long it took, and the content warnings by kind. */
+function summary(report: BuildReport, indexed: string, seconds: number): string {
+  const built = `Built ${plural(report.articles, 'article')} and ${plural(report.tutorials, 'tutorial')} in ${seconds.toFixed(1)} s (${indexed}).`;
+  if (report.warnings.length === 0) return `${built}\nNo content warnings.`;
+  return `${built}\n${warningsSummary(report.warnings)}\nThe pages were built; fix these (KB_STRICT_CONTENT=1 makes them fail the build).`;
+}
+
 async function main(): Promise<number> {
+  const started = performance.now();
   const astro = resolve(root, 'node_modules/astro/bin/astro.mjs');
   const built = spawnSync(process.execPath, [astro, 'build'], {
     cwd: root,
@@ -30,7 +43,9 @@ async function main(): Promise<number> {
   if (built.status !== 0) return built.status ?? 1;
   try {
     // The pages are the static part of the output (the node adapter puts the server beside them).
-    console.log(indexedMessage(await indexSite(resolve(buildOutDir(), 'client'))));
+    const indexed = indexedMessage(await indexSite(resolve(buildOutDir(), 'client')));
+    const report = JSON.parse(readFileSync(resolve(buildOutDir(), BUILD_REPORT_FILE), 'utf8')) as BuildReport;
+    console.log(`\n${summary(report, indexed, (performance.now() - started) / 1000)}`);
     return 0;
   } catch (error) {
     console.error(`\n${(error as Error).message}\n`);

@@ -7,7 +7,9 @@ import { CategoriesFileSchema, type Category } from '../schemas/frontmatter.ts';
 import { contentDir } from './content-dir.ts';
 import { firstParagraph, linesOutsideCode, readingMinutes, truncate } from './plain-text.ts';
 import { folderFromPath, slugify } from './slug.ts';
-import { ContentError } from './slug-registry.ts';
+import { ContentError } from './content-error.ts';
+import { addContentWarning } from '../integrations/content-warnings.ts';
+import { SLUG_PATTERN } from '../domain/slug-pattern.ts';
 import { siteConfig } from './site-config.ts';
 
 export type ArticleEntry = CollectionEntry<'articles'>;
@@ -28,6 +30,8 @@ interface DocBase {
   owner: string | null;
   relatedSlugs: string[];
   redirectFrom: string[];
+  /** Its place in its category's list, when the writer (or the generator it came from) gave one. */
+  order: number | null;
   lang: string;
   revision: string;
   readingMinutes: number;
@@ -54,8 +58,15 @@ export interface CategoryInfo extends Category {
   url: string;
 }
 
+/** An old address that leads elsewhere: a page's `redirect_from`, or a redirect stub's. */
+export interface Redirect {
+  from: string;
+  to: string;
+}
+
 export interface Catalog {
   docs: Doc[];
+  redirects: Redirect[];
   bySlug: Map<string, Doc>;
   articles: ArticleDoc[];
   tutorials: TutorialDoc[];
@@ -134,10 +145,13 @@ async function buildCatalog(): Promise<Catalog> {
 
   const categoryFor = (folder: string, explicit: string | undefined): CategoryInfo => {
     const top = folder.split('/')[0] ?? '';
-    const id = explicit ?? (slugify(top) || UNCATEGORIZED);
+    // A category written as a name ("Privacy Guides") is known by its slug and shown as written.
+    const name = explicit !== undefined && !SLUG_PATTERN.test(explicit) ? explicit : undefined;
+    const id = name !== undefined ? slugify(name) || UNCATEGORIZED : (explicit ?? (slugify(top) || UNCATEGORIZED));
     let info = categories.get(id);
     if (!info) {
-      info = { id, title: top ? titleFromFolder(top) : 'General', description: undefined, count: 0, url: `/categories/${id}/` };
+      const title = name ?? (top ? titleFromFolder(top) : 'General');
+      info = { id, title, description: undefined, count: 0, url: `/categories/${id}/` };
       categories.set(id, info);
     }
     return info;
@@ -148,6 +162,7 @@ async function buildCatalog(): Promise<Catalog> {
     getCollection('articles', ({ data }) => visible(data.draft)),
     getCollection('tutorials', ({ data }) => visible(data.draft)),
   ]);
+  const stubs = [...articleEntries, ...tutorialEntries].filter((e) => e.data.redirect_to !== undefined);
 
   const bodies = new Map<string, string>();
   const base = (entry: ArticleEntry | TutorialEntry, kind: 'articles' | 'tutorials'): DocBase => {
@@ -173,19 +188,20 @@ async function buildCatalog(): Promise<Catalog> {
       owner: data.owner ?? null,
       relatedSlugs: data.related,
       redirectFrom: data.redirect_from,
+      order: data.order ?? null,
       lang: data.lang ?? config.defaultLang,
       revision,
       readingMinutes: readingMinutes(body),
     };
   };
 
-  const articles: ArticleDoc[] = articleEntries.map((entry) => ({
+  const articles: ArticleDoc[] = pagesOf(articleEntries).map((entry) => ({
     ...base(entry, 'articles'),
     kind: 'article',
     type: entry.data.type,
     entry,
   }));
-  const tutorials: TutorialDoc[] = tutorialEntries.map((entry) => ({
+  const tutorials: TutorialDoc[] = pagesOf(tutorialEntries).map((entry) => ({
     ...base(entry, 'tutorials'),
     kind: 'tutorial',
     type: 'tutorial',
@@ -206,7 +222,41 @@ async function buildCatalog(): Promise<Catalog> {
     if (doc.kind === 'article') doc.category.count += 1;
   }
   const list = [...categories.values()].filter((c) => c.count > 0);
-  return { docs, bySlug, articles, tutorials, categories: list };
+  const redirects = redirectsOf([
+    ...docs.flatMap((d) => d.redirectFrom.map((from) => ({ from, to: d.url, file: d.file }))),
+    ...stubs.flatMap((e) => e.data.redirect_from.map((from) => ({ from, to: e.data.redirect_to ?? '/', file: e.filePath ?? '' }))),
+  ]);
+  return { docs, redirects, bySlug, articles, tutorials, categories: list };
+}
+
+const pagesOf = <E extends ArticleEntry | TutorialEntry>(entries: E[]) => entries.filter((e) => e.data.redirect_to === undefined);
+
+// The help center's own addresses: an old path must not take their place.
+const OWN_PATHS = /^\/(?:$|articles\/|tutorials\/?|categories\/|search\/?|reports|api\/|_astro\/|pagefind\/|kb-manifest)/;
+
+/** One redirect per old path (the first file listing it keeps it), never over a page of the help center. */
+function redirectsOf(listed: (Redirect & { file: string })[]): Redirect[] {
+  const byPath = new Map<string, Redirect & { file: string }>();
+  for (const r of listed) {
+    const key = r.from.replace(/^\/+|\/+$/g, '');
+    const first = byPath.get(key);
+    if (OWN_PATHS.test(`/${key}`))
+      addContentWarning({
+        kind: 'redirect',
+        file: r.file,
+        reference: r.from,
+        problem: "no redirect from one of the help center's own paths",
+      });
+    else if (first && first.to !== r.to)
+      addContentWarning({
+        kind: 'redirect',
+        file: r.file,
+        reference: `${r.from} (kept for ${first.file})`,
+        problem: 'old path claimed twice',
+      });
+    else if (!first) byPath.set(key, r);
+  }
+  return [...byPath.values()].map(({ from, to }) => ({ from, to }));
 }
 
 let cached: Promise<Catalog> | undefined;

@@ -1,44 +1,53 @@
 /**
- * Loads a collection from content/ at any depth. Astro's glob loader cannot open files whose names
- * contain "?", "#" or "%" (common in exported help centers: "How do I reset my password?.md"), so
- * those Markdown files are loaded here and everything else is left to glob().
+ * Loads a collection from the content folder at any depth, with each file's slug and fields from the content
+ * inventory. Astro's glob loader reads and renders the files; it cannot open names containing "?", "#" or "%" (common in
+ * exported help centers: "How do I reset my password?.md"), so those Markdown files are loaded here.
  */
 import { readFile } from 'node:fs/promises';
-import { pathToFileURL } from 'node:url';
-import { relative } from 'node:path';
-import { glob as globLoader, type Loader } from 'astro/loaders';
+import { join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { glob as globLoader, type Loader, type ParseDataOptions } from 'astro/loaders';
 import { parseFrontmatter } from 'astro/markdown';
 import { glob } from 'tinyglobby';
-import { claimSlug, ContentError } from './slug-registry.ts';
-import { contentDir } from './content-dir.ts';
+import { ContentError } from './content-error.ts';
+import { IGNORED, type Collection, type ContentInventory } from './content-inventory.ts';
+import { slugFromPath } from './slug.ts';
 
-const AWKWARD = '**/*[?#%]*';
+const AWKWARD = /[?#%]/;
 
-export function helpCenterLoader(collection: 'articles' | 'tutorials'): Loader {
-  const base = `${contentDir()}/${collection}`;
-  const inner = globLoader({
-    pattern: ['**/*.{md,mdx}', `!${AWKWARD}`],
-    base,
-    generateId: ({ entry, data }) => claimSlug(collection, entry, data),
-    // The catalog reads each source file anyway (for its revision) and takes the body from it. Kept in the store, every
-    // body would also be compiled into the build's content module, whose compile time grows faster than its size.
-    retainBody: false,
-  });
+export function helpCenterLoader(collection: Collection, inventory: ContentInventory): Loader {
   return {
     name: 'lantern-content',
     load: async (context) => {
-      await inner.load(context);
-      const awkward = await glob(['**/*.{md,mdx}'], { cwd: base, expandDirectories: false });
-      for (const entry of awkward.filter((e) => /[?#%]/.test(e))) {
-        const path = `${base}/${entry}`;
+      const base = join(inventory.root, collection);
+      const pages = await inventory.pages();
+      // A file added while the dev server runs is not in the inventory: it keeps its own fields and file-name slug.
+      const pageOf = (path: string, data: Record<string, unknown>) => pages.get(path) ?? { slug: slugFromPath(relative(base, path)), data };
+      const inner = globLoader({
+        pattern: ['**/*.{md,mdx}', '!**/*[?#%]*', ...IGNORED.map((p) => `!${p}`)],
+        base,
+        generateId: ({ entry, base: at, data }) => pageOf(join(fileURLToPath(at), entry), data).slug,
+        // The catalog reads each source file anyway (for its revision) and takes the body from it. Kept in the store,
+        // every body would also be compiled into the build's content module, whose compile time grows faster than its
+        // size.
+        retainBody: false,
+      });
+      await inner.load({
+        ...context,
+        parseData: <T extends Record<string, unknown>>(props: ParseDataOptions<T>) =>
+          context.parseData({ ...props, data: pageOf(props.filePath ?? '', props.data).data as T }),
+      });
+      const awkward = await glob(['**/*.{md,mdx}'], { cwd: base, ignore: IGNORED, expandDirectories: false });
+      for (const entry of awkward.filter((e) => AWKWARD.test(e))) {
+        const path = join(base, entry);
         const file = relative(process.cwd(), path);
         if (entry.endsWith('.mdx')) {
           throw new ContentError(file, 'file name', 'an MDX file name cannot contain "?", "#" or "%"; rename the file');
         }
         const source = await readFile(path, 'utf8');
         const { frontmatter, content } = parseFrontmatter(source);
-        const id = claimSlug(collection, entry, frontmatter);
-        const data = await context.parseData({ id, data: frontmatter, filePath: path });
+        const { slug: id, data: fields } = pageOf(path, frontmatter);
+        const data = await context.parseData({ id, data: fields, filePath: path });
         const rendered = await context.renderMarkdown(content, { fileURL: pathToFileURL(path) });
         context.store.set({ id, data, filePath: file, digest: context.generateDigest(source), rendered });
       }

@@ -55,12 +55,13 @@ export function findBrokenReferences(dir: string, sourceOf: (url: string) => str
     const body = html.slice(start, end);
     const url = pageUrl(dir, file);
     for (const m of body.matchAll(new RegExp(`${MISSING_IMAGE_ATTR}="([^"]*)"`, 'g'))) {
-      warnings.push({ file: sourceOf(url) ?? url, reference: m[1]!, problem: 'image not found' });
+      warnings.push({ kind: 'image', file: sourceOf(url) ?? url, reference: m[1]!, problem: 'image not found' });
     }
     for (const m of body.matchAll(/\s(href|src)="(\/(?!\/)[^"#?]*)[^"]*"/g)) {
       const path = m[2]!;
       if (!exists(dir, path)) {
         warnings.push({
+          kind: m[1] === 'src' ? 'image' : 'link',
           file: sourceOf(url) ?? url,
           reference: path,
           problem: m[1] === 'src' ? 'image not found' : 'link target not found',

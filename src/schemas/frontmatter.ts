@@ -14,7 +14,8 @@ export const ArticleFrontmatterSchema = z.object({
   title: text(200),
   description: text(300).optional(),
   slug: slug.optional(),
-  category: slug.optional(),
+  /** A category id, or its name as a person writes it ("Privacy Guides"): the id is then the name's slug. */
+  category: text(80).optional(),
   product_area: slug.optional(),
   type: z.enum(ARTICLE_TYPES).default('how-to'),
   tags: z.array(text(40)).max(20).default([]),
@@ -23,6 +24,14 @@ export const ArticleFrontmatterSchema = z.object({
   owner: text(100).optional(),
   draft: z.boolean().default(false),
   related: z.array(slug).max(20).default([]),
+  /** Listed by this number within its category (lower first), before pages without one. */
+  order: z.number().min(-1e6).max(1e6).optional(),
+  /** Makes the file a redirect from its `redirect_from` paths to this path or URL instead of a page. */
+  redirect_to: z
+    .string()
+    .max(500)
+    .regex(/^(\/[^\s]*|https?:\/\/\S+)$/, 'must be a site path starting with "/" or an http(s) URL')
+    .optional(),
   redirect_from: z
     .array(
       z

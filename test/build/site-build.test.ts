@@ -87,10 +87,10 @@ describe('a content problem that must stop the build', () => {
   }
 
   test('fails on a bad frontmatter value, naming the file, the field and the problem', () => {
-    const result = buildWith('bad-type', { 'articles/billing/refunds.md': '---\ntitle: Refunds\ntype: guide\n---\n\nText.\n' });
+    const result = buildWith('bad-date', { 'articles/billing/refunds.md': '---\ntitle: Refunds\nupdated: someday\n---\n\nText.\n' });
     expect(result.status).not.toBe(0);
     expect(result.output).toContain('articles/billing/refunds.md');
-    expect(result.output).toMatch(/type: Invalid option: expected one of "how-to"/);
+    expect(result.output).toMatch(/updated: must be a date like 2026-10-14/);
   });
 
   test('fails on an unknown related slug, naming the file and the field', () => {
@@ -103,12 +103,15 @@ describe('a content problem that must stop the build', () => {
     );
   });
 
-  test('fails on a duplicate slug, naming both files', () => {
+  test('fails on a slug two files set, naming both files', () => {
     const result = buildWith('duplicate', {
-      'articles/billing/How do I reset my password.md': '---\ntitle: Another reset\n---\n\nText.\n',
+      'articles/billing/refunds.md': '---\ntitle: Refunds\nslug: money-back\n---\n\nText.\n',
+      'articles/payments/returns.md': '---\ntitle: Returns\nslug: money-back\n---\n\nText.\n',
     });
     expect(result.status).not.toBe(0);
-    expect(result.output).toMatch(/slug "how-do-i-reset-my-password" is already used by content\/articles\//);
+    expect(result.output).toMatch(
+      /articles\/payments\/returns\.md: slug: slug "money-back" is already set by .*articles\/billing\/refunds\.md/,
+    );
   });
 
   test('fails on tutorial steps that do not match its headings', () => {
