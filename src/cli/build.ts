@@ -38,7 +38,9 @@ async function main(): Promise<number> {
   const built = spawnSync(process.execPath, [astro, 'build'], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, KB_INDEX_AFTER_BUILD: '1' },
+    // A build is production whatever NODE_ENV the shell has: with NODE_ENV=test (a test runner, some CI setups) Astro
+    // would build in development mode and publish drafts.
+    env: { ...process.env, NODE_ENV: 'production', KB_INDEX_AFTER_BUILD: '1' },
   });
   if (built.status !== 0) return built.status ?? 1;
   try {
