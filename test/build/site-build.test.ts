@@ -16,6 +16,13 @@ describe('building an exported help center that only has titles', () => {
     expect(build.status).toBe(0);
   });
 
+  test("ends with what was built and its warnings, without the bundler's notes on MDX files", () => {
+    expect(build.output).not.toContain('MODULE_LEVEL_DIRECTIVE');
+    expect(build.output).toMatch(
+      /Built 2 articles and 1 tutorial in [\d.]+ s \(search index: \d+ pages indexed in \d+ ms\)\.\n2 content warnings in 1 file:\n {2}images not found: 1\n/,
+    );
+  });
+
   test('derives clean slugs from file names with spaces and punctuation', () => {
     expect(existsSync(join(build.dist, 'client/articles/how-do-i-reset-my-password/index.html'))).toBe(true);
     expect(existsSync(join(build.dist, 'client/articles/run-the-agent-custom-port-v2/index.html'))).toBe(true);
