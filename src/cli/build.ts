@@ -23,6 +23,15 @@ export function buildOutDir(): string {
   return KB_BUILD_DIR ? resolve(KB_BUILD_DIR, 'dist') : resolve(root, 'dist');
 }
 
+/**
+ * The environment of a production build, whatever the shell's: with NODE_ENV=test, or with DEV=1 (test runners set
+ * both, Vitest mirroring import.meta.env into the environment), Astro would build in development mode and publish drafts.
+ */
+function productionEnv(): NodeJS.ProcessEnv {
+  const { DEV: _dev, PROD: _prod, MODE: _mode, SSR: _ssr, BASE_URL: _base, ...env } = process.env;
+  return { ...env, NODE_ENV: 'production' };
+}
+
 const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 
 /** The build's last words: what was built, how long it took, and the content warnings by kind. */
@@ -38,9 +47,7 @@ async function main(): Promise<number> {
   const built = spawnSync(process.execPath, [astro, 'build'], {
     cwd: root,
     stdio: 'inherit',
-    // A build is production whatever NODE_ENV the shell has: with NODE_ENV=test (a test runner, some CI setups) Astro
-    // would build in development mode and publish drafts.
-    env: { ...process.env, NODE_ENV: 'production', KB_INDEX_AFTER_BUILD: '1' },
+    env: { ...productionEnv(), KB_INDEX_AFTER_BUILD: '1' },
   });
   if (built.status !== 0) return built.status ?? 1;
   try {
