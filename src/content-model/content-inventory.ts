@@ -60,10 +60,12 @@ export class ContentInventory {
     const published = files.filter((f) => f.data.redirect_to === undefined);
     const { slugs, renamed } = assignSlugs(published);
     for (const r of renamed) {
+      // Filed under the first file whose slug changed; a file that set the slug itself comes first in `files`.
+      const first = r.files.length - r.given.length;
       addContentWarning({
         kind: 'slug',
-        file: r.files[0],
-        reference: `${r.files.slice(1).join(', ')} (published as ${r.given.join(', ')})`,
+        file: r.files[first],
+        reference: `${r.files.filter((_, i) => i !== first).join(', ')} (published as ${r.given.join(', ')})`,
         problem: `slug "${r.slug}" shared with`,
       });
     }
