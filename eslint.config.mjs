@@ -24,6 +24,11 @@ const BOUNDARIES = [
   ],
   ['src/schemas', ['analytics', 'ingest', 'server', 'dashboard', 'cli', 'content-model', 'client'], 'schemas are pure'],
   [
+    'src/importers',
+    ['analytics', 'ingest', 'server', 'dashboard', 'cli', 'client'],
+    'importers write content files and know nothing of the store',
+  ],
+  [
     'src/client',
     ['analytics', 'ingest', 'server', 'dashboard', 'cli', 'content-model', 'demo'],
     'browser scripts never import server code',

@@ -14,9 +14,9 @@ import type { EventType } from '../domain/event-kinds.ts';
 import { DEMO_USAGE, parseDemoArgs } from '../demo/demo-options.ts';
 import { demoSummary } from '../demo/demo-summary.ts';
 import { HOSTILE_COMMENTS, activePatterns } from '../demo/planted-patterns.ts';
-import { progressBar } from '../demo/progress-bar.ts';
 import { firstDayStart, simulateHistory } from '../demo/simulate-history.ts';
 import { builtOrExit, envOrExit, fail, readManifest } from './cli-exit.ts';
+import { progressBar } from './progress-bar.ts';
 
 /** How many events the database already holds: 0 for a missing file or one not migrated yet. */
 function storedEvents(path: string): number {
@@ -83,7 +83,7 @@ try {
   if (applied.length) console.log(`Events database: ${env.KB_DB_PATH} (applied ${applied.join(', ')})`);
   await syncCatalog(store.db, manifest.articles);
   console.error(`Writing ${events.length.toLocaleString('en-US')} events for ${days} days through the events write path…`);
-  const bar = progressBar(events.length);
+  const bar = progressBar(events.length, { unit: 'events', verb: 'Loading' });
   written = await bulkLoad(store, events, { onProgress: (n) => bar.update(n) });
   bar.done(written);
 } finally {
