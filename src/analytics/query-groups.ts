@@ -2,22 +2,8 @@
  * Groups near-duplicate queries: "reset password" and "Password resets" share a key (sorted, stemmed words),
  * and keys whose words differ by one typo ("payrol" / "payroll") are near-duplicates.
  */
-const STOP_WORDS = new Set(['a', 'an', 'the', 'to', 'my', 'i', 'how', 'do', 'can', 'of', 'in', 'on', 'for', 'is', 'what', 'why', 'your']);
-
-function stem(word: string): string {
-  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
-  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
-  return word;
-}
-
-export function queryGroupKey(query: string): string {
-  const words = query
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w && !STOP_WORDS.has(w))
-    .map(stem);
-  return [...new Set(words)].sort().join(' ') || query.toLowerCase();
-}
+// The key moved to src/domain/ so the browser's pinned answers match queries the way the reports group them.
+export { queryGroupKey } from '../domain/query-group-key.ts';
 
 /** Shortest word a typo is forgiven in: in shorter ones one letter changes the meaning ("tax", "taxi"). */
 const MIN_TYPO_WORD = 5;

@@ -2,13 +2,17 @@
  * Search-as-you-type combobox: results while typing, arrow keys to move, Enter to open, Escape to close.
  * A search is "settled" after a pause, on Enter, or when a result is opened (never per keystroke).
  */
-import { preload, search, warmUp, type SearchOutcome } from './search-engine.ts';
+import { preload, warmUp } from './search-engine.ts';
+import type { TolerantOutcome } from './typo-tolerant-search.ts';
 import { announceClick, announceSettled } from './search-events.ts';
 import { escapeHtml } from './escape-html.ts';
+import { recommendedLabel } from './pinned-results.ts';
 
 const TYPE_DEBOUNCE_MS = 120;
 const SETTLE_MS = 800;
 const LIMIT = 8;
+/** The typo correction: fetched when the box is first focused, with Pagefind, not with every page. */
+const typoCorrection = () => import('./typo-tolerant-search.ts');
 
 function initSearchBox(form: HTMLFormElement, contactUrl: string): void {
   const input = form.querySelector<HTMLInputElement>('input[type="search"]')!;
@@ -16,7 +20,8 @@ function initSearchBox(form: HTMLFormElement, contactUrl: string): void {
   const listbox = form.querySelector<HTMLElement>('[role="listbox"]')!;
   const footer = form.querySelector<HTMLElement>('[data-search-footer]')!;
   const status = form.querySelector<HTMLElement>('[data-search-status]')!;
-  let latest: SearchOutcome | undefined;
+  const notice = form.querySelector<HTMLElement>('[data-search-correction]')!;
+  let latest: TolerantOutcome | undefined;
   let active = -1;
   let typeTimer: ReturnType<typeof setTimeout> | undefined;
   let settleTimer: ReturnType<typeof setTimeout> | undefined;
@@ -46,18 +51,21 @@ function initSearchBox(form: HTMLFormElement, contactUrl: string): void {
     clearTimeout(settleTimer);
     if (latest && latest.query && latest.query !== settledQuery) {
       settledQuery = latest.query;
-      announceSettled({ query: latest.query, results: latest.total });
+      // The query as typed, with what it found: a correction is not recorded as the reader's query.
+      announceSettled({ query: latest.query, results: latest.correction?.typedTotal ?? latest.total });
     }
   }
 
-  function render(outcome: SearchOutcome): void {
+  function render(outcome: TolerantOutcome, correctionLine: string): void {
     latest = outcome;
+    notice.innerHTML = correctionLine;
+    notice.hidden = !correctionLine;
     const q = escapeHtml(outcome.query);
     listbox.innerHTML = outcome.hits
       .map(
         (h, i) =>
           `<a role="option" id="${form.id}-opt-${i}" class="search-result" href="${escapeHtml(h.url)}" aria-selected="false" data-position="${i + 1}" data-slug="${escapeHtml(h.slug ?? '')}">` +
-          `<span class="crumb">${escapeHtml(h.category)}</span><span class="title">${escapeHtml(h.title)}</span>` +
+          `<span class="crumb">${escapeHtml(h.category)}${recommendedLabel(h)}</span><span class="title">${escapeHtml(h.title)}</span>` +
           `<span class="excerpt">${h.excerpt}</span></a>`,
       )
       .join('');
@@ -66,6 +74,7 @@ function initSearchBox(form: HTMLFormElement, contactUrl: string): void {
       : `No articles match “${q}”. Try other words, or <a href="${escapeHtml(contactUrl)}" data-contact-support>contact support</a>.`;
     footer.className = outcome.total ? 'search-more' : 'search-empty';
     status.textContent = outcome.total ? `${outcome.total} result${outcome.total === 1 ? '' : 's'}` : 'No results';
+    if (outcome.correction) status.textContent = `Showing results for ${outcome.correction.query}: ${status.textContent}`;
     active = -1;
     input.removeAttribute('aria-activedescendant');
     open(true);
@@ -80,13 +89,16 @@ function initSearchBox(form: HTMLFormElement, contactUrl: string): void {
       return;
     }
     try {
-      const outcome = await search(query, LIMIT);
-      if (mine === generation) render(outcome); // a slower earlier query must not overwrite a newer one
+      const { correctionNotice, tolerantSearch } = await typoCorrection();
+      const outcome = await tolerantSearch(query, LIMIT);
+      const line = outcome.correction ? correctionNotice(outcome.correction, outcome.query) : '';
+      if (mine === generation) render(outcome, line); // a slower earlier query must not overwrite a newer one
     } catch {
       if (mine === generation) {
         footer.textContent = 'Search is unavailable right now. Press Enter to search on the results page.';
         footer.className = 'search-empty';
         listbox.innerHTML = '';
+        notice.hidden = true;
         open(true);
       }
     }
@@ -100,6 +112,7 @@ function initSearchBox(form: HTMLFormElement, contactUrl: string): void {
   }
 
   input.addEventListener('focus', warmUp, { once: true });
+  input.addEventListener('focus', () => void typoCorrection().catch(() => undefined), { once: true });
   input.addEventListener('input', () => {
     preload(input.value);
     clearTimeout(typeTimer);

@@ -1,4 +1,6 @@
 /** Pagefind, loaded on first use, with one index per language: a query in Chinese or Russian searches that language. */
+import { SEARCH_RANKING } from './search-ranking.ts';
+import { applyPins, loadPins } from './pinned-results.ts';
 
 export interface Hit {
   url: string;
@@ -7,6 +9,8 @@ export interface Hit {
   excerpt: string; // Pagefind's excerpt: escaped text with <mark> around matches
   category: string;
   type: string;
+  /** A pinned answer (content/pins.json), shown first and marked "Recommended". */
+  pinned?: boolean;
 }
 export interface SearchOutcome {
   query: string;
@@ -24,7 +28,7 @@ interface PagefindInstance {
   filters?(): Promise<Record<string, Record<string, number>>>;
 }
 interface PagefindModule {
-  createInstance(options: { basePath: string }): PagefindInstance;
+  createInstance(options: { basePath: string; ranking?: typeof SEARCH_RANKING }): PagefindInstance;
 }
 
 const BASE = '/pagefind/';
@@ -56,7 +60,7 @@ function loadLanguages(): Promise<string[]> {
 }
 
 /** The index to search: the query's script decides when it is not the page's language. */
-async function languageFor(query: string): Promise<string> {
+export async function languageFor(query: string): Promise<string> {
   const page = document.documentElement.lang.toLowerCase() || 'en';
   const available = await loadLanguages();
   const byScript = SCRIPTS.find(([re]) => re.test(query))?.[1];
@@ -73,7 +77,7 @@ async function instanceFor(language: string): Promise<PagefindInstance> {
   const lang = html.getAttribute('lang');
   html.setAttribute('lang', language);
   try {
-    const instance = mod.createInstance({ basePath: BASE });
+    const instance = mod.createInstance({ basePath: BASE, ranking: SEARCH_RANKING });
     instances.set(language, instance);
     return instance;
   } finally {
@@ -86,6 +90,7 @@ async function instanceFor(language: string): Promise<PagefindInstance> {
 export function warmUp(): void {
   void loadModule().catch(() => undefined);
   void loadLanguages();
+  void loadPins();
 }
 
 /** Shortest word loaded ahead: a shorter prefix matches words spread over many index chunks. */
@@ -131,6 +136,7 @@ export function slugOf(url: string): string | null {
 export async function search(query: string, limit: number, filters: Filters = {}): Promise<SearchOutcome> {
   const q = query.trim();
   if (!q) return { query: q, total: 0, hits: [] };
+  void loadPins(); // fetched while Pagefind searches, the first time
   const language = await languageFor(q);
   const found = await (await instanceFor(language)).search(searchTerm(q, language), { filters });
   const results = found?.results ?? [];
@@ -147,5 +153,5 @@ export async function search(query: string, limit: number, filters: Filters = {}
       };
     }),
   );
-  return { query: q, total: results.length, hits };
+  return applyPins({ query: q, total: results.length, hits }, limit, filters);
 }

@@ -1,7 +1,9 @@
 /** The results page: reads ?q=, &category= and &type= so a search can be shared, and lists every match. */
 import { search, type Filters } from './search-engine.ts';
+import { correctionNotice, tolerantSearch, VERBATIM_PARAM, type TolerantOutcome } from './typo-tolerant-search.ts';
 import { announceClick, announceSettled } from './search-events.ts';
 import { escapeHtml } from './escape-html.ts';
+import { recommendedLabel } from './pinned-results.ts';
 
 export function initSearchPage(): void {
   const form = document.querySelector<HTMLFormElement>('[data-search-page]');
@@ -11,6 +13,7 @@ export function initSearchPage(): void {
   const type = form.querySelector<HTMLSelectElement>('select[name="type"]')!;
   const summary = document.querySelector<HTMLElement>('[data-search-summary]')!;
   const list = document.querySelector<HTMLOListElement>('[data-search-list]')!;
+  const notice = document.querySelector<HTMLElement>('[data-search-page-correction]')!;
   const contactUrl = document.body.dataset.contactUrl ?? '/';
 
   async function run(): Promise<void> {
@@ -19,6 +22,7 @@ export function initSearchPage(): void {
     input.value = q;
     category.value = params.get('category') ?? '';
     type.value = params.get('type') ?? '';
+    notice.hidden = true;
     if (!q) {
       summary.textContent = 'Type what you are looking for.';
       list.innerHTML = '';
@@ -29,16 +33,20 @@ export function initSearchPage(): void {
     if (type.value) filters.type = type.value;
     summary.textContent = 'Searching…';
     try {
-      const outcome = await search(q, 50, filters);
-      announceSettled({ query: outcome.query, results: outcome.total });
+      // "Search instead for" links here with the words as typed, to be searched without correction.
+      const outcome: TolerantOutcome =
+        params.get(VERBATIM_PARAM) === '1' ? await search(q, 50, filters) : await tolerantSearch(q, 50, filters);
+      announceSettled({ query: outcome.query, results: outcome.correction?.typedTotal ?? outcome.total });
+      notice.innerHTML = outcome.correction ? correctionNotice(outcome.correction, q, filters) : '';
+      notice.hidden = !outcome.correction;
       document.title = `${q} · Search`;
       summary.innerHTML = outcome.total
-        ? `${outcome.total} result${outcome.total === 1 ? '' : 's'} for “${escapeHtml(q)}”`
+        ? `${outcome.total} result${outcome.total === 1 ? '' : 's'} for “${escapeHtml(outcome.correction?.query ?? q)}”`
         : `No articles match “${escapeHtml(q)}”. Try fewer or other words, or <a href="${escapeHtml(contactUrl)}" data-contact-support>contact support</a>.`;
       list.innerHTML = outcome.hits
         .map(
           (h, i) =>
-            `<li><a href="${escapeHtml(h.url)}" data-position="${i + 1}" data-slug="${escapeHtml(h.slug ?? '')}">${escapeHtml(h.title)}</a>` +
+            `<li><a href="${escapeHtml(h.url)}" data-position="${i + 1}" data-slug="${escapeHtml(h.slug ?? '')}">${recommendedLabel(h)}${escapeHtml(h.title)}</a>` +
             `<p class="muted">${escapeHtml(h.category)}</p><p>${h.excerpt}</p></li>`,
         )
         .join('');

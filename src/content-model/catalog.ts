@@ -11,6 +11,9 @@ import { ContentError } from './content-error.ts';
 import { addContentWarning } from '../integrations/content-warnings.ts';
 import { SLUG_PATTERN } from '../domain/slug-pattern.ts';
 import { siteConfig } from './site-config.ts';
+import { readSynonyms, synonymsFor } from './search-synonyms.ts';
+import { readPinnedAnswers } from './pinned-answers.ts';
+import type { PinnedAnswer } from '../schemas/search-config.ts';
 
 export type ArticleEntry = CollectionEntry<'articles'>;
 export type TutorialEntry = CollectionEntry<'tutorials'>;
@@ -30,6 +33,12 @@ interface DocBase {
   owner: string | null;
   relatedSlugs: string[];
   redirectFrom: string[];
+  /** Other names readers use for its subject: found by the search, never shown. */
+  aliases: string[];
+  /** Synonyms (content/synonyms.json) of words the page uses, that it does not use itself: found by the search only. */
+  synonyms: string[];
+  /** Those of words its title or an alias uses: the page is about them, so the search ranks them higher. */
+  titleSynonyms: string[];
   /** Its place in its category's list, when the writer (or the generator it came from) gave one. */
   order: number | null;
   lang: string;
@@ -71,6 +80,8 @@ export interface Catalog {
   articles: ArticleDoc[];
   tutorials: TutorialDoc[];
   categories: CategoryInfo[];
+  /** content/pins.json: pages a search shows first for given queries. */
+  pins: PinnedAnswer[];
 }
 
 const UNCATEGORIZED = 'general';
@@ -140,6 +151,7 @@ function checkTutorialSteps(doc: TutorialDoc, body: string): void {
 async function buildCatalog(): Promise<Catalog> {
   const config = siteConfig();
   const declared = readCategories();
+  const synonymGroups = readSynonyms();
   const categories = new Map<string, CategoryInfo>();
   for (const c of declared) categories.set(c.id, { ...c, description: c.description, count: 0, url: `/categories/${c.id}/` });
 
@@ -188,6 +200,9 @@ async function buildCatalog(): Promise<Catalog> {
       owner: data.owner ?? null,
       relatedSlugs: data.related,
       redirectFrom: data.redirect_from,
+      aliases: data.aliases,
+      synonyms: synonymsFor([data.title, ...data.aliases, data.description ?? '', body].join('\n'), synonymGroups),
+      titleSynonyms: synonymsFor([data.title, ...data.aliases].join('\n'), synonymGroups),
       order: data.order ?? null,
       lang: data.lang ?? config.defaultLang,
       revision,
@@ -222,11 +237,12 @@ async function buildCatalog(): Promise<Catalog> {
     if (doc.kind === 'article') doc.category.count += 1;
   }
   const list = [...categories.values()].filter((c) => c.count > 0);
+  const pins = readPinnedAnswers(bySlug);
   const redirects = redirectsOf([
     ...docs.flatMap((d) => d.redirectFrom.map((from) => ({ from, to: d.url, file: d.file }))),
     ...stubs.flatMap((e) => e.data.redirect_from.map((from) => ({ from, to: e.data.redirect_to ?? '/', file: e.filePath ?? '' }))),
   ]);
-  return { docs, redirects, bySlug, articles, tutorials, categories: list };
+  return { docs, redirects, bySlug, articles, tutorials, categories: list, pins };
 }
 
 const pagesOf = <E extends ArticleEntry | TutorialEntry>(entries: E[]) => entries.filter((e) => e.data.redirect_to === undefined);

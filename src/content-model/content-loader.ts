@@ -12,8 +12,14 @@ import { glob } from 'tinyglobby';
 import { ContentError } from './content-error.ts';
 import { IGNORED, type Collection, type ContentInventory } from './content-inventory.ts';
 import { slugFromPath } from './slug.ts';
+import { TutorialFrontmatterSchema } from '../schemas/frontmatter.ts';
 
 const AWKWARD = /[?#%]/;
+
+// Astro keeps an entry's parsed fields while its file is unchanged, and clears its store only when content.config.ts
+// itself changes: a field added to the frontmatter schemas (with its default) would be missing from every cached entry.
+// The schemas' field names (a tutorial's are all of them) go into each entry's digest, so a new field re-reads the files.
+const SCHEMA_FIELDS = Object.keys(TutorialFrontmatterSchema.shape).join(' ');
 
 export function helpCenterLoader(collection: Collection, inventory: ContentInventory): Loader {
   return {
@@ -32,8 +38,11 @@ export function helpCenterLoader(collection: Collection, inventory: ContentInven
         // size.
         retainBody: false,
       });
+      const digest = (data: Record<string, unknown> | string) =>
+        context.generateDigest(typeof data === 'string' ? `${SCHEMA_FIELDS}\n${data}` : data);
       await inner.load({
         ...context,
+        generateDigest: digest,
         parseData: <T extends Record<string, unknown>>(props: ParseDataOptions<T>) =>
           context.parseData({ ...props, data: pageOf(props.filePath ?? '', props.data).data as T }),
       });
@@ -49,7 +58,7 @@ export function helpCenterLoader(collection: Collection, inventory: ContentInven
         const { slug: id, data: fields } = pageOf(path, frontmatter);
         const data = await context.parseData({ id, data: fields, filePath: path });
         const rendered = await context.renderMarkdown(content, { fileURL: pathToFileURL(path) });
-        context.store.set({ id, data, filePath: file, digest: context.generateDigest(source), rendered });
+        context.store.set({ id, data, filePath: file, digest: digest(source), rendered });
       }
     },
   };

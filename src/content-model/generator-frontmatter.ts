@@ -32,12 +32,30 @@ export function sitePath(value: string): string | undefined {
   return /^\/[^\s?#]*$/.test(rooted) ? rooted : undefined;
 }
 
+/**
+ * `aliases` means two things: old paths to Hugo, other names for the subject to Lantern. A value that looks like an
+ * address ("/" in it, or ending in ".html") is Hugo's, so an exported site keeps its redirects.
+ */
+const isAddress = (value: unknown): boolean => typeof value === 'string' && (value.includes('/') || /\.html?$/i.test(value.trim()));
+
+/** Lantern's `aliases`: the values that are not addresses, as names the search finds the page by. */
+function searchAliases(raw: Record<string, unknown>, dropped: ReadFrontmatter['dropped']): unknown[] {
+  const names: unknown[] = [];
+  for (const value of list(raw.aliases)) {
+    if (isAddress(value) || value === null) continue;
+    // A string is left to the schema (which names the field when it is too long); a number is a name too ("1099").
+    if (typeof value === 'string' || typeof value === 'number') names.push(typeof value === 'number' ? String(value) : value);
+    else dropped.push({ field: 'aliases', problem: `${JSON.stringify(value)} is neither a name nor a path` });
+  }
+  return names;
+}
+
 /** Old addresses: Lantern's and Jekyll's `redirect_from`, Jekyll's `permalink`, Hugo's `aliases`, a path-like `slug`. */
 function oldPaths(raw: Record<string, unknown>, dropped: ReadFrontmatter['dropped']): string[] {
   const slug = text(raw.slug);
   const candidates = [
     ...list(raw.redirect_from),
-    ...list(raw.aliases),
+    ...list(raw.aliases).filter(isAddress),
     raw.permalink,
     slug !== undefined && !SLUG_PATTERN.test(slug) ? slug : undefined,
   ];
@@ -73,6 +91,9 @@ export function readGeneratorFrontmatter(raw: Record<string, unknown>): ReadFron
   const redirects = oldPaths(raw, dropped);
   if (redirects.length > 0) data.redirect_from = redirects;
   else delete data.redirect_from;
+  const aliases = searchAliases(raw, dropped);
+  if (aliases.length > 0) data.aliases = aliases;
+  else delete data.aliases;
 
   // Jekyll's redirect stubs (`layout: redirect` with `redirect:`) and jekyll-redirect-from's `redirect_to`.
   const target = text(raw.redirect_to) ?? (raw.layout === 'redirect' ? text(raw.redirect) : undefined);

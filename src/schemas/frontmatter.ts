@@ -19,6 +19,8 @@ export const ArticleFrontmatterSchema = z.object({
   product_area: slug.optional(),
   type: z.enum(ARTICLE_TYPES).default('how-to'),
   tags: z.array(text(40)).max(20).default([]),
+  /** Other names readers use for the subject ("money back" on a refunds article): searched with a high weight, never shown. */
+  aliases: z.array(text(80)).max(20).default([]),
   updated: date.optional(),
   reviewed: date.optional(),
   owner: text(100).optional(),

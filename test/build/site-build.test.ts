@@ -70,6 +70,10 @@ describe('building an exported help center that only has titles', () => {
     expect(manifest.articles['how-do-i-reset-my-password'].revision).toMatch(/^[0-9a-f]{12}$/);
   });
 
+  test('writes an empty list of pinned answers when the content has no pins file', () => {
+    expect(JSON.parse(readFileSync(join(build.dist, 'client/search-pins.json'), 'utf8'))).toEqual({ pins: [] });
+  });
+
   test('lists a broken image and a broken link as warnings naming the file', () => {
     const file = 'test/fixtures/exported/articles/Getting Started/Run the agent: custom port (v2).md';
     expect(build.output).toContain('2 content warnings');
@@ -108,6 +112,27 @@ describe('a content problem that must stop the build', () => {
     expect(result.output).toMatch(
       /articles\/billing\/refunds\.md: related: no published article or tutorial has the slug "no-such-article"/,
     );
+  });
+
+  test('fails on a synonym group of one term, naming the file and the group', () => {
+    const result = buildWith('bad-synonyms', { 'synonyms.json': '[["sign in", "log in"], ["refund"]]' });
+    expect(result.status).not.toBe(0);
+    expect(result.output).toMatch(/content\/synonyms\.json: \[1\]: a group needs at least 2 terms/);
+  });
+
+  test('fails on a pin without queries, naming the file and the pin', () => {
+    const result = buildWith('bad-pins', { 'pins.json': '[{"queries": [], "article": "how-do-i-reset-my-password"}]' });
+    expect(result.status).not.toBe(0);
+    expect(result.output).toMatch(/content\/pins\.json: \[0\]\.queries: must list at least one query/);
+  });
+
+  test('fails on a pin to a slug nothing published has, naming the file and the pin', () => {
+    const result = buildWith('unknown-pin', {
+      'pins.json':
+        '[{"queries": ["reset"], "article": "how-do-i-reset-my-password"}, {"queries": ["refund"], "article": "no-such-article"}]',
+    });
+    expect(result.status).not.toBe(0);
+    expect(result.output).toMatch(/content\/pins\.json: \[1\]\.article: no published article or tutorial has the slug "no-such-article"/);
   });
 
   test('fails on a slug two files set, naming both files', () => {

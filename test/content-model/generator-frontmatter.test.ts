@@ -37,6 +37,27 @@ test('reads Hugo aliases, weight and lastmod, and sets aside a type that is not 
   expect(read.dropped).toEqual([{ field: 'type', problem: '"docs" is not one of how-to, troubleshooting, faq, reference, announcement' }]);
 });
 
+test("keeps Hugo's path-like aliases as redirects and makes the other aliases names the search finds the page by", () => {
+  const read = readGeneratorFrontmatter({
+    title: 'Refund a payment',
+    aliases: ['/docs/old-refunds/', 'payments/refunds', 'refunds.html', 'money back', 'chargeback refund'],
+  });
+  expect(read.data.redirect_from).toEqual(['/docs/old-refunds/', '/payments/refunds', '/refunds.html']);
+  expect(read.data.aliases).toEqual(['money back', 'chargeback refund']);
+  expect(read.dropped).toEqual([]);
+});
+
+test('leaves no aliases when every alias is an old path, and reads a single alias written as text', () => {
+  expect(readGeneratorFrontmatter({ title: 'Install', aliases: ['/install.html'] }).data).not.toHaveProperty('aliases');
+  expect(readGeneratorFrontmatter({ title: 'Refunds', aliases: 'money back' }).data).toMatchObject({ aliases: ['money back'] });
+});
+
+test('sets aside an alias that is neither a name nor a path', () => {
+  const read = readGeneratorFrontmatter({ title: 'x', aliases: ['refunds', { url: '/a' }, 1099] });
+  expect(read.data.aliases).toEqual(['refunds', '1099']);
+  expect(read.dropped).toEqual([{ field: 'aliases', problem: '{"url":"/a"} is neither a name nor a path' }]);
+});
+
 test('reads Docusaurus ids, path slugs, sidebar labels and positions', () => {
   const read = readGeneratorFrontmatter({ id: 'custom-id', slug: '/guides/getting-started', sidebar_label: 'Setup', sidebar_position: 2 });
   expect(read.slugName).toBe('custom-id');
@@ -58,6 +79,7 @@ test('leaves Lantern frontmatter as it is', () => {
     category: 'account',
     type: 'how-to',
     tags: ['login'],
+    aliases: ['log in', 'sign in problems'],
     draft: false,
     redirect_from: ['/old/'],
   };

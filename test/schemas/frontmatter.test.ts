@@ -12,6 +12,7 @@ describe('article frontmatter', () => {
       title: 'Reset your password',
       type: 'how-to',
       tags: [],
+      aliases: [],
       draft: false,
       related: [],
       redirect_from: [],
@@ -26,6 +27,7 @@ describe('article frontmatter', () => {
       product_area: 'bank-sync',
       type: 'troubleshooting',
       tags: ['bank', 'sync'],
+      aliases: ['bank connection broken'],
       updated: new Date('2026-10-01'),
       reviewed: '2026-10-02',
       owner: 'Maya Chen',
@@ -67,6 +69,14 @@ describe('article frontmatter', () => {
   test('rejects a redirect that is not a site path', () => {
     const issues = issuesOf(ArticleFrontmatterSchema.safeParse({ title: 'x', redirect_from: ['https://old.example/a'] }));
     expect(issues).toEqual(['redirect_from.0: must be a site path starting with "/"']);
+  });
+
+  test('takes up to 20 aliases of up to 80 characters each', () => {
+    const twenty = Array.from({ length: 20 }, (_, i) => `name ${i}`);
+    expect(ArticleFrontmatterSchema.parse({ title: 'x', aliases: twenty }).aliases).toEqual(twenty);
+    expect(issuesOf(ArticleFrontmatterSchema.safeParse({ title: 'x', aliases: [...twenty, 'one more'] }))[0]).toMatch(/^aliases: /);
+    expect(issuesOf(ArticleFrontmatterSchema.safeParse({ title: 'x', aliases: ['x'.repeat(81)] }))[0]).toMatch(/^aliases\.0: /);
+    expect(issuesOf(ArticleFrontmatterSchema.safeParse({ title: 'x', aliases: [' '] }))).toEqual(['aliases.0: must not be empty']);
   });
 
   test('rejects a draft flag written as text', () => {
