@@ -48,21 +48,27 @@ function siteSynonyms(): string[][] {
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as string[][]) : [];
 }
 
+/** In the page: whether the header search shows the answer to `query` (the number of options it lists), else null. */
+function answers(query: string): number | null {
+  const box = document.querySelector('#header-search');
+  const footer = box?.querySelector('[data-search-footer]');
+  const correction = box?.querySelector('[data-search-correction]');
+  const named =
+    footer?.innerHTML.includes(`?q=${encodeURIComponent(query)}"`) ||
+    footer?.textContent?.includes(`“${query}”`) ||
+    correction?.innerHTML.includes(encodeURIComponent(query));
+  return box && named ? box.querySelectorAll('[role="option"]').length : null;
+}
+
 /** Lantern's header search, as a reader uses it: the box cleared, the query typed in, the options it lists. */
 async function askLantern(page: Page, query: string): Promise<(string | null)[]> {
   const input = page.locator('#header-search-input');
   await input.fill('');
   await page.waitForTimeout(250);
   await input.fill(query);
-  // Answered once the dropdown names this query (its footer, or the "search instead for" line of a correction).
-  await page.waitForFunction(
-    (q) => {
-      const box = document.querySelector('#header-search');
-      return Boolean(box && (box.innerHTML.includes(encodeURIComponent(q)) || (box.textContent ?? '').includes(q)));
-    },
-    query,
-    { timeout: 20_000 },
-  );
+  // Answered once the dropdown names this query: its footer, or the correction line's "search instead for" (result
+  // titles and excerpts may hold the words of the next query too).
+  await page.waitForFunction(answers, query, { timeout: 20_000 });
   return page.$$eval('#header-search [role="option"]', (options) => options.map((o) => o.getAttribute('data-slug') || null));
 }
 
@@ -100,11 +106,7 @@ const LANTERN_UI: SearchUi = {
   open: async (page) => page.locator('#header-search-input').focus(),
   input: '#header-search-input',
   results: '#header-search',
-  done: (query) => {
-    const box = document.querySelector('#header-search');
-    if (!box || !(box.innerHTML.includes(encodeURIComponent(query)) || (box.textContent ?? '').includes(query))) return null;
-    return box.querySelectorAll('[role="option"]').length;
-  },
+  done: answers,
   debounceMs: 120,
 };
 
