@@ -62,7 +62,11 @@ export function knownItemQueries(
       ['typed', plain],
       ['key words', words.join(' ')],
       ['typo', withTypos(words, rng).join(' ')],
-      ['question', `how do I ${plain.charAt(0).toLowerCase()}${plain.slice(1)}?`],
+      // The question is asked in English: of an English title only.
+      [
+        'question',
+        /^[\p{Script=Latin}\p{N}\p{P}\s]+$/u.test(plain) ? `how do I ${plain.charAt(0).toLowerCase()}${plain.slice(1)}?` : undefined,
+      ],
       ['synonym', synonym],
     ];
     return forms.filter((f): f is [QueryForm, string] => Boolean(f[1])).map(([form, query]) => ({ form, query, slug }));

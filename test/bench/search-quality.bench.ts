@@ -68,7 +68,11 @@ async function askLantern(page: Page, query: string): Promise<(string | null)[]>
   await input.fill(query);
   // Answered once the dropdown names this query: its footer, or the correction line's "search instead for" (result
   // titles and excerpts may hold the words of the next query too).
-  await page.waitForFunction(answers, query, { timeout: 20_000 });
+  const answered = await page.waitForFunction(answers, query, { timeout: 20_000 }).catch(() => null);
+  if (!answered) {
+    const shown = (await page.locator('#header-search').innerHTML()).slice(0, 600);
+    throw new Error(`the header search did not answer "${query}" within 20 s; it shows: ${shown}`);
+  }
   return page.$$eval('#header-search [role="option"]', (options) => options.map((o) => o.getAttribute('data-slug') || null));
 }
 
