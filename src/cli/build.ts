@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { indexedMessage, indexSite } from '../content-model/search-index.ts';
 import { parseEnv } from '../schemas/env.ts';
 import { BUILD_REPORT_FILE, type BuildReport } from '../integrations/build-report.ts';
-import { warningsSummary } from '../integrations/content-warnings.ts';
+import { plural, warningsSummary } from '../integrations/content-warnings.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -31,8 +31,6 @@ function productionEnv(): NodeJS.ProcessEnv {
   const { DEV: _dev, PROD: _prod, MODE: _mode, SSR: _ssr, BASE_URL: _base, ...env } = process.env;
   return { ...env, NODE_ENV: 'production' };
 }
-
-const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 
 /** The build's last words: what was built, how long it took, and the content warnings by kind. */
 function summary(report: BuildReport, indexed: string, seconds: number): string {

@@ -6,24 +6,24 @@ import type { PinnedAnswer, SearchPins } from '../schemas/search-config.ts';
 import { normalizeQuery } from '../domain/normalize-query.ts';
 import { queryGroupKey } from '../domain/query-group-key.ts';
 import { escapeHtml } from './escape-html.ts';
+import { fetchOnce } from './fetch-once.ts';
 import type { Filters, Hit, SearchOutcome } from './search-engine.ts';
 
 const PINS_URL = '/search-pins.json';
 const PINS_TIMEOUT_MS = 2000;
 
-/** The pins file, fetched once per page; a failed fetch is forgotten so the next search tries again. */
-const loaded: { pins?: Promise<PinnedAnswer[]> } = {};
+const loaded = new Map<string, Promise<PinnedAnswer[]>>();
+const readPins = (body: unknown): PinnedAnswer[] => {
+  const pins = (body as Partial<SearchPins> | null)?.pins;
+  return Array.isArray(pins) ? pins : [];
+};
 
+/**
+ * The pins file, fetched once per page. One that does not come within the time a reader waits for results is given up
+ * on: results come without it.
+ */
 export function loadPins(): Promise<PinnedAnswer[]> {
-  // A pins file that does not come within the time a reader waits for results is given up on: results come without it.
-  loaded.pins ??= fetch(PINS_URL, { signal: AbortSignal.timeout(PINS_TIMEOUT_MS) })
-    .then((r) => (r.ok ? (r.json() as Promise<SearchPins>) : { pins: [] }))
-    .then((file) => (Array.isArray(file.pins) ? file.pins : []))
-    .catch(() => {
-      loaded.pins = undefined;
-      return [];
-    });
-  return loaded.pins;
+  return fetchOnce(loaded, PINS_URL, readPins, [], PINS_TIMEOUT_MS);
 }
 
 /**

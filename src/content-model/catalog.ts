@@ -1,6 +1,6 @@
 /** The published help center: every article and tutorial with its derived fields, checked as a whole. */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { CategoriesFileSchema, type Category } from '../schemas/frontmatter.ts';
@@ -12,6 +12,7 @@ import { addContentWarning } from '../integrations/content-warnings.ts';
 import { SLUG_PATTERN } from '../domain/slug-pattern.ts';
 import { siteConfig } from './site-config.ts';
 import { readSynonyms, synonymsFor } from './search-synonyms.ts';
+import { readContentJson } from './content-json-file.ts';
 import { readPinnedAnswers } from './pinned-answers.ts';
 import type { PinnedAnswer } from '../schemas/search-config.ts';
 
@@ -87,20 +88,7 @@ export interface Catalog {
 const UNCATEGORIZED = 'general';
 
 function readCategories(): Category[] {
-  const file = join(contentDir(), 'categories.json');
-  if (!existsSync(file)) return [];
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new ContentError(relative(process.cwd(), file), 'file', `is not valid JSON (${(error as Error).message})`);
-  }
-  const parsed = CategoriesFileSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new ContentError(relative(process.cwd(), file), issue.path.join('.') || 'file', issue.message);
-  }
-  return parsed.data;
+  return readContentJson('categories.json', CategoriesFileSchema) ?? [];
 }
 
 /** "Account & Security" (a folder from an export) → a readable title when categories.json has none. */

@@ -35,7 +35,8 @@ export function takeContentWarnings(): ContentWarning[] {
   return list;
 }
 
-const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+/** "1 file", "2 files". */
+export const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 
 /** The warnings by kind, each line naming the file: what the end of a build shows. */
 export function warningsSummary(warnings: readonly ContentWarning[]): string {
