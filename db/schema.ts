@@ -71,6 +71,7 @@ export interface SessionQueriesTable {
   query_id: number;
   day: string;
   searched_at: number;
+  /** What the reader was shown: a corrected search's correction's results. */
   results: number;
   clicked: Generated<number>;
   escalated: Generated<number>;
@@ -208,8 +209,33 @@ export interface EventsTable {
   query_id: number | null;
   n1: number | null;
   n2: number | null;
+  /** A search's correction: the query whose results were shown instead (n2 is how many). */
+  corrected_query_id: number | null;
 }
 
+/** Settled searches per typed query and day that showed the results of a correction instead. */
+export interface QueryCorrectionDailyTable {
+  day: string;
+  query_id: number;
+  corrected_query_id: number;
+  searches: Generated<number>;
+}
+/** Sessions in which a search showed nothing and the reader then opened the article, by the search's day. */
+export interface QueryFollowupDailyTable {
+  day: string;
+  query_id: number;
+  article_id: number;
+  sessions: Generated<number>;
+}
+/** A search term of a build: an alias, a pinned query, a synonym or a title, by its near-duplicate key. */
+export interface SearchTermsTable {
+  kind: 'alias' | 'pin' | 'synonym' | 'title';
+  key: string;
+  /** The article an alias, pin or title leads to; null for a synonym. */
+  article: string | null;
+  /** The day (UTC) this server first saw a build with the term. */
+  first_seen_day: string;
+}
 export interface Database {
   articles: ArticlesTable;
   revisions: RevisionsTable;
@@ -239,6 +265,9 @@ export interface Database {
   revision_votes_quarterly: RevisionVotesQuarterlyTable;
   revision_votes_yearly: RevisionVotesYearlyTable;
   query_article_daily: QueryArticleDailyTable;
+  query_correction_daily: QueryCorrectionDailyTable;
+  query_followup_daily: QueryFollowupDailyTable;
+  search_terms: SearchTermsTable;
   session_daily: SessionDailyTable;
   session_scope_daily: SessionScopeDailyTable;
   comments: CommentsTable;

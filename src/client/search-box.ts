@@ -51,8 +51,7 @@ function initSearchBox(form: HTMLFormElement, contactUrl: string): void {
     clearTimeout(settleTimer);
     if (latest && latest.query && latest.query !== settledQuery) {
       settledQuery = latest.query;
-      // The query as typed, with what it found: a correction is not recorded as the reader's query.
-      announceSettled({ query: latest.query, results: latest.correction?.typedTotal ?? latest.total });
+      announceSettled(latest);
     }
   }
 

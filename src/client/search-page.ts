@@ -36,7 +36,7 @@ export function initSearchPage(): void {
       // "Search instead for" links here with the words as typed, to be searched without correction.
       const outcome: TolerantOutcome =
         params.get(VERBATIM_PARAM) === '1' ? await search(q, 50, filters) : await tolerantSearch(q, 50, filters);
-      announceSettled({ query: outcome.query, results: outcome.correction?.typedTotal ?? outcome.total });
+      announceSettled(outcome);
       notice.innerHTML = outcome.correction ? correctionNotice(outcome.correction, q, filters) : '';
       notice.hidden = !outcome.correction;
       document.title = `${q} · Search`;

@@ -5,7 +5,7 @@
 import { SEARCH_CLICK, SEARCH_SETTLED, type SearchClickDetail, type SearchSettledDetail } from './search-events.ts';
 import { STEP_REACHED, type StepReachedDetail } from './tutorial-progress.ts';
 
-type Payload = Record<string, string | number>;
+type Payload = Record<string, string | number | { query: string; results: number }>;
 const SESSION_KEY = 'kb-session';
 const SEARCHED_KEY = 'kb-searched';
 const OUTBOX_KEY = 'kb-outbox';
@@ -118,13 +118,13 @@ export function track(type: string, fields: Payload = {}): void {
 export function initTracker(): void {
   if (article) track('view', { article });
   document.addEventListener(SEARCH_SETTLED, (e) => {
-    const { query, results } = (e as CustomEvent<SearchSettledDetail>).detail;
+    const { query, results, corrected } = (e as CustomEvent<SearchSettledDetail>).detail;
     lastQuery = query;
     const searched: string[] = JSON.parse(storage('session')?.getItem(SEARCHED_KEY) ?? '[]');
     const key = query.toLowerCase().replace(/\s+/g, ' ');
     if (searched.includes(key)) return; // a query counts once per session
     storage('session')?.setItem(SEARCHED_KEY, JSON.stringify([...searched, key].slice(-100)));
-    track('search', { query, results });
+    track('search', corrected ? { query, results, corrected } : { query, results });
   });
   document.addEventListener(SEARCH_CLICK, (e) => {
     const d = (e as CustomEvent<SearchClickDetail>).detail;

@@ -4,7 +4,7 @@
  */
 import type { PreparedEvent } from '../ingest/validate-batch.ts';
 import type { Event } from '../schemas/events.ts';
-import { normalizeQuery } from '../domain/normalize-query.ts';
+import { normalizeQuery, normalizedQueries } from '../domain/normalize-query.ts';
 import { utcDay } from '../domain/utc-day.ts';
 import type { Reason } from './planted-patterns.ts';
 import type { Random } from './random.ts';
@@ -42,8 +42,8 @@ export class SessionEvents {
   }
 
   private push(event: EventBody, revision: string | null = null): void {
-    const query = 'query' in event && event.query !== undefined ? normalizeQuery(event.query) : null;
-    this.events.push({ ...event, session: this.key, ts: this.now, day: utcDay(this.now), revision, normalizedQuery: query });
+    const e = { ...event, session: this.key } as Event;
+    this.events.push({ ...e, ts: this.now, day: utcDay(this.now), revision, ...normalizedQueries(e) });
   }
 
   view(article: string, revision: string): void {

@@ -21,6 +21,7 @@ export interface RawRow {
   query_id: number | null;
   n1: number | null;
   n2: number | null;
+  corrected_query_id: number | null;
 }
 export interface CommentRow {
   article_id: number;
@@ -105,6 +106,7 @@ export class EventDecisions {
       query_id: null,
       n1: null,
       n2: null,
+      corrected_query_id: null,
       ...fields,
     });
   }
@@ -147,26 +149,36 @@ export class EventDecisions {
     if (firstView) Object.assign(r, { first_view_at: e.ts, day: e.day });
     Object.assign(r, { last_view_at: e.ts, views: r.views + 1, dirty: true });
     this.deltas.article(articleId, e.day, 'views');
-    if (firstView) this.deltas.article(articleId, e.day, 'view_sessions');
+    if (firstView) {
+      this.deltas.article(articleId, e.day, 'view_sessions');
+      // What the reader went on to read after a search that showed nothing: the article the search should have found.
+      for (const q of this.queriesOf.get(s.id) ?? [])
+        if (q.results === 0 && q.searched_at <= e.ts) this.deltas.followup(q.query_id, articleId, q.day);
+    }
     this.count(s, 'views');
   }
 
   private search(e: Of<'search'>, s: SessionState, queryId: number): void {
     // The same query settled twice in one session is one search.
     if (this.queryRows.has(`${s.id}|${queryId}`)) return;
+    const correctedId = e.normalizedCorrection === undefined ? null : this.ids.queries.get(e.normalizedCorrection)!;
+    // What the reader was shown: the correction's results when there was one. A search counts as zero-result when
+    // the reader saw nothing, so a typo the correction answered is not a gap.
+    const shown = e.corrected ? e.corrected.results : e.results;
     this.addQueryRow({
       session_id: s.id,
       query_id: queryId,
       day: e.day,
       searched_at: e.ts,
-      results: e.results,
+      results: shown,
       clicked: 0,
       escalated: 0,
       dirty: true,
     });
-    this.store(e, s, { query_id: queryId, n1: e.results });
+    this.store(e, s, { query_id: queryId, n1: e.results, n2: e.corrected?.results ?? null, corrected_query_id: correctedId });
     this.deltas.query(queryId, e.day, 'searches');
-    if (e.results === 0) this.deltas.query(queryId, e.day, 'zero_results');
+    if (shown === 0) this.deltas.query(queryId, e.day, 'zero_results');
+    if (correctedId !== null) this.deltas.correction(queryId, correctedId, e.day);
     this.count(s, 'searches');
   }
 

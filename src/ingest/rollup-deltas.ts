@@ -60,6 +60,8 @@ export class RollupDeltas {
   private readonly queries = new Bucket(QUERY_COUNTERS);
   private readonly steps = new Map<string, { day: string; article_id: number; step: number; steps: number; sessions: number }>();
   private readonly clicks = new Bucket(['clicks']);
+  private readonly corrections = new Bucket(['searches']);
+  private readonly followups = new Bucket(['sessions']);
   private readonly days = new Bucket(SESSION_DAY_COUNTERS);
   private readonly sessionIds = new Map<string, { first: number; last: number }>();
   private readonly votes: { day: string; articleId: number; revision: number | RevisionRef; vote: 'up' | 'down'; by: number }[] = [];
@@ -79,6 +81,13 @@ export class RollupDeltas {
   }
   click(queryId: number, articleId: number, day: string): void {
     this.clicks.add({ article_id: articleId, day, query_id: queryId }, 'clicks', 1);
+  }
+  correction(queryId: number, correctedId: number, day: string): void {
+    this.corrections.add({ day, query_id: queryId, corrected_query_id: correctedId }, 'searches', 1);
+  }
+  /** A session opened `articleId` after searching `queryId` on `day` and seeing nothing. */
+  followup(queryId: number, articleId: number, day: string): void {
+    this.followups.add({ day, query_id: queryId, article_id: articleId }, 'sessions', 1);
   }
   sessionDay(day: string, counter: SessionDayCounter, by: number): void {
     this.days.add({ day }, counter, by);
@@ -101,6 +110,9 @@ export class RollupDeltas {
     for (const table of LEVELS.map((l) => `query_${l}` as const))
       await upsert(trx, table, rows(this.queries, table, ['day', 'query_id']), ['day', 'query_id'], QUERY_COUNTERS);
     await upsert(trx, 'query_article_daily', [...this.clicks.rows.values()], ['article_id', 'day', 'query_id'], ['clicks']);
+    const corrections = [...this.corrections.rows.values()];
+    await upsert(trx, 'query_correction_daily', corrections, ['day', 'query_id', 'corrected_query_id'], ['searches']);
+    await upsert(trx, 'query_followup_daily', [...this.followups.rows.values()], ['day', 'query_id', 'article_id'], ['sessions']);
     const votes = new Bucket(['up', 'down']);
     for (const v of this.votes)
       votes.add(

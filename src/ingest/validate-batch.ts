@@ -2,7 +2,7 @@
 import { EventBatchSchema, type Event } from '../schemas/events.ts';
 import { formatPath, type Issue } from '../schemas/issues.ts';
 import type { PublishedArticles } from './published-articles.ts';
-import { normalizeQuery } from '../domain/normalize-query.ts';
+import { normalizedQueries } from '../domain/normalize-query.ts';
 import { utcDay } from '../domain/utc-day.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -14,6 +14,8 @@ export type PreparedEvent = Event & {
   revision: string | null;
   /** The normalized query, for events that carry one. */
   normalizedQuery: string | null;
+  /** The normalized correction of a search's query, when its results were the correction's. */
+  normalizedCorrection?: string;
 };
 
 export type Validation = { ok: true; events: PreparedEvent[] } | { ok: false; code: 'invalid-json' | 'invalid-event'; issues: Issue[] };
@@ -49,8 +51,7 @@ export function validateBatch(body: string, published: PublishedArticles, now: n
       }
     }
     const ts = clampTimestamp(event.ts, now);
-    const query = 'query' in event && event.query !== undefined ? normalizeQuery(event.query) : null;
-    return { ...event, ts, day: utcDay(ts), revision: entry?.revision ?? null, normalizedQuery: query };
+    return { ...event, ts, day: utcDay(ts), revision: entry?.revision ?? null, ...normalizedQueries(event) };
   });
   return issues.length ? { ok: false, code: 'invalid-event', issues } : { ok: true, events };
 }

@@ -44,6 +44,7 @@ export class GroupWriter {
       if (!first.has(e.session)) first.set(e.session, { ts: e.ts, day: e.day });
       if ('article' in e && e.article !== undefined) slugs.add(e.article);
       if (e.normalizedQuery !== null) texts.add(e.normalizedQuery);
+      if (e.normalizedCorrection !== undefined) texts.add(e.normalizedCorrection);
     }
     const ids = { articles: await articleIds(trx, slugs, this.cache, staged), queries: await queryIds(trx, texts, this.cache, staged) };
     const sessions = await loadSessions(trx, this.dialect, first);

@@ -15,7 +15,16 @@ const ts = z.number().int().nonnegative().max(8.64e15).optional();
 const base = { session, ts };
 
 export const ViewEventSchema = z.object({ type: z.literal('view'), ...base, article });
-export const SearchEventSchema = z.object({ type: z.literal('search'), ...base, query, results: z.number().int().min(0).max(1_000_000) });
+const results = z.number().int().min(0).max(1_000_000);
+export const SearchEventSchema = z.object({
+  type: z.literal('search'),
+  ...base,
+  /** The query as typed, and what it found. */
+  query,
+  results,
+  /** Set when a word was misspelt and the results shown were those of the corrected query. */
+  corrected: z.object({ query, results }).optional(),
+});
 export const SearchClickEventSchema = z.object({
   type: z.literal('search_click'),
   ...base,

@@ -34,6 +34,17 @@ const count = (condition: string) => `sum(case when ${condition} then 1 else 0 e
 // vote.
 const FINAL_VOTES =
   'with final as (select article_id, revision_id, n1, ts, row_number() over (partition by session_id, article_id order by id desc) as n from events where type = 4)';
+/** What a search event showed the reader: its correction's results when it has one. */
+const SHOWN = '(case when corrected_query_id is null then n1 else n2 end)';
+/**
+ * Per search that showed nothing, the articles its session viewed for the first time after it (in arrival order), by
+ * the search's day.
+ */
+const FOLLOWUPS = (dayOf: (column: string) => string) => `
+    with firsts as (select id, session_id, article_id, ts, row_number() over (partition by session_id, article_id order by id) as n from events where type = 1),
+    followups as (select q.query_id, ${dayOf('q.ts')} as day, v.article_id, count(*) as sessions from events q
+      join firsts v on v.session_id = q.session_id and v.n = 1 and v.id > q.id and v.ts >= q.ts
+      where q.type = 2 and ${SHOWN} = 0 group by 1, 2, 3)`;
 const ARTICLE_COUNTERS = [
   'views',
   'view_sessions',
@@ -60,8 +71,18 @@ const checks = (dayOf: (column: string) => string, units: Record<Unit, string>):
     select article_id, ${DAY}, count(*) from events where type = 1 group by 1, 2
     except select article_id, day, views from article_daily where views <> 0`,
     'searches per query and day': `
-    select query_id, ${DAY} as d, count(*), ${count('n1 = 0')} from events where type = 2 group by 1, 2
+    select query_id, ${DAY} as d, count(*), ${count(`${SHOWN} = 0`)} from events where type = 2 group by 1, 2
     except select query_id, day, searches, zero_results from query_daily where searches <> 0`,
+    'corrected searches per query, correction and day': `
+    select query_id, ${DAY}, corrected_query_id, count(*) from events where type = 2 and corrected_query_id is not null group by 1, 2, 3
+    except select query_id, day, corrected_query_id, searches from query_correction_daily`,
+    'corrected searches per query, correction and day (reverse)': `
+    select query_id, day, corrected_query_id, searches from query_correction_daily
+    except select query_id, ${DAY}, corrected_query_id, count(*) from events where type = 2 and corrected_query_id is not null group by 1, 2, 3`,
+    'articles opened after a search that showed nothing': `
+    ${FOLLOWUPS(dayOf)} select * from followups except select query_id, day, article_id, sessions from query_followup_daily`,
+    'articles opened after a search that showed nothing (reverse)': `
+    ${FOLLOWUPS(dayOf)} select query_id, day, article_id, sessions from query_followup_daily except select * from followups`,
     'session counters': `
     select s.id, s.views, s.searches, s.contacts from sessions s
     except select s.id,

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createDb, type EventStore, type Store } from '../../db/client.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import type { Event } from '../../src/schemas/events.ts';
-import { normalizeQuery } from '../../src/domain/normalize-query.ts';
+import { normalizedQueries } from '../../src/domain/normalize-query.ts';
 import { utcDay } from '../../src/domain/utc-day.ts';
 import type { PreparedEvent } from '../../src/ingest/validate-batch.ts';
 import { GroupWriter } from '../../src/ingest/write-group.ts';
@@ -57,7 +57,7 @@ export async function seed(store: EventStore, events: SeedEvent[]): Promise<void
 export function prepare(events: SeedEvent[]): PreparedEvent[] {
   return events.map(({ at, revision, ...event }) => {
     const ts = Date.parse(at);
-    const query = 'query' in event && typeof event.query === 'string' ? normalizeQuery(event.query) : null;
-    return { ...(event as Event), ts, day: utcDay(ts), revision: 'article' in event ? (revision ?? 'r1') : null, normalizedQuery: query };
+    const e = event as Event;
+    return { ...e, ts, day: utcDay(ts), revision: 'article' in event ? (revision ?? 'r1') : null, ...normalizedQueries(e) };
   });
 }

@@ -300,14 +300,18 @@ describe('abuse', () => {
   });
 });
 
-/** One reader's visit with every event type, a repeated view, a changed vote and a contact, from a browser address. */
+/**
+ * One reader's visit with every event type, a corrected search, a search that found nothing followed by reading, a
+ * repeated view, a changed vote and a contact, from a browser address.
+ */
 async function postVisit(from: string): Promise<string> {
   const session = newSession();
   const response = await postEvents(
     site.url,
     [
-      { type: 'search', session, query: 'Reset password', results: 2 },
-      { type: 'search_click', session, query: 'reset password', article: ARTICLE, position: 1 },
+      { type: 'search', session, query: 'Reset pasword', results: 0, corrected: { query: 'Reset password', results: 2 } },
+      { type: 'search_click', session, query: 'reset pasword', article: ARTICLE, position: 1 },
+      { type: 'search', session, query: 'no such thing', results: 0 },
       { type: 'view', session, article: ARTICLE },
       { type: 'view', session, article: ARTICLE },
       { type: 'feedback', session, article: ARTICLE, vote: 'up' },
@@ -315,7 +319,6 @@ async function postVisit(from: string): Promise<string> {
       { type: 'view', session, article: OTHER },
       { type: 'tutorial_step', session, article: TUTORIAL, step: 1, steps: 2 },
       { type: 'contact', session, article: OTHER },
-      { type: 'search', session, query: 'no such thing', results: 0 },
     ],
     { from },
   );
