@@ -7,6 +7,7 @@ import { FRICTION_RULES as R, FRICTION_SCORING } from './friction-rules.ts';
 import { DEFAULT_REVIEW_DAYS } from './content.ts';
 import { DEFAULT_MIN_VOTES } from './ratings.ts';
 import { GAP_NO_CLICK_SHARE } from './search.ts';
+import { MAX_ALIAS_WORDS, MIN_SEARCHES_AFTER } from './gap-fixes.ts';
 import { REASONS } from '../domain/event-kinds.ts';
 
 export interface MetricDefinition {
@@ -182,8 +183,9 @@ export const METRIC_DEFINITIONS = [
     id: 'zero-result-rate',
     section: 'Search',
     title: 'Zero-result rate',
-    definition: 'The share of settled searches that found nothing.',
-    formula: 'settled searches with 0 results / settled searches',
+    definition:
+      'The share of settled searches that showed the reader nothing. A misspelt search whose correction found articles showed them: it is not counted (the corrections table lists them).',
+    formula: 'settled searches that showed 0 results (the correction’s when there was one) / settled searches',
   },
   {
     id: 'click-through-rate',
@@ -206,6 +208,21 @@ export const METRIC_DEFINITIONS = [
     title: 'Content gaps',
     definition: `Normalized queries (trimmed, lower-cased, whitespace collapsed) that some searches found nothing for, or where at least ${pct(GAP_NO_CLICK_SHARE)} of the searches led to no click. Near-duplicate wordings (the same words in another order or form, or one typo apart) are grouped, and groups are ranked by their sessions without a click.`,
     formula: 'without a click = settled searches − searches followed by a click (zero-result ones included)',
+  },
+  {
+    id: 'corrected-search',
+    section: 'Search',
+    title: 'Corrected search',
+    definition:
+      'A settled search with a misspelt word, whose results were those of the corrected query (“Showing results for …”). Both queries are kept: the one typed and the one searched instead.',
+    formula: null,
+  },
+  {
+    id: 'gap-fix',
+    section: 'Search',
+    title: 'Gap fix and whether it closed the gap',
+    definition: `What would close a content gap, with the line a writer adds: a synonym when the article readers opened after the search that showed nothing is titled with the gap's words but one; an alias (up to ${MAX_ALIAS_WORDS} words) or a pin to that article otherwise; a new article when nobody found one. “Read after” counts the sessions that opened that article after such a search. Once a build has a title, alias, pin or synonym matching the gap, the gap's zero-result rate before the day the server first saw that build and since are shown with their searches. Closed: at least ${MIN_SEARCHES_AFTER} searches since, and the 95% Wilson intervals of the rate before and since apart, the later one below; not closed: the rate since is no lower; otherwise too few searches to tell.`,
+    formula: 'zero-result rate before = zero-result searches before the change / searches before; after likewise from the change’s day on',
   },
   {
     id: 'site-medians',
@@ -328,6 +345,11 @@ export const COLUMN_DEFINITIONS = {
   escalated: 'query-escalation',
   sessions: 'content-gaps',
   without_click: 'content-gaps',
+  read_after: 'gap-fix',
+  zero_result_rate_before: 'gap-fix',
+  searches_before: 'gap-fix',
+  zero_result_rate_after: 'gap-fix',
+  searches_after: 'gap-fix',
   variants: 'content-gaps',
   score: 'friction-score',
   days_since_review: 'stale-content',
@@ -343,6 +365,7 @@ export const TABLE_COLUMN_DEFINITIONS = {
   // Deflection's articles: readers who contacted support after reading, not escalated sessions as a whole.
   'articles.escalated_sessions': 'article-escalation-rate',
   'queries.escalation_rate': 'query-escalation',
+  'corrections.searches': 'corrected-search',
 } as const satisfies Record<string, MetricId>;
 
 /** The definition behind a column of a report table, if its cells are a metric. */

@@ -4,6 +4,8 @@ import type { Database } from '../../db/schema.ts';
 import type { ReportParams } from '../schemas/report-params.ts';
 import { QueryMemory } from './query-memory.ts';
 import { queryTotals, type QueryTotal } from './query-totals.ts';
+import { gapFixes, type GapChange, type GapFix } from './gap-fixes.ts';
+import { topCorrections } from './query-corrections.ts';
 import { byText } from './text-order.ts';
 import { rate } from './wilson.ts';
 
@@ -24,6 +26,16 @@ export interface ContentGap {
   zeroResults: number;
   /** Searches not followed by a click, zero-result ones included: the sessions the gap failed. */
   withoutClick: number;
+  /** What would close it. */
+  fix: GapFix;
+  /** The latest term a build served that matches it, and its zero-result rate before and since; null when none. */
+  change: GapChange | null;
+}
+/** A misspelt query and the correction whose results readers were shown instead. */
+export interface QueryCorrection {
+  query: string;
+  correctedTo: string;
+  searches: number;
 }
 /** Queries are not tied to a category: the search report applies the date range only. */
 export interface SearchReport {
@@ -34,6 +46,8 @@ export interface SearchReport {
   zeroResultQueries: QueryStats[];
   contentGaps: ContentGap[];
   queriesFollowedByContact: QueryStats[];
+  /** The corrections shown most often, by typed query. */
+  corrections: QueryCorrection[];
 }
 
 /**
@@ -84,7 +98,11 @@ interface Group {
  * first, then by id (the order they were first recorded); a group's name and the order of its variants are decided by
  * text.
  */
-function groupGaps(queries: readonly QueryTotal[], memory: QueryMemory, limit: number): ContentGap[] {
+function groupGaps(
+  queries: readonly QueryTotal[],
+  memory: QueryMemory,
+  limit: number,
+): (Omit<ContentGap, 'fix' | 'change'> & { ids: number[] })[] {
   const text = (q: QueryTotal) => memory.text(q.id);
   // Most failed sessions first, then text: the order a group's variants are listed in, and which names it among equally
   // searched ones.
@@ -125,13 +143,30 @@ function groupGaps(queries: readonly QueryTotal[], memory: QueryMemory, limit: n
   );
   for (const g of shown) g.variants = [];
   failing.forEach((query, k) => groupOf[k].variants?.push(query));
-  return shown.map((g) => ({
-    query: text(g.name),
-    variants: (g.variants ?? []).sort(variantOrder).map(text),
-    sessions: g.sessions,
-    zeroResults: g.zeroResults,
-    withoutClick: g.withoutClick,
-  }));
+  return shown.map((g) => {
+    const variants = (g.variants ?? []).sort(variantOrder);
+    return {
+      query: text(g.name),
+      variants: variants.map(text),
+      ids: variants.map((q) => q.id),
+      sessions: g.sessions,
+      zeroResults: g.zeroResults,
+      withoutClick: g.withoutClick,
+    };
+  });
+}
+
+async function withFixes(
+  db: Kysely<Database>,
+  range: { from: string; to: string },
+  gaps: (Omit<ContentGap, 'fix' | 'change'> & { ids: number[] })[],
+): Promise<ContentGap[]> {
+  const fixes = await gapFixes(
+    db,
+    range,
+    gaps.map((g) => ({ query: g.query, ids: g.ids, texts: g.variants })),
+  );
+  return gaps.map(({ ids: _, ...gap }, i) => ({ ...gap, ...fixes[i] }));
 }
 
 /**
@@ -167,7 +202,8 @@ export async function getSearch(db: Kysely<Database>, params: ReportParams, memo
     clickThroughRate: rate(clicked, searches),
     topQueries: top((q) => q.searches),
     zeroResultQueries: top((q) => q.zeroResults),
-    contentGaps: groupGaps(totals, memory, limit),
+    contentGaps: await withFixes(db, params, groupGaps(totals, memory, limit)),
     queriesFollowedByContact: top((q) => q.escalated),
+    corrections: await topCorrections(db, params, limit),
   };
 }

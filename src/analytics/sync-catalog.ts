@@ -1,12 +1,26 @@
 /**
- * Copies the build's manifest into the articles table: titles, categories and product areas for the reports' filters.
+ * Copies the build's manifest into the store: titles, categories and product areas for the reports' filters, and the
+ * day each search term was first seen, for the search report's before and after.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { Manifest } from '../schemas/manifest.ts';
+import type { Manifest, SearchTerm } from '../schemas/manifest.ts';
+import { queryGroupKey } from '../domain/query-group-key.ts';
+import { utcDay } from '../domain/utc-day.ts';
 
-/** Upserts every published slug and marks slugs the build no longer publishes; returns how many are published. */
-export async function syncCatalog(db: Kysely<Database>, articles: Manifest['articles']): Promise<number> {
+// Four parameters a row: well within both stores' limits on parameters per statement.
+const TERMS_PER_INSERT = 1000;
+
+/**
+ * Upserts every published slug and marks slugs the build no longer publishes, and records the search terms not seen
+ * before as first seen on `day`; returns how many slugs are published.
+ */
+export async function syncCatalog(
+  db: Kysely<Database>,
+  articles: Manifest['articles'],
+  searchTerms: readonly SearchTerm[] = [],
+  day = utcDay(Date.now()),
+): Promise<number> {
   const entries = Object.entries(articles);
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('articles').set({ published: 0 }).execute();
@@ -25,6 +39,16 @@ export async function syncCatalog(db: Kysely<Database>, articles: Manifest['arti
         .insertInto('articles')
         .values({ slug, ...meta })
         .onConflict((oc) => oc.column('slug').doUpdateSet(meta))
+        .execute();
+    }
+    // By near-duplicate key, as the report groups queries: "Recurring invoices" closes a gap "recurring invoice".
+    const terms = new Map(searchTerms.map((t) => [`${t.kind}|${queryGroupKey(t.text)}`, { ...t, key: queryGroupKey(t.text) }]));
+    const rows = [...terms.values()].map((t) => ({ kind: t.kind, key: t.key, article: t.article, first_seen_day: day }));
+    for (let at = 0; at < rows.length; at += TERMS_PER_INSERT) {
+      await trx
+        .insertInto('search_terms')
+        .values(rows.slice(at, at + TERMS_PER_INSERT))
+        .onConflict((oc) => oc.columns(['kind', 'key']).doNothing())
         .execute();
     }
   });

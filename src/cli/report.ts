@@ -60,7 +60,10 @@ const store = openConfiguredStore(env);
 await migrateToLatest(store.db);
 // Titles, categories and product areas come from the last build, as they do for the server.
 const outDir = buildOutDir();
-if (existsSync(join(outDir, 'client', MANIFEST_FILE))) await syncCatalog(store.db, readManifest(outDir).articles);
+if (existsSync(join(outDir, 'client', MANIFEST_FILE))) {
+  const manifest = readManifest(outDir);
+  await syncCatalog(store.db, manifest.articles, manifest.search_terms);
+}
 
 const query = Object.fromEntries(
   Object.entries({

@@ -14,7 +14,7 @@ import { siteConfig } from './site-config.ts';
 import { readSynonyms, synonymsFor } from './search-synonyms.ts';
 import { readContentJson } from './content-json-file.ts';
 import { readPinnedAnswers } from './pinned-answers.ts';
-import type { PinnedAnswer } from '../schemas/search-config.ts';
+import type { PinnedAnswer, SynonymGroup } from '../schemas/search-config.ts';
 
 export type ArticleEntry = CollectionEntry<'articles'>;
 export type TutorialEntry = CollectionEntry<'tutorials'>;
@@ -83,6 +83,8 @@ export interface Catalog {
   categories: CategoryInfo[];
   /** content/pins.json: pages a search shows first for given queries. */
   pins: PinnedAnswer[];
+  /** content/synonyms.json: groups of terms that find the same pages. */
+  synonyms: SynonymGroup[];
 }
 
 const UNCATEGORIZED = 'general';
@@ -230,7 +232,7 @@ async function buildCatalog(): Promise<Catalog> {
     ...docs.flatMap((d) => d.redirectFrom.map((from) => ({ from, to: d.url, file: d.file }))),
     ...stubs.flatMap((e) => e.data.redirect_from.map((from) => ({ from, to: e.data.redirect_to ?? '/', file: e.filePath ?? '' }))),
   ]);
-  return { docs, redirects, bySlug, articles, tutorials, categories: list, pins };
+  return { docs, redirects, bySlug, articles, tutorials, categories: list, pins, synonyms: synonymGroups };
 }
 
 const pagesOf = <E extends ArticleEntry | TutorialEntry>(entries: E[]) => entries.filter((e) => e.data.redirect_to === undefined);

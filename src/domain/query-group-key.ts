@@ -10,11 +10,15 @@ function stem(word: string): string {
   return word;
 }
 
-export function queryGroupKey(query: string): string {
-  const words = query
+/** The words of a query that count, each with the stem it is grouped by, in the order typed. */
+export function keyWords(query: string): { word: string; stem: string }[] {
+  return query
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w && !STOP_WORDS.has(w))
-    .map(stem);
-  return [...new Set(words)].sort().join(' ') || query.toLowerCase();
+    .map((word) => ({ word, stem: stem(word) }));
+}
+
+export function queryGroupKey(query: string): string {
+  return [...new Set(keyWords(query).map((w) => w.stem))].sort().join(' ') || query.toLowerCase();
 }

@@ -6,7 +6,7 @@ import { MANIFEST_FILE, ManifestSchema, type Manifest } from '../schemas/manifes
 export interface PublishedArticles {
   get(slug: string): Manifest['articles'][string] | undefined;
   /** The whole manifest and the file's modification time, which changes with every build. */
-  current(): { articles: Manifest['articles']; version: number };
+  current(): { articles: Manifest['articles']; searchTerms: Manifest['search_terms']; version: number };
 }
 
 /** Finds dist/client/kb-manifest.json from wherever the server bundle runs (the dev server; `npm start` is told). */
@@ -26,6 +26,7 @@ export function findManifest(from: string): string | undefined {
 export function manifestFile(path: string): PublishedArticles {
   let mtime = -1;
   let articles: Manifest['articles'] = {};
+  let searchTerms: Manifest['search_terms'] = [];
   let checkedAt = 0;
   const refresh = () => {
     const now = Date.now();
@@ -33,7 +34,7 @@ export function manifestFile(path: string): PublishedArticles {
     checkedAt = now;
     const m = statSync(path).mtimeMs;
     if (m === mtime) return;
-    articles = ManifestSchema.parse(JSON.parse(readFileSync(path, 'utf8'))).articles;
+    ({ articles, search_terms: searchTerms } = ManifestSchema.parse(JSON.parse(readFileSync(path, 'utf8'))));
     mtime = m;
   };
   refresh();
@@ -44,7 +45,7 @@ export function manifestFile(path: string): PublishedArticles {
     },
     current() {
       refresh();
-      return { articles, version: mtime };
+      return { articles, searchTerms, version: mtime };
     },
   };
 }

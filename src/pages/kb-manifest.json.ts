@@ -26,6 +26,14 @@ export const GET: APIRoute = async () => {
         },
       ]),
     ),
+    search_terms: [
+      ...catalog.docs.flatMap((d) => [
+        { kind: 'title' as const, text: d.title, article: d.slug },
+        ...d.aliases.map((text) => ({ kind: 'alias' as const, text, article: d.slug })),
+      ]),
+      ...catalog.pins.flatMap((p) => p.queries.map((text) => ({ kind: 'pin' as const, text, article: p.slug }))),
+      ...catalog.synonyms.flatMap((group) => group.map((text) => ({ kind: 'synonym' as const, text, article: null }))),
+    ],
   };
   return new Response(JSON.stringify(manifest, null, 1), { headers: { 'Content-Type': 'application/json' } });
 };

@@ -20,8 +20,22 @@ export const ManifestEntrySchema = z.object({
 });
 export type ManifestEntry = z.infer<typeof ManifestEntrySchema>;
 
+/**
+ * A term the build's search finds a page by beyond its text: an article's title and aliases, a pinned query, a term
+ * of a synonym group (no article). The server records the day it first sees each, so the search report can tell
+ * whether the term closed a gap.
+ */
+export const SearchTermSchema = z.object({
+  kind: z.enum(['title', 'alias', 'pin', 'synonym']),
+  text: z.string(),
+  article: z.string().nullable(),
+});
+export type SearchTerm = z.infer<typeof SearchTermSchema>;
+
 export const ManifestSchema = z.object({
   generated_at: z.string(),
   articles: z.record(z.string(), ManifestEntrySchema),
+  // A manifest written before the search terms were has none.
+  search_terms: z.array(SearchTermSchema).default([]),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;

@@ -81,7 +81,7 @@ async function create(options: RuntimeOptions): Promise<Runtime> {
   const sync = async () => {
     const current = manifest()?.current();
     if (!current || current.version === synced) return;
-    await syncCatalog(store.db, current.articles);
+    await syncCatalog(store.db, current.articles, current.searchTerms);
     synced = current.version;
   };
   scheduleSessionClosing(store.db, store.dialect, sync);

@@ -15,7 +15,7 @@ const CATALOG = {
   'connect-your-bank': { category: 'banking', product_area: 'bank-feeds', kind: 'tutorial' as const, steps: 3 },
 };
 
-// Reading, searching (one search finds nothing), escalating, a tutorial left half-way, and one article voted down
+// Reading, searching (one search finds nothing, one is corrected), escalating, a tutorial left half-way, and one article voted down
 // (with comments) until an edit: low rated beside the other, and with two revisions to compare.
 const votes = (article: string, vote: 'up' | 'down', count: number, revision: string, day: string): SeedEvent[] =>
   Array.from({ length: count }, (_, i) => ({
@@ -36,6 +36,14 @@ const HISTORY: SeedEvent[] = [
   { type: 'search', session: 'session-three', query: 'shopify sync', results: 0, at: '2026-11-03T09:00:00Z' },
   { type: 'contact', session: 'session-three', query: 'shopify sync', at: '2026-11-03T09:01:00Z' },
   { type: 'view', session: 'session-four', article: 'connect-shopify', at: '2026-11-03T12:00:00Z' },
+  {
+    type: 'search',
+    session: 'session-four',
+    query: 'refnud',
+    results: 0,
+    corrected: { query: 'refund', results: 2 },
+    at: '2026-11-03T12:05:00Z',
+  },
   ...votes('refund-a-payment', 'down', 10, 'r1', '2026-11-04'),
   ...votes('refund-a-payment', 'up', 2, 'r2', '2026-11-20'),
   ...votes('connect-shopify', 'up', 12, 'r1', '2026-11-05'),

@@ -1,10 +1,13 @@
 import fc from 'fast-check';
-import { expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { queryGroupKey } from '../../src/analytics/query-groups.ts';
 import { QueryMemory } from '../../src/analytics/query-memory.ts';
 import { getSearch, topBy } from '../../src/analytics/search.ts';
 import { byText } from '../../src/analytics/text-order.ts';
-import { freshStorePerTest, seed } from '../helpers/seed-events.ts';
+import { freshStorePerTest, seed, type SeedEvent } from '../helpers/seed-events.ts';
+import { suggestFix } from '../../src/analytics/gap-fixes.ts';
+import { syncCatalog } from '../../src/analytics/sync-catalog.ts';
+import { publish } from '../helpers/report-catalog.ts';
 
 const store = freshStorePerTest();
 
@@ -49,7 +52,7 @@ test('lists content gaps by failed sessions with their near-duplicate wordings, 
     { type: 'search', session: 'session-g5', query: 'vat number', results: 2, at },
   ]);
   const report = await getSearch(store.db, RANGE);
-  expect(report.contentGaps).toEqual([
+  expect(report.contentGaps.map(({ fix: _, change: __, ...gap }) => gap)).toEqual([
     { query: 'payroll', variants: ['payroll'], sessions: 2, zeroResults: 2, withoutClick: 2 },
     { query: 'payroll run', variants: ['payroll run', 'run payroll'], sessions: 2, zeroResults: 2, withoutClick: 2 },
     { query: 'vat number', variants: ['vat number'], sessions: 1, zeroResults: 0, withoutClick: 1 },
@@ -145,4 +148,131 @@ test('keeps the same first items as sorting them all and slicing', () => {
       },
     ),
   );
+});
+
+test('counts a misspelt search answered by its correction as found, and lists the typed query with its correction', async () => {
+  await seed(store, [
+    {
+      type: 'search',
+      session: 'session-c1',
+      query: 'recuring invoce',
+      results: 0,
+      corrected: { query: 'recurring invoice', results: 4 },
+      at,
+    },
+    {
+      type: 'search',
+      session: 'session-c2',
+      query: 'Recuring invoce',
+      results: 0,
+      corrected: { query: 'recurring invoice', results: 4 },
+      at,
+    },
+    // A correction that found nothing either leaves the reader with nothing.
+    { type: 'search', session: 'session-c3', query: 'zzyzx payrol', results: 0, corrected: { query: 'zzyzx payroll', results: 0 }, at },
+  ]);
+  const report = await getSearch(store.db, RANGE);
+  expect(report.zeroResultQueries.map((q) => [q.query, q.searches, q.zeroResults])).toEqual([['zzyzx payrol', 1, 1]]);
+  expect(report.zeroResultRate).toBeCloseTo(1 / 3);
+  expect(report.corrections).toEqual([
+    { query: 'recuring invoce', correctedTo: 'recurring invoice', searches: 2 },
+    { query: 'zzyzx payrol', correctedTo: 'zzyzx payroll', searches: 1 },
+  ]);
+});
+
+test('suggests the fix for each kind of gap with the exact line to add', () => {
+  const found = (slug: string, title: string) => ({ slug, title, sessions: 3 });
+  expect(suggestFix('cancel membership', found('cancel-your-subscription', 'Cancel your subscription'))).toEqual({
+    kind: 'synonym',
+    file: 'content/synonyms.json',
+    line: '["subscription","membership"],',
+    article: 'cancel-your-subscription',
+    sessions: 3,
+  });
+  expect(suggestFix('stop billing', found('cancel-your-subscription', 'Cancel your subscription'))).toMatchObject({
+    kind: 'alias',
+    file: 'frontmatter of cancel-your-subscription',
+    line: 'aliases: ["stop billing"]',
+  });
+  expect(suggestFix('why was my card charged twice this month', found('refund-a-payment', 'Refund a payment'))).toMatchObject({
+    kind: 'pin',
+    file: 'content/pins.json',
+    line: '{"queries":["why was my card charged twice this month"],"article":"refund-a-payment"},',
+  });
+  expect(suggestFix('shopify sync', undefined)).toEqual({
+    kind: 'article',
+    file: 'content/articles/shopify-sync.mdx',
+    line: 'title: "Shopify sync"',
+    article: null,
+    sessions: 0,
+  });
+});
+
+test('suggests the article readers opened after a search that showed them nothing', async () => {
+  const sessions = ['f1', 'f2', 'f3'];
+  await seed(store, [
+    ...sessions.flatMap((s, i): SeedEvent[] => [
+      { type: 'search', session: `session-${s}`, query: 'stop billing', results: 0, at },
+      { type: 'view', session: `session-${s}`, article: i < 2 ? 'cancel-your-subscription' : 'compare-plans', at: '2026-11-12T10:01:00Z' },
+    ]),
+    // Read before the search: not what the search was looking for.
+    { type: 'view', session: 'session-f4', article: 'compare-plans', at },
+    { type: 'search', session: 'session-f4', query: 'stop billing', results: 0, at: '2026-11-12T10:05:00Z' },
+  ]);
+  await publish(store, { 'cancel-your-subscription': { category: 'billing' }, 'compare-plans': { category: 'billing' } });
+  const [gap] = (await getSearch(store.db, RANGE)).contentGaps;
+  expect(gap?.fix).toMatchObject({ kind: 'alias', article: 'cancel-your-subscription', sessions: 2, line: 'aliases: ["stop billing"]' });
+  expect(gap?.change).toBeNull();
+});
+
+describe('a gap a later build matched', () => {
+  const searches = (query: string, day: string, found: number[]): SeedEvent[] =>
+    found.map((results, i) => ({
+      type: 'search',
+      session: `session-${query.replace(/\W/g, '')}-${day}-${i}`,
+      query,
+      results,
+      at: `${day}T09:00:00Z`,
+    }));
+  const served = (kind: 'synonym' | 'alias' | 'pin' | 'title', text: string, day: string) =>
+    syncCatalog(store.db, {}, [{ kind, text, article: kind === 'synonym' ? null : 'cancel-your-subscription' }], day);
+
+  test('is closed when its searches since the build found articles: the zero-result rate before and after, with both sample sizes', async () => {
+    await seed(store, [
+      ...searches('cancel membership', '2026-11-05', [0, 0, 0, 0, 0, 0]),
+      ...searches('Cancel memberships', '2026-11-20', [2, 2, 2, 0, 2, 2, 2, 2]),
+    ]);
+    await served('synonym', 'membership', '2026-11-15');
+    const [gap] = (await getSearch(store.db, RANGE)).contentGaps;
+    expect(gap?.change).toEqual({
+      kind: 'synonym',
+      term: 'membership',
+      since: '2026-11-15',
+      before: { searches: 6, zeroResults: 6, zeroResultRate: 1 },
+      after: { searches: 8, zeroResults: 1, zeroResultRate: 0.125 },
+      status: 'closed',
+    });
+  });
+
+  test('is not closed while its searches since the build find nothing as often, and waits for three searches to say', async () => {
+    await seed(store, [...searches('cancel membership', '2026-11-05', [0, 2]), ...searches('cancel membership', '2026-11-20', [0, 2, 0])]);
+    await served('alias', 'cancel membership', '2026-11-15');
+    expect((await getSearch(store.db, RANGE)).contentGaps[0]?.change).toMatchObject({ kind: 'alias', status: 'not closed' });
+    expect((await getSearch(store.db, { from: RANGE.from, to: '2026-11-19' })).contentGaps[0]?.change).toMatchObject({
+      after: { searches: 0 },
+      status: 'too few searches',
+    });
+  });
+
+  test('is compared with the latest matching term, and a term first seen later keeps its first day', async () => {
+    await seed(store, searches('cancel membership', '2026-11-05', [0]));
+    await served('pin', 'Cancel membership', '2026-11-08');
+    await served('title', 'Cancel your membership', '2026-11-10');
+    await served('pin', 'cancel membership', '2026-11-25');
+    expect((await getSearch(store.db, RANGE)).contentGaps[0]?.change).toMatchObject({
+      kind: 'title',
+      term: 'cancel membership',
+      since: '2026-11-10',
+    });
+  });
 });

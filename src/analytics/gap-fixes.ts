@@ -1,0 +1,187 @@
+/**
+ * Closing the search-gap loop: for each content gap, what would close it (a synonym, an alias, a pin or a missing
+ * article, with the exact line a writer adds in Git), and, once a build served a term that matches it, whether it
+ * closed: the gap's zero-result rate before that build and since, with both sample sizes.
+ */
+import type { Kysely } from 'kysely';
+import type { Database, SearchTermsTable } from '../../db/schema.ts';
+import { keyWords, queryGroupKey } from '../domain/query-group-key.ts';
+import { rate, wilsonInterval } from './wilson.ts';
+
+export type FixKind = 'synonym' | 'alias' | 'pin' | 'article';
+
+export interface GapFix {
+  kind: FixKind;
+  /** Where the line goes: a content file, or the frontmatter of the article named. */
+  file: string;
+  /** The line to add, exactly. */
+  line: string;
+  /** The article readers opened after the gap's searches showed nothing, when some did. */
+  article: string | null;
+  /** Sessions that opened that article after such a search: the evidence for the fix. */
+  sessions: number;
+}
+
+export interface SearchesAndZero {
+  searches: number;
+  zeroResults: number;
+  zeroResultRate: number | null;
+}
+export type GapStatus = 'closed' | 'not closed' | 'too few searches';
+
+/** The most recent term a build served that matches the gap, and the gap's searches before and since. */
+export interface GapChange {
+  kind: SearchTermsTable['kind'];
+  /** The term's near-duplicate key. */
+  term: string;
+  /** The day this server first saw a build with the term. */
+  since: string;
+  before: SearchesAndZero;
+  after: SearchesAndZero;
+  status: GapStatus;
+}
+
+/** A gap as the search report groups it: its name and the ids of its wordings. */
+export interface GapQueries {
+  query: string;
+  ids: number[];
+  texts: string[];
+}
+
+/** Fewer searches than this since a change say nothing about it. */
+export const MIN_SEARCHES_AFTER = 3;
+/** Wordings longer than this are questions, not names of a subject: they are pinned rather than made aliases. */
+export const MAX_ALIAS_WORDS = 4;
+
+const SYNONYMS_FILE = 'content/synonyms.json';
+const PINS_FILE = 'content/pins.json';
+
+const counts = (searches: number, zeroResults: number): SearchesAndZero => ({
+  searches,
+  zeroResults,
+  zeroResultRate: rate(zeroResults, searches),
+});
+
+/**
+ * Closed when the zero-result rate's 95% intervals before and since do not overlap, the later one below: a drop the
+ * sample sizes cannot explain away. Not closed when the rate since is no lower. Anything else, and fewer than
+ * MIN_SEARCHES_AFTER searches since, is too few searches to tell.
+ */
+export function gapStatus(before: SearchesAndZero, after: SearchesAndZero): GapStatus {
+  const [was, is] = [wilsonInterval(before.zeroResults, before.searches), wilsonInterval(after.zeroResults, after.searches)];
+  if (!was || !is || after.searches < MIN_SEARCHES_AFTER) return 'too few searches';
+  if (is.upper < was.lower) return 'closed';
+  return (after.zeroResultRate ?? 0) >= (before.zeroResultRate ?? 0) ? 'not closed' : 'too few searches';
+}
+
+/**
+ * The fix for a gap: a synonym when the article readers went on to open is titled with the gap's words but one, an
+ * alias or a pin to that article otherwise, and a new article when nobody found one.
+ */
+export function suggestFix(query: string, found: { slug: string; title: string; sessions: number } | undefined): GapFix {
+  const json = JSON.stringify;
+  if (!found) {
+    const slug = keyWords(query)
+      .map((w) => w.word)
+      .join('-');
+    const title = query.charAt(0).toUpperCase() + query.slice(1);
+    return {
+      kind: 'article',
+      file: `content/articles/${slug || 'new-article'}.mdx`,
+      line: `title: ${json(title)}`,
+      article: null,
+      sessions: 0,
+    };
+  }
+  const evidence = { article: found.slug, sessions: found.sessions };
+  const asked = keyWords(query);
+  const titled = keyWords(found.title);
+  const askedStems = new Set(asked.map((w) => w.stem));
+  const titledStems = new Set(titled.map((w) => w.stem));
+  const onlyAsked = [...new Map(asked.filter((w) => !titledStems.has(w.stem)).map((w) => [w.stem, w.word])).values()];
+  const onlyTitled = [...new Map(titled.filter((w) => !askedStems.has(w.stem)).map((w) => [w.stem, w.word])).values()];
+  if (onlyAsked.length === 1 && onlyTitled.length === 1 && askedStems.size === titledStems.size)
+    return { kind: 'synonym', file: SYNONYMS_FILE, line: `${json([onlyTitled[0], onlyAsked[0]])},`, ...evidence };
+  if (askedStems.size <= MAX_ALIAS_WORDS)
+    return { kind: 'alias', file: `frontmatter of ${found.slug}`, line: `aliases: [${json(query)}]`, ...evidence };
+  return { kind: 'pin', file: PINS_FILE, line: `${json({ queries: [query], article: found.slug })},`, ...evidence };
+}
+
+type Term = Pick<SearchTermsTable, 'kind' | 'key' | 'first_seen_day'>;
+
+/** The most recently served term matching one of the wordings: the same key, or a synonym whose words they all use. */
+function latestMatch(keys: readonly string[], byKey: ReadonlyMap<string, Term[]>, synonyms: readonly Term[]): Term | undefined {
+  const matches = keys.flatMap((key) => {
+    const words = new Set(key.split(' '));
+    return [...(byKey.get(key) ?? []), ...synonyms.filter((t) => t.key.split(' ').every((w) => words.has(w)))];
+  });
+  return matches.reduce<Term | undefined>((latest, t) => (latest && latest.first_seen_day >= t.first_seen_day ? latest : t), undefined);
+}
+
+/** Each gap's fix and, when a build served a matching term, its change, in the order of `gaps`. */
+export async function gapFixes(
+  db: Kysely<Database>,
+  range: { from: string; to: string },
+  gaps: readonly GapQueries[],
+): Promise<{ fix: GapFix; change: GapChange | null }[]> {
+  const ids = [...new Set(gaps.flatMap((g) => g.ids))];
+  if (ids.length === 0) return [];
+  const keys = gaps.map((g) => g.texts.map(queryGroupKey));
+  const [followups, days, terms] = await Promise.all([
+    db
+      .selectFrom('query_followup_daily as f')
+      .innerJoin('articles as a', 'a.id', 'f.article_id')
+      .select(['f.query_id', 'a.slug', 'a.title', (eb) => eb.fn.sum<number>('f.sessions').as('sessions')])
+      .where('f.day', '>=', range.from)
+      .where('f.day', '<=', range.to)
+      .where('f.query_id', 'in', ids)
+      .where('a.published', '=', 1)
+      .groupBy(['f.query_id', 'a.slug', 'a.title'])
+      .execute(),
+    // Daily rows: the change's day splits the range anywhere, and a gap's wordings are searched on few days.
+    db
+      .selectFrom('query_daily')
+      .select(['query_id', 'day', 'searches', 'zero_results'])
+      .where('day', '>=', range.from)
+      .where('day', '<=', range.to)
+      .where('query_id', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('search_terms')
+      .select(['kind', 'key', 'first_seen_day'])
+      .where((eb) => eb.or([eb('kind', '=', 'synonym'), eb('key', 'in', [...new Set(keys.flat())])]))
+      .execute(),
+  ]);
+  const byKey = Map.groupBy(
+    terms.filter((t) => t.kind !== 'synonym'),
+    (t) => t.key,
+  );
+  const synonyms = terms.filter((t) => t.kind === 'synonym');
+  return gaps.map((gap, g) => {
+    const own = new Set(gap.ids);
+    // The article most sessions opened after the gap's wordings showed nothing; ties by slug, for a stable answer.
+    const found = new Map<string, { slug: string; title: string; sessions: number }>();
+    for (const f of followups) {
+      if (!own.has(f.query_id)) continue;
+      const entry = found.get(f.slug) ?? { slug: f.slug, title: f.title ?? f.slug, sessions: 0 };
+      entry.sessions += Number(f.sessions);
+      found.set(f.slug, entry);
+    }
+    const best = [...found.values()].sort((a, b) => b.sessions - a.sessions || a.slug.localeCompare(b.slug))[0];
+    const fix = suggestFix(gap.query, best);
+    const term = latestMatch(keys[g], byKey, synonyms);
+    if (!term) return { fix, change: null };
+    const [before, after] = [
+      [0, 0],
+      [0, 0],
+    ];
+    for (const d of days) {
+      if (!own.has(d.query_id)) continue;
+      const side = d.day < term.first_seen_day ? before : after;
+      side[0] += Number(d.searches);
+      side[1] += Number(d.zero_results);
+    }
+    const [b, a] = [counts(before[0], before[1]), counts(after[0], after[1])];
+    return { fix, change: { kind: term.kind, term: term.key, since: term.first_seen_day, before: b, after: a, status: gapStatus(b, a) } };
+  });
+}
