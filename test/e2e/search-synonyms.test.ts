@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { MANIFEST_FILE, ManifestSchema } from '../../src/schemas/manifest.ts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { axeViolations, launchBrowser } from '../helpers/browser.ts';
 import { sampleSite } from '../helpers/sample-site.ts';
@@ -140,4 +141,15 @@ describe('pinned answers', () => {
       expect(await axeViolations(page)).toEqual([]);
     });
   }
+});
+
+describe('the manifest', () => {
+  test('lists the search terms the build serves, for the search report to tell when a gap closed', async () => {
+    const manifest = ManifestSchema.parse(await (await fetch(`${site.url}/${MANIFEST_FILE}`)).json());
+    const terms = manifest.search_terms;
+    expect(terms).toContainEqual({ kind: 'title', text: 'Track business mileage', article: 'track-mileage' });
+    expect(terms).toContainEqual({ kind: 'alias', text: 'car expenses', article: 'track-mileage' });
+    expect(terms).toContainEqual({ kind: 'pin', text: 'money back', article: 'refund-a-payment' });
+    expect(terms).toContainEqual({ kind: 'synonym', text: 'chargeback', article: null });
+  });
 });

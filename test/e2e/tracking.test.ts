@@ -90,3 +90,27 @@ test('records a settled search once and the opened second result with its positi
   expect(clicked).toEqual([{ slug }]);
   await context.close();
 });
+
+test('records a misspelt search with the query typed and, apart, the correction whose results the reader saw', async () => {
+  const context = await browser.newContext({ baseURL: site.url, userAgent: USER_AGENT });
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.getByRole('combobox', { name: 'Search the help center' }).pressSequentially('pasword reset', { delay: 60 });
+  await page.locator('#header-search [data-search-correction]').waitFor();
+  const recorded = () =>
+    rows(
+      `select typed.text as typed, e.n1 as typed_results, corrected.text as corrected, e.n2 as shown from events e
+         join queries typed on typed.id = e.query_id join queries corrected on corrected.id = e.corrected_query_id where e.type = 2`,
+    ) as { typed: string; typed_results: number; corrected: string; shown: number }[];
+  // The reader pauses: the search settles, and the tracker sends it on its timer.
+  await expect.poll(recorded, { timeout: 8000 }).toHaveLength(1);
+  const [search] = recorded();
+  expect(search).toMatchObject({ typed: 'pasword reset', corrected: 'password reset' });
+  expect(search!.shown).toBeGreaterThan(0);
+  expect(rows('select searches from query_correction_daily')).toEqual([{ searches: 1 }]);
+  // The reader saw articles: not a zero-result search, whatever the words as typed found.
+  expect(
+    rows("select q.text, d.zero_results from query_daily d join queries q on q.id = d.query_id where q.text = 'pasword reset'"),
+  ).toEqual([{ text: 'pasword reset', zero_results: 0 }]);
+  await context.close();
+});

@@ -30,7 +30,7 @@ const databaseUrl = (server: string, name: string) => Object.assign(new URL(serv
 
 /**
  * The text of every file that decides the schema: the migrations and the plugin that makes them mean the same on
- * PostgreSQL. Until the first release the initial migration is edited in place, so its name alone says too little.
+ * PostgreSQL. The text, not the names: a migration being written changes before it lands.
  */
 function schemaSource(): string {
   const migrations = new URL('../../db/migrations/', import.meta.url);
