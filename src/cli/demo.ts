@@ -11,11 +11,10 @@ import { bulkLoad } from '../ingest/bulk-load.ts';
 import type { PreparedEvent } from '../ingest/validate-batch.ts';
 import { syncCatalog } from '../analytics/sync-catalog.ts';
 import type { EventType } from '../domain/event-kinds.ts';
-import { utcDay } from '../domain/utc-day.ts';
 import { DEMO_USAGE, parseDemoArgs } from '../demo/demo-options.ts';
 import { demoSummary } from '../demo/demo-summary.ts';
 import { HOSTILE_COMMENTS, activePatterns } from '../demo/planted-patterns.ts';
-import { firstDayStart, simulateHistory } from '../demo/simulate-history.ts';
+import { firstDayStart, servedSearchTerms, simulateHistory } from '../demo/simulate-history.ts';
 import { builtOrExit, envOrExit, fail, readManifest } from './cli-exit.ts';
 import { progressBar } from './progress-bar.ts';
 
@@ -82,8 +81,7 @@ let written: number;
 try {
   const applied = await migrateToLatest(store.db);
   if (applied.length) console.log(`Events database: ${env.KB_DB_PATH} (applied ${applied.join(', ')})`);
-  // The invented history was all searched on this build: its search terms are as old as the history.
-  await syncCatalog(store.db, manifest.articles, manifest.search_terms, utcDay(firstDayStart(options)));
+  for (const { day, terms } of servedSearchTerms(manifest, options)) await syncCatalog(store.db, manifest.articles, terms, day);
   console.error(`Writing ${events.length.toLocaleString('en-US')} events for ${days} days through the events write path…`);
   const bar = progressBar(events.length, { unit: 'events', verb: 'Loading' });
   written = await bulkLoad(store, events, { onProgress: (n) => bar.update(n) });

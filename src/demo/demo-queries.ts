@@ -24,6 +24,8 @@ export interface QueryWordings {
   variants: string[];
   /** Misspelt wordings; search still finds the article. */
   typos: string[];
+  /** The query search corrects a misspelt wording to, by wording: a word with a letter dropped is corrected. */
+  corrections: ReadonlyMap<string, string>;
 }
 
 function keyWords(title: string): string[] {
@@ -64,7 +66,10 @@ export function wordingsFor(title: string): QueryWordings {
   );
   variants.delete(main);
   if (variants.size === 0) variants.add(`${main} help`);
-  return { main, variants: [...variants], typos: [typo(words.slice(0, 4))] };
+  const misspelt = typo(words.slice(0, 4));
+  // An added "s" is a word the index knows in another form: nothing to correct.
+  const corrections = new Map(misspelt === `${main}s` ? [] : [[misspelt, main]]);
+  return { main, variants: [...variants], typos: [misspelt], corrections };
 }
 
 /** Picks how this reader words the search: mostly the key words, sometimes another wording or a typo. */

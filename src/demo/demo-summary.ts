@@ -25,6 +25,7 @@ const shiftDay = (day: string, by: number) => new Date(Date.parse(`${day}T00:00:
 
 function subject(p: PlantedPattern): string {
   if (p.kind === 'missing-topic') return 'payroll searches';
+  if (p.kind === 'closed-gap') return `"${p.id.replaceAll('-', ' ')}" searches`;
   return p.kind === 'heavy-area' ? `product area ${p.productArea}` : p.slug;
 }
 
@@ -37,7 +38,11 @@ export function demoSummary(run: DemoRun): string {
     `  ${TYPES.map((t) => `${t} ${n(run.byType[t] ?? 0)}`).join(' · ')}`,
     '',
     `Planted patterns${recent}:`,
-    ...run.patterns.map((p) => `  ${p.kind}: ${subject(p)} — ${p.description}\n      → ${env}npm run report -- ${p.report}`),
+    ...run.patterns.map((p) => {
+      // A gap closed half-way shows only over the whole history, before and after the alias.
+      const range = p.kind === 'closed-gap' ? ` --from ${run.from} --to ${run.to}` : '';
+      return `  ${p.kind}: ${subject(p)} — ${p.description}\n      → ${env}npm run report -- ${p.report}${range}`;
+    }),
   ];
   if (run.hostileSlugs.length) {
     const commands = run.hostileSlugs.map((slug) => `${env}npm run report -- article ${slug}`).join('\n      → ');

@@ -45,6 +45,22 @@ export const MISSING_TOPIC = {
   contact: 0.5,
 } as const;
 
+/**
+ * A gap a writer closed: readers search "close my account", find nothing and browse to the article, until the alias is
+ * added part-way through the period; from then on the search finds it.
+ */
+export const CLOSED_GAP = {
+  slug: 'delete-your-account',
+  queries: ['close my account', 'close account'],
+  alias: 'close my account',
+  share: 0.004,
+  /** Share of the period, from its start, before the build with the alias. */
+  addedAt: 0.5,
+  /** Before the alias: readers who browse to the article after the search found nothing, and who contact support. */
+  browse: 0.6,
+  contact: 0.2,
+} as const;
+
 export const OUTDATED = {
   slug: 'connect-shopify',
   weight: 1.2,
@@ -99,6 +115,13 @@ export const PLANTED = [
     kind: 'missing-topic',
     queries: MISSING_TOPIC.queries,
     description: `"${MISSING_TOPIC.queries.slice(0, 3).join('", "')}"… return no results in ${pct(MISSING_TOPIC.share)} of sessions, half of them then contact support`,
+    report: 'search',
+  },
+  {
+    id: 'close-my-account',
+    kind: 'closed-gap',
+    slug: CLOSED_GAP.slug,
+    description: `"${CLOSED_GAP.queries.join('", "')}" find nothing for the first ${pct(CLOSED_GAP.addedAt)} of the period and ${pct(CLOSED_GAP.browse)} of those readers browse to the article; then a build adds the alias "${CLOSED_GAP.alias}" and the gap closes`,
     report: 'search',
   },
   {

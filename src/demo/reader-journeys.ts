@@ -4,7 +4,7 @@
 import type { ArticleProfile, DayBehaviour } from './article-profiles.ts';
 import { pickWording, resultsFor, uncoveredQuery } from './demo-queries.ts';
 import { commentFor } from './feedback-comments.ts';
-import { HEALTHY, MISSING_TOPIC, type Reason } from './planted-patterns.ts';
+import { CLOSED_GAP, HEALTHY, MISSING_TOPIC, type Reason } from './planted-patterns.ts';
 import type { Random, Weighted } from './random.ts';
 import { SessionEvents } from './session-events.ts';
 
@@ -16,10 +16,12 @@ export interface SiteDay {
    */
   nextArticle(category: string | undefined, seen: Set<ArticleProfile>): ArticleProfile | undefined;
   otherLanguages: readonly ArticleProfile[];
+  /** The article of the planted closed gap, and whether that day's build has its alias. */
+  closedGap?: { article: ArticleProfile; aliasServed: boolean };
 }
 
 /** What a session comes for; the day's mix is planned in simulate-history.ts. */
-export type Visit = { kind: 'article'; article: ArticleProfile } | { kind: 'payroll' | 'uncovered' | 'other-language' };
+export type Visit = { kind: 'article'; article: ArticleProfile } | { kind: 'payroll' | 'uncovered' | 'other-language' | 'closed-gap' };
 
 /** Searches for other topics the site lacks, and readers of the few non-English pages: 1% of sessions each. */
 export const UNCOVERED_SHARE = 0.01;
@@ -39,6 +41,7 @@ export function simulateSession(site: SiteDay, rng: Random, start: number, visit
   if (visit.kind === 'article') articleVisit(s, rng, site, visit.article);
   else if (visit.kind === 'payroll') failedSearch(s, rng, [...MISSING_TOPIC.queries], MISSING_TOPIC.contact);
   else if (visit.kind === 'uncovered') failedSearch(s, rng, [uncoveredQuery(rng)], 0.15);
+  else if (visit.kind === 'closed-gap') closedGapVisit(s, rng, site);
   else otherLanguage(s, rng, site);
   return s;
 }
@@ -51,6 +54,27 @@ function failedSearch(s: SessionEvents, rng: Random, wordings: string[], contact
   const second = rng.pick(wordings);
   if (rng.chance(0.4) && !s.hasSearched(second)) s.wait(4, 20).search((last = second), 0);
   if (rng.chance(contact)) s.wait(5, 40).contactFromSearch(last);
+}
+
+/**
+ * The planted closed gap: before the build with the alias the search finds nothing and some readers browse to the
+ * article (what the search report suggests an alias from); after it, the search finds the article.
+ */
+function closedGapVisit(s: SessionEvents, rng: Random, site: SiteDay): void {
+  const gap = site.closedGap;
+  if (!gap) return;
+  const { article, aliasServed } = gap;
+  const revision = site.behaviour.get(article)!.revision;
+  const query = rng.pick(CLOSED_GAP.queries);
+  if (aliasServed) {
+    s.wait(2, 12).search(query, resultsFor(query));
+    s.wait(3, 20).click(query, article.slug, 1, revision);
+    s.wait(1, 2).view(article.slug, revision);
+  } else {
+    s.wait(2, 12).search(query, 0);
+    if (rng.chance(CLOSED_GAP.browse)) s.wait(10, 60).view(article.slug, revision);
+    else if (rng.chance(CLOSED_GAP.contact)) s.wait(5, 40).contactFromSearch(query);
+  }
 }
 
 function otherLanguage(s: SessionEvents, rng: Random, site: SiteDay): void {
@@ -90,6 +114,13 @@ function articleVisit(s: SessionEvents, rng: Random, site: SiteDay, first: Artic
   }
 }
 
+/** A search for the article: a misspelt wording finds nothing as typed and shows its correction's results. */
+function settle(s: SessionEvents, article: ArticleProfile, query: string): void {
+  const corrected = article.wordings.corrections.get(query);
+  if (corrected === undefined) s.search(query, resultsFor(query));
+  else s.search(query, 0, { query: corrected, results: resultsFor(corrected) });
+}
+
 /**
  * One or two settled searches for the article, then (usually) a click on it and its page view; false if the reader
  * left.
@@ -102,11 +133,11 @@ function searchAndOpen(s: SessionEvents, rng: Random, site: SiteDay, article: Ar
     s.view(article.slug, revision);
     return true;
   }
-  s.wait(2, 15).search(query, resultsFor(query));
+  settle(s.wait(2, 15), article, query);
   if (searches > 1) {
     // A refined wording: the first one found nothing worth opening.
     const refined = pickWording(article.wordings, rng, query);
-    if (!s.hasSearched(refined)) s.wait(5, 25).search((query = refined), resultsFor(refined));
+    if (!s.hasSearched(refined)) settle(s.wait(5, 25), article, (query = refined));
   }
   if (rng.chance(0.06)) return false;
   s.wait(3, 20).click(query, article.slug, Math.min(rng.weighted(POSITIONS), resultsFor(query)), revision);

@@ -50,9 +50,10 @@ export class SessionEvents {
     this.push({ type: 'view', article }, revision);
   }
 
-  search(query: string, results: number): void {
+  /** A settled search; `corrected`, when a word was misspelt and the results shown were those of the correction. */
+  search(query: string, results: number, corrected?: { query: string; results: number }): void {
     this.searched.add(normalizeQuery(query));
-    this.push({ type: 'search', query, results });
+    this.push(corrected ? { type: 'search', query, results, corrected } : { type: 'search', query, results });
   }
 
   click(query: string, article: string, position: number, revision: string): void {

@@ -2,9 +2,10 @@
  * A deterministic history of help-center traffic for a manifest: the same options always give exactly the same events.
  */
 import type { PreparedEvent } from '../ingest/validate-batch.ts';
-import type { Manifest } from '../schemas/manifest.ts';
+import type { Manifest, SearchTerm } from '../schemas/manifest.ts';
+import { utcDay } from '../domain/utc-day.ts';
 import { buildProfiles, type ArticleProfile } from './article-profiles.ts';
-import { HOSTILE_COMMENTS, MISSING_TOPIC, activePatterns } from './planted-patterns.ts';
+import { CLOSED_GAP, HOSTILE_COMMENTS, MISSING_TOPIC, activePatterns } from './planted-patterns.ts';
 import { Random, type Weighted } from './random.ts';
 import { SteadyMix, SteadyShares, shuffle } from './steady-draws.ts';
 import { SESSION_MS, SessionEvents } from './session-events.ts';
@@ -30,18 +31,41 @@ export function firstDayStart(options: Pick<HistoryOptions, 'days' | 'end'>): nu
   return Date.parse(`${options.end}T00:00:00Z`) - (options.days - 1) * DAY_MS;
 }
 
+/** The day (from 0) the planted closed gap's alias is first served. */
+const closedGapDay = (days: number) => Math.floor(days * CLOSED_GAP.addedAt);
+
+/**
+ * The build's search terms by the day the demo's server first saw them: all from the first day, but for the alias
+ * that closes the planted gap, added part-way through.
+ */
+export function servedSearchTerms(
+  manifest: Manifest,
+  options: Pick<HistoryOptions, 'days' | 'end'>,
+): { day: string; terms: SearchTerm[] }[] {
+  const first = firstDayStart(options);
+  const planted = (t: SearchTerm) => t.kind === 'alias' && t.article === CLOSED_GAP.slug && t.text === CLOSED_GAP.alias;
+  return [
+    { day: utcDay(first), terms: manifest.search_terms.filter((t) => !planted(t)) },
+    { day: utcDay(first + closedGapDay(options.days) * DAY_MS), terms: manifest.search_terms.filter(planted) },
+  ];
+}
+
 export function* simulateHistory(manifest: Manifest, options: HistoryOptions): Generator<PreparedEvent> {
   const { days, seed, sessionsPerDay } = options;
   const rng = new Random(seed);
   const { english, otherLanguages } = buildProfiles(manifest, { days, seed }, rng);
   if (english.length === 0) return;
-  const payroll = activePatterns(manifest).some((p) => p.kind === 'missing-topic');
+  const active = activePatterns(manifest);
+  const payroll = active.some((p) => p.kind === 'missing-topic');
+  const gapArticle = active.some((p) => p.kind === 'closed-gap') ? english.find((p) => p.slug === CLOSED_GAP.slug) : undefined;
   const kindShares: Weighted<Visit['kind']> = [
     ['payroll', payroll ? MISSING_TOPIC.share : 0],
     ['uncovered', UNCOVERED_SHARE],
     ['other-language', otherLanguages.length ? OTHER_LANGUAGE_SHARE : 0],
-    ['article', 1 - MISSING_TOPIC.share - UNCOVERED_SHARE - OTHER_LANGUAGE_SHARE],
+    ['closed-gap', gapArticle ? CLOSED_GAP.share : 0],
+    ['article', 1 - MISSING_TOPIC.share - UNCOVERED_SHARE - OTHER_LANGUAGE_SHARE - CLOSED_GAP.share],
   ];
+  const aliasDay = closedGapDay(days);
   const visitKinds = new SteadyShares<Visit['kind']>(rng);
   const articleShares = new SteadyShares<ArticleProfile>(rng);
   const nextMixes = new Map<string, SteadyMix<ArticleProfile>>();
@@ -64,6 +88,7 @@ export function* simulateHistory(manifest: Manifest, options: HistoryOptions): G
       ...kinds.flatMap((kind) => (kind === 'article' ? [] : [{ kind }])),
     ];
     const site = siteDay(english, otherLanguages, day, nextMixes, rng);
+    if (gapArticle) site.closedGap = { article: gapArticle, aliasServed: day >= aliasDay };
     const events: PreparedEvent[] = [];
     for (const visit of shuffle(visits, rng)) events.push(...simulateSession(site, rng, sessionStart(rng, dayStart), visit).events);
     for (const hostile of HOSTILE_COMMENTS) {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { EventStore } from '../../db/client.ts';
 import { readManifest } from '../../src/cli/cli-exit.ts';
 import {
+  CLOSED_GAP,
   OUTDATED,
   DROP_OFF,
   HEAVY_AREA,
@@ -10,7 +11,7 @@ import {
   SURGE,
   WELL_BEHAVED_SLUGS,
 } from '../../src/demo/planted-patterns.ts';
-import { simulateHistory } from '../../src/demo/simulate-history.ts';
+import { servedSearchTerms, simulateHistory } from '../../src/demo/simulate-history.ts';
 import { bulkLoad } from '../../src/ingest/bulk-load.ts';
 import { getContent } from '../../src/analytics/content.ts';
 import { getFriction, type Friction } from '../../src/analytics/friction.ts';
@@ -30,8 +31,9 @@ let store: EventStore;
 beforeAll(async () => {
   const manifest = readManifest(sampleSite());
   store = await freshTestStore();
-  await syncCatalog(store.db, manifest.articles);
-  await bulkLoad(store, simulateHistory(manifest, { days: 90, end: END, seed: 42, sessionsPerDay: 330 }));
+  const options = { days: 90, end: END, seed: 42, sessionsPerDay: 330 };
+  for (const { day, terms } of servedSearchTerms(manifest, options)) await syncCatalog(store.db, manifest.articles, terms, day);
+  await bulkLoad(store, simulateHistory(manifest, options));
 });
 afterAll(() => store?.close());
 
@@ -72,6 +74,25 @@ describe('the planted patterns are what the reports put on top', () => {
     ).toEqual([...MISSING_TOPIC.queries].sort());
     // Readers of the surging article contact support too, so payroll makes up most of the top five, not all.
     expect(search.queriesFollowedByContact.slice(0, 5).filter((q) => payroll(q.query)).length).toBeGreaterThanOrEqual(3);
+  });
+
+  test('search: the gap an alias closed half-way shows the alias readers needed, and its rate falling to nothing', async () => {
+    const search = await getSearch(store.db, ALL_90);
+    const gap = search.contentGaps.find((g) => g.variants.includes(CLOSED_GAP.alias))!;
+    expect(gap.variants.sort()).toEqual([...CLOSED_GAP.queries].sort());
+    expect(gap.fix).toMatchObject({ kind: 'alias', article: CLOSED_GAP.slug, line: `aliases: [${JSON.stringify(gap.query)}]` });
+    expect(gap.change).toMatchObject({
+      kind: 'alias',
+      since: '2026-10-11',
+      before: { zeroResultRate: 1 },
+      after: { zeroResults: 0 },
+      status: 'closed',
+    });
+    expect(gap.change!.before.searches).toBeGreaterThan(20);
+    expect(gap.change!.after.searches).toBeGreaterThan(20);
+    // Misspelt wordings of the articles were searched and corrected: listed, and not zero-result searches.
+    expect(search.corrections.length).toBeGreaterThan(10);
+    expect(search.zeroResultQueries.map((q) => q.query)).not.toContain(search.corrections[0]!.query);
   });
 
   test('content: the outdated and the surging articles are the low-rated ones', async () => {

@@ -1,8 +1,8 @@
 import { afterEach, expect, test } from 'vitest';
 import type { Store } from '../../db/client.ts';
 import { oldRevision } from '../../src/demo/article-profiles.ts';
-import { activePatterns, MISSING_TOPIC, PLANTED, REVISION_CHANGE, SURGE } from '../../src/demo/planted-patterns.ts';
-import { simulateHistory, type HistoryOptions } from '../../src/demo/simulate-history.ts';
+import { activePatterns, CLOSED_GAP, MISSING_TOPIC, PLANTED, REVISION_CHANGE, SURGE } from '../../src/demo/planted-patterns.ts';
+import { servedSearchTerms, simulateHistory, type HistoryOptions } from '../../src/demo/simulate-history.ts';
 import { bulkLoad } from '../../src/ingest/bulk-load.ts';
 import type { PreparedEvent } from '../../src/ingest/validate-batch.ts';
 import { EventSchema } from '../../src/schemas/events.ts';
@@ -34,6 +34,7 @@ const MANIFEST: Manifest = {
   articles: {
     'reset-your-password': entry('Reset your password', 'account-and-security', 'account'),
     'export-your-data': entry('Export all your Ledgerly data', 'account-and-security', 'account'),
+    'delete-your-account': entry('Delete your account', 'account-and-security', 'account'),
     'compare-plans': entry('Compare Ledgerly plans', 'billing', 'subscription'),
     'bank-feed-stopped-updating': entry('Your bank feed stopped updating', 'bank-sync', 'bank-sync', { type: 'troubleshooting' }),
     'connect-a-bank-account': entry('Connect a bank account', 'bank-sync', 'bank-sync'),
@@ -109,7 +110,7 @@ test('stamps article events with a revision and events with a query with its nor
   }
 });
 
-test('plants each pattern: a late surge, failed payroll searches, and an edit that changes the revision', () => {
+test('plants each pattern: a late surge, failed payroll searches, an edit that changes the revision, a gap closed half-way', () => {
   const events = history({ days: 56, sessionsPerDay: 100 });
   const lastTwoWeeks = Date.parse('2026-11-11T00:00:00Z');
   const views = (slug: string, late: boolean) =>
@@ -121,6 +122,27 @@ test('plants each pattern: a late surge, failed payroll searches, and an edit th
   expect(payroll.every((e) => e.type === 'search' && e.results === 0)).toBe(true);
   const revisions = new Set(events.filter((e) => 'article' in e && e.article === REVISION_CHANGE.slug).map((e) => e.revision));
   expect(revisions).toEqual(new Set([oldRevision(REVISION_CHANGE.slug, 42), MANIFEST.articles[REVISION_CHANGE.slug]!.revision]));
+  // The closed gap: nothing found until the alias is served half-way (day 28 of 56), found from then on.
+  const aliasServed = Date.parse('2026-10-28T00:00:00Z');
+  const gap = events.filter((e) => e.type === 'search' && (CLOSED_GAP.queries as readonly string[]).includes(e.query));
+  expect(gap.filter((e) => e.ts < aliasServed).length).toBeGreaterThan(5);
+  expect(gap.filter((e) => e.ts >= aliasServed).length).toBeGreaterThan(5);
+  expect(gap.every((e) => e.type === 'search' && (e.results === 0) === e.ts < aliasServed)).toBe(true);
+  // Misspelt wordings come with the correction whose results were shown.
+  const corrected = events.filter((e) => e.type === 'search' && e.corrected);
+  expect(corrected.length).toBeGreaterThan(0);
+  expect(corrected.every((e) => e.type === 'search' && e.results === 0 && e.corrected!.results > 0)).toBe(true);
+});
+
+test("serves the build's search terms from the first day, and the alias that closes the planted gap from half-way", () => {
+  const terms = [
+    { kind: 'alias' as const, text: CLOSED_GAP.alias, article: CLOSED_GAP.slug },
+    { kind: 'synonym' as const, text: 'bill', article: null },
+  ];
+  expect(servedSearchTerms({ ...MANIFEST, search_terms: terms }, { days: 56, end: '2026-11-24' })).toEqual([
+    { day: '2026-09-30', terms: [terms[1]] },
+    { day: '2026-10-28', terms: [terms[0]] },
+  ]);
 });
 
 test('keeps well-behaved articles near 85% helpful with steady traffic, so no report flags them by luck', () => {
