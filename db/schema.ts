@@ -231,6 +231,8 @@ export interface QueryFollowupDailyTable {
 export interface SearchTermsTable {
   kind: 'alias' | 'pin' | 'synonym' | 'title';
   key: string;
+  /** The term as the build first had it. */
+  text: string;
   /** The article an alias, pin or title leads to; null for a synonym. */
   article: string | null;
   /** The day (UTC) this server first saw a build with the term. */

@@ -40,6 +40,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable('search_terms')
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('key', 'text', (c) => c.notNull())
+    .addColumn('text', 'text', (c) => c.notNull())
     .addColumn('article', 'text')
     .addColumn('first_seen_day', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('search_terms_pk', ['kind', 'key'])

@@ -8,14 +8,14 @@ import type { Database, SearchTermsTable } from '../../db/schema.ts';
 import { keyWords, queryGroupKey } from '../domain/query-group-key.ts';
 import { rate, wilsonInterval } from './wilson.ts';
 
-export type FixKind = 'synonym' | 'alias' | 'pin' | 'article';
+export type FixKind = 'synonym' | 'alias' | 'pin' | 'article' | 'review';
 
 export interface GapFix {
   kind: FixKind;
-  /** Where the line goes: a content file, or the frontmatter of the article named. */
-  file: string;
-  /** The line to add, exactly. */
-  line: string;
+  /** Where the line goes: a content file, or the frontmatter of the article named; null for a review. */
+  file: string | null;
+  /** The line to add, exactly; null for a review. */
+  line: string | null;
   /** The article readers opened after the gap's searches showed nothing, when some did. */
   article: string | null;
   /** Sessions that opened that article after such a search: the evidence for the fix. */
@@ -32,7 +32,7 @@ export type GapStatus = 'closed' | 'not closed' | 'too few searches';
 /** The most recent term a build served that matches the gap, and the gap's searches before and since. */
 export interface GapChange {
   kind: SearchTermsTable['kind'];
-  /** The term's near-duplicate key. */
+  /** The term as the build first had it. */
   term: string;
   /** The day this server first saw a build with the term. */
   since: string;
@@ -44,6 +44,7 @@ export interface GapChange {
 /** A gap as the search report groups it: its name and the ids of its wordings. */
 export interface GapQueries {
   query: string;
+  zeroResults: number;
   ids: number[];
   texts: string[];
 }
@@ -64,22 +65,31 @@ const counts = (searches: number, zeroResults: number): SearchesAndZero => ({
 
 /**
  * Closed when the zero-result rate's 95% intervals before and since do not overlap, the later one below: a drop the
- * sample sizes cannot explain away. Not closed when the rate since is no lower. Anything else, and fewer than
- * MIN_SEARCHES_AFTER searches since, is too few searches to tell.
+ * sample sizes cannot explain away. Not closed when the rate since is no lower, or, for a term served from before
+ * the range, when searches since still find nothing. Anything else, and fewer than MIN_SEARCHES_AFTER searches since,
+ * is too few searches to tell.
  */
 export function gapStatus(before: SearchesAndZero, after: SearchesAndZero): GapStatus {
-  const [was, is] = [wilsonInterval(before.zeroResults, before.searches), wilsonInterval(after.zeroResults, after.searches)];
-  if (!was || !is || after.searches < MIN_SEARCHES_AFTER) return 'too few searches';
-  if (is.upper < was.lower) return 'closed';
+  const since = wilsonInterval(after.zeroResults, after.searches);
+  if (!since || after.searches < MIN_SEARCHES_AFTER) return 'too few searches';
+  const was = wilsonInterval(before.zeroResults, before.searches);
+  if (!was) return after.zeroResults > 0 ? 'not closed' : 'too few searches';
+  if (since.upper < was.lower) return 'closed';
   return (after.zeroResultRate ?? 0) >= (before.zeroResultRate ?? 0) ? 'not closed' : 'too few searches';
 }
 
 /**
  * The fix for a gap: a synonym when the article readers went on to open is titled with the gap's words but one, an
- * alias or a pin to that article otherwise, and a new article when nobody found one.
+ * alias or a pin to that article otherwise; when nobody found one, a new article if some searches showed nothing,
+ * and a review of what the search shows if every search showed results nobody opened.
  */
-export function suggestFix(query: string, found: { slug: string; title: string; sessions: number } | undefined): GapFix {
+export function suggestFix(
+  query: string,
+  found: { slug: string; title: string; sessions: number } | undefined,
+  showedNothing: boolean,
+): GapFix {
   const json = JSON.stringify;
+  if (!found && !showedNothing) return { kind: 'review', file: null, line: null, article: null, sessions: 0 };
   if (!found) {
     const slug = keyWords(query)
       .map((w) => w.word)
@@ -107,7 +117,7 @@ export function suggestFix(query: string, found: { slug: string; title: string; 
   return { kind: 'pin', file: PINS_FILE, line: `${json({ queries: [query], article: found.slug })},`, ...evidence };
 }
 
-type Term = Pick<SearchTermsTable, 'kind' | 'key' | 'first_seen_day'>;
+type Term = Pick<SearchTermsTable, 'kind' | 'key' | 'text' | 'first_seen_day'>;
 
 /** The most recently served term matching one of the wordings: the same key, or a synonym whose words they all use. */
 function latestMatch(keys: readonly string[], byKey: ReadonlyMap<string, Term[]>, synonyms: readonly Term[]): Term | undefined {
@@ -148,7 +158,7 @@ export async function gapFixes(
       .execute(),
     db
       .selectFrom('search_terms')
-      .select(['kind', 'key', 'first_seen_day'])
+      .select(['kind', 'key', 'text', 'first_seen_day'])
       .where((eb) => eb.or([eb('kind', '=', 'synonym'), eb('key', 'in', [...new Set(keys.flat())])]))
       .execute(),
   ]);
@@ -168,7 +178,7 @@ export async function gapFixes(
       found.set(f.slug, entry);
     }
     const best = [...found.values()].sort((a, b) => b.sessions - a.sessions || a.slug.localeCompare(b.slug))[0];
-    const fix = suggestFix(gap.query, best);
+    const fix = suggestFix(gap.query, best, gap.zeroResults > 0);
     const term = latestMatch(keys[g], byKey, synonyms);
     if (!term) return { fix, change: null };
     const [before, after] = [
@@ -182,6 +192,6 @@ export async function gapFixes(
       side[1] += Number(d.zero_results);
     }
     const [b, a] = [counts(before[0], before[1]), counts(after[0], after[1])];
-    return { fix, change: { kind: term.kind, term: term.key, since: term.first_seen_day, before: b, after: a, status: gapStatus(b, a) } };
+    return { fix, change: { kind: term.kind, term: term.text, since: term.first_seen_day, before: b, after: a, status: gapStatus(b, a) } };
   });
 }

@@ -164,7 +164,7 @@ async function withFixes(
   const fixes = await gapFixes(
     db,
     range,
-    gaps.map((g) => ({ query: g.query, ids: g.ids, texts: g.variants })),
+    gaps.map((g) => ({ query: g.query, zeroResults: g.zeroResults, ids: g.ids, texts: g.variants })),
   );
   return gaps.map(({ ids: _, ...gap }, i) => ({ ...gap, ...fixes[i] }));
 }

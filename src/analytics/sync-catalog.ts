@@ -8,7 +8,7 @@ import type { Manifest, SearchTerm } from '../schemas/manifest.ts';
 import { queryGroupKey } from '../domain/query-group-key.ts';
 import { utcDay } from '../domain/utc-day.ts';
 
-// Four parameters a row: well within both stores' limits on parameters per statement.
+// Five parameters a row: well within both stores' limits on parameters per statement.
 const TERMS_PER_INSERT = 1000;
 
 /**
@@ -43,7 +43,7 @@ export async function syncCatalog(
     }
     // By near-duplicate key, as the report groups queries: "Recurring invoices" closes a gap "recurring invoice".
     const terms = new Map(searchTerms.map((t) => [`${t.kind}|${queryGroupKey(t.text)}`, { ...t, key: queryGroupKey(t.text) }]));
-    const rows = [...terms.values()].map((t) => ({ kind: t.kind, key: t.key, article: t.article, first_seen_day: day }));
+    const rows = [...terms.values()].map((t) => ({ kind: t.kind, key: t.key, text: t.text, article: t.article, first_seen_day: day }));
     for (let at = 0; at < rows.length; at += TERMS_PER_INSERT) {
       await trx
         .insertInto('search_terms')

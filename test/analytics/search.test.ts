@@ -180,26 +180,27 @@ test('counts a misspelt search answered by its correction as found, and lists th
   ]);
 });
 
-test('suggests the fix for each kind of gap with the exact line to add', () => {
+test('suggests the fix for each kind of gap with the exact line to add, and a review when every search showed results', () => {
   const found = (slug: string, title: string) => ({ slug, title, sessions: 3 });
-  expect(suggestFix('cancel membership', found('cancel-your-subscription', 'Cancel your subscription'))).toEqual({
+  expect(suggestFix('cancel membership', found('cancel-your-subscription', 'Cancel your subscription'), true)).toEqual({
     kind: 'synonym',
     file: 'content/synonyms.json',
     line: '["subscription","membership"],',
     article: 'cancel-your-subscription',
     sessions: 3,
   });
-  expect(suggestFix('stop billing', found('cancel-your-subscription', 'Cancel your subscription'))).toMatchObject({
+  expect(suggestFix('stop billing', found('cancel-your-subscription', 'Cancel your subscription'), true)).toMatchObject({
     kind: 'alias',
     file: 'frontmatter of cancel-your-subscription',
     line: 'aliases: ["stop billing"]',
   });
-  expect(suggestFix('why was my card charged twice this month', found('refund-a-payment', 'Refund a payment'))).toMatchObject({
+  expect(suggestFix('why was my card charged twice this month', found('refund-a-payment', 'Refund a payment'), true)).toMatchObject({
     kind: 'pin',
     file: 'content/pins.json',
     line: '{"queries":["why was my card charged twice this month"],"article":"refund-a-payment"},',
   });
-  expect(suggestFix('shopify sync', undefined)).toEqual({
+  expect(suggestFix('shopify sync', undefined, false)).toMatchObject({ kind: 'review', line: null });
+  expect(suggestFix('shopify sync', undefined, true)).toEqual({
     kind: 'article',
     file: 'content/articles/shopify-sync.mdx',
     line: 'title: "Shopify sync"',
@@ -262,6 +263,12 @@ describe('a gap a later build matched', () => {
       after: { searches: 0 },
       status: 'too few searches',
     });
+    // Served from before the range: nothing to compare with, and searches since that still find nothing.
+    expect((await getSearch(store.db, { from: '2026-11-16', to: RANGE.to })).contentGaps[0]?.change).toMatchObject({
+      before: { searches: 0 },
+      after: { searches: 3, zeroResults: 2 },
+      status: 'not closed',
+    });
   });
 
   test('is compared with the latest matching term, and a term first seen later keeps its first day', async () => {
@@ -271,7 +278,7 @@ describe('a gap a later build matched', () => {
     await served('pin', 'cancel membership', '2026-11-25');
     expect((await getSearch(store.db, RANGE)).contentGaps[0]?.change).toMatchObject({
       kind: 'title',
-      term: 'cancel membership',
+      term: 'Cancel your membership',
       since: '2026-11-10',
     });
   });

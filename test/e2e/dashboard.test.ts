@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createDb } from '../../db/client.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { readManifest } from '../../src/cli/cli-exit.ts';
-import { simulateHistory } from '../../src/demo/simulate-history.ts';
+import { servedSearchTerms, simulateHistory } from '../../src/demo/simulate-history.ts';
 import { bulkLoad } from '../../src/ingest/bulk-load.ts';
 import { syncCatalog } from '../../src/analytics/sync-catalog.ts';
 import { axeViolations, launchBrowser } from '../helpers/browser.ts';
@@ -28,6 +28,9 @@ const PAGES = [
   ['definitions', '/reports/definitions'],
 ] as const;
 
+const HISTORY_DAYS = 60;
+const TODAY = new Date().toISOString().slice(0, 10);
+
 let site: RunningSite;
 let browser: Browser;
 
@@ -37,9 +40,10 @@ beforeAll(async () => {
   const store = createDb(dbPath);
   await migrateToLatest(store.db);
   const manifest = readManifest(dist);
-  await syncCatalog(store.db, manifest.articles);
   // The demo history ending today, so the dashboard's default range (the last 28 days) shows it.
-  await bulkLoad(store, simulateHistory(manifest, { days: 60, end: new Date().toISOString().slice(0, 10), seed: 7, sessionsPerDay: 200 }));
+  const history = { days: HISTORY_DAYS, end: TODAY, seed: 7, sessionsPerDay: 200 };
+  for (const { day, terms } of servedSearchTerms(manifest, history)) await syncCatalog(store.db, manifest.articles, terms, day);
+  await bulkLoad(store, simulateHistory(manifest, history));
   await store.close();
   site = await serveSite(dist, { KB_DB_PATH: dbPath, KB_ADMIN_TOKEN: TOKEN, KB_TRUST_PROXY: '1' });
   browser = await launchBrowser();
@@ -133,6 +137,22 @@ test('exports a table as CSV with the same filters', async () => {
   const lines = csv.trimEnd().split('\r\n');
   expect(lines[0]).toMatch(/^slug,title,category,product_area,up,down,n,helpfulness,lower,upper/);
   expect(lines.slice(1).every((l) => l.includes(',invoices,'))).toBe(true);
+  await context.close();
+});
+
+test('shows the line that closes a search gap, and the gap the alias closed half-way through the history', async () => {
+  const { context, page } = await signedIn();
+  const from = new Date(Date.parse(TODAY) - (HISTORY_DAYS - 1) * 86_400_000).toISOString().slice(0, 10);
+  await page.goto(`/reports/search?from=${from}&to=${TODAY}`);
+  const fixes = page.getByRole('region', { name: /Closing the gaps/ });
+  const closed = fixes.locator('tr', { hasText: 'alias “close my account”' });
+  expect(await closed.locator('code').textContent()).toMatch(/^aliases: \["close (my )?account"\]$/);
+  expect(await closed.locator('td').last().textContent()).toBe('closed');
+  // A missing topic: the new article's title line, in the file it would go in.
+  const payroll = fixes.locator('tr', { hasText: 'content/articles/payroll-taxes.mdx' });
+  expect(await payroll.locator('code').textContent()).toBe('title: "Payroll taxes"');
+  const corrections = page.getByRole('region', { name: 'Misspelt searches answered by a correction' });
+  expect(await corrections.locator('tbody tr').count()).toBeGreaterThan(2);
   await context.close();
 });
 
