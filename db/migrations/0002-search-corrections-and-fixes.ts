@@ -31,7 +31,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('query_id', 'integer', (c) => c.notNull())
     .addColumn('article_id', 'integer', (c) => c.notNull())
     .addColumn('sessions', 'integer', (c) => c.notNull().defaultTo(0))
-    .addPrimaryKeyConstraint('query_followup_daily_pk', ['day', 'query_id', 'article_id'])
+    // By query first: the report reads the rows of a gap's few wordings.
+    .addPrimaryKeyConstraint('query_followup_daily_pk', ['query_id', 'day', 'article_id'])
     .modifyEnd(clustered(db))
     .execute();
   // Each search term of the builds this server has served, by its near-duplicate key, with the day it first saw it: a

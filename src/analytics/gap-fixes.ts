@@ -7,6 +7,8 @@ import type { Kysely } from 'kysely';
 import type { Database, SearchTermsTable } from '../../db/schema.ts';
 import { keyWords, queryGroupKey } from '../domain/query-group-key.ts';
 import { rate, wilsonInterval } from './wilson.ts';
+import { searchesOf } from './query-totals.ts';
+import { addDays } from '../domain/utc-day.ts';
 
 export type FixKind = 'synonym' | 'alias' | 'pin' | 'article' | 'review';
 
@@ -119,12 +121,22 @@ export function suggestFix(
 
 type Term = Pick<SearchTermsTable, 'kind' | 'key' | 'text' | 'first_seen_day'>;
 
-/** The most recently served term matching one of the wordings: the same key, or a synonym whose words they all use. */
-function latestMatch(keys: readonly string[], byKey: ReadonlyMap<string, Term[]>, synonyms: readonly Term[]): Term | undefined {
-  const matches = keys.flatMap((key) => {
-    const words = new Set(key.split(' '));
-    return [...(byKey.get(key) ?? []), ...synonyms.filter((t) => t.key.split(' ').every((w) => words.has(w)))];
-  });
+/**
+ * The term served most recently by `last` that matches one of the wordings: the same key, or a synonym whose words they
+ * all use.
+ */
+function latestMatch(
+  keys: readonly string[],
+  byKey: ReadonlyMap<string, Term[]>,
+  synonyms: readonly Term[],
+  last: string,
+): Term | undefined {
+  const matches = keys
+    .flatMap((key) => {
+      const words = new Set(key.split(' '));
+      return [...(byKey.get(key) ?? []), ...synonyms.filter((t) => t.key.split(' ').every((w) => words.has(w)))];
+    })
+    .filter((t) => t.first_seen_day <= last);
   return matches.reduce<Term | undefined>((latest, t) => (latest && latest.first_seen_day >= t.first_seen_day ? latest : t), undefined);
 }
 
@@ -137,24 +149,16 @@ export async function gapFixes(
   const ids = [...new Set(gaps.flatMap((g) => g.ids))];
   if (ids.length === 0) return [];
   const keys = gaps.map((g) => g.texts.map(queryGroupKey));
-  const [followups, days, terms] = await Promise.all([
+  const [followups, terms] = await Promise.all([
     db
       .selectFrom('query_followup_daily as f')
       .innerJoin('articles as a', 'a.id', 'f.article_id')
       .select(['f.query_id', 'a.slug', 'a.title', (eb) => eb.fn.sum<number>('f.sessions').as('sessions')])
+      .where('f.query_id', 'in', ids)
       .where('f.day', '>=', range.from)
       .where('f.day', '<=', range.to)
-      .where('f.query_id', 'in', ids)
       .where('a.published', '=', 1)
       .groupBy(['f.query_id', 'a.slug', 'a.title'])
-      .execute(),
-    // Daily rows: the change's day splits the range anywhere, and a gap's wordings are searched on few days.
-    db
-      .selectFrom('query_daily')
-      .select(['query_id', 'day', 'searches', 'zero_results'])
-      .where('day', '>=', range.from)
-      .where('day', '<=', range.to)
-      .where('query_id', 'in', ids)
       .execute(),
     db
       .selectFrom('search_terms')
@@ -167,6 +171,18 @@ export async function gapFixes(
     (t) => t.key,
   );
   const synonyms = terms.filter((t) => t.kind === 'synonym');
+  const matched = gaps.map((_, g) => latestMatch(keys[g], byKey, synonyms, range.to));
+  // Each gap's searches before its term's first day and since, summed over its wordings.
+  const sides = await Promise.all(
+    gaps.map(async (gap, g) => {
+      const term = matched[g];
+      if (!term) return undefined;
+      const day = term.first_seen_day;
+      const before = { from: range.from, to: addDays(day, -1) < range.to ? addDays(day, -1) : range.to };
+      const after = { from: day > range.from ? day : range.from, to: range.to };
+      return Promise.all([searchesOf(db, before, gap.ids), searchesOf(db, after, gap.ids)]);
+    }),
+  );
   return gaps.map((gap, g) => {
     const own = new Set(gap.ids);
     // The article most sessions opened after the gap's wordings showed nothing; ties by slug, for a stable answer.
@@ -179,19 +195,14 @@ export async function gapFixes(
     }
     const best = [...found.values()].sort((a, b) => b.sessions - a.sessions || a.slug.localeCompare(b.slug))[0];
     const fix = suggestFix(gap.query, best, gap.zeroResults > 0);
-    const term = latestMatch(keys[g], byKey, synonyms);
-    if (!term) return { fix, change: null };
-    const [before, after] = [
-      [0, 0],
-      [0, 0],
-    ];
-    for (const d of days) {
-      if (!own.has(d.query_id)) continue;
-      const side = d.day < term.first_seen_day ? before : after;
-      side[0] += Number(d.searches);
-      side[1] += Number(d.zero_results);
-    }
-    const [b, a] = [counts(before[0], before[1]), counts(after[0], after[1])];
+    const term = matched[g];
+    const side = sides[g];
+    if (!term || !side) return { fix, change: null };
+    const [b, a] = side.map((byId) => {
+      let [searches, zeroResults] = [0, 0];
+      for (const t of byId.values()) [searches, zeroResults] = [searches + t.searches, zeroResults + t.zeroResults];
+      return counts(searches, zeroResults);
+    }) as [SearchesAndZero, SearchesAndZero];
     return { fix, change: { kind: term.kind, term: term.text, since: term.first_seen_day, before: b, after: a, status: gapStatus(b, a) } };
   });
 }

@@ -116,3 +116,29 @@ export async function mostEscalatedQueries(
     .sort((a, b) => b.escalated - a.escalated || a.text.localeCompare(b.text))
     .slice(0, limit);
 }
+
+/**
+ * The searches and zero-result searches of a few queries over a range, by id. Looked up by key (each of the range's
+ * days, weeks or months with each of these ids), never by scanning the range: a gap's wordings are a handful among a
+ * year's 40,000 queries.
+ */
+export async function searchesOf(
+  db: Kysely<Database>,
+  range: { from: string; to: string },
+  ids: readonly number[],
+): Promise<Map<number, { searches: number; zeroResults: number }>> {
+  if (ids.length === 0 || range.from > range.to) return new Map();
+  const rows = overBuckets(range, (b) =>
+    db
+      .selectFrom(rollupTable('query', b))
+      .select(['query_id', signed(b, 'searches'), signed(b, 'zero_results')])
+      .where('day', 'in', bucketKeys(b))
+      .where('query_id', 'in', [...ids]),
+  );
+  const sums = await db
+    .selectFrom(rows.as('r'))
+    .select(['query_id', sql<number>`sum(searches)`.as('searches'), sql<number>`sum(zero_results)`.as('zero_results')])
+    .groupBy('query_id')
+    .execute();
+  return new Map(sums.map((r) => [Number(r.query_id), { searches: Number(r.searches), zeroResults: Number(r.zero_results) }]));
+}

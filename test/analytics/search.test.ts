@@ -271,11 +271,12 @@ describe('a gap a later build matched', () => {
     });
   });
 
-  test('is compared with the latest matching term, and a term first seen later keeps its first day', async () => {
+  test('is compared with the latest matching term served by the end of the range, and a term first seen later keeps its first day', async () => {
     await seed(store, searches('cancel membership', '2026-11-05', [0]));
     await served('pin', 'Cancel membership', '2026-11-08');
     await served('title', 'Cancel your membership', '2026-11-10');
     await served('pin', 'cancel membership', '2026-11-25');
+    await served('alias', 'cancel memberships', '2026-12-02');
     expect((await getSearch(store.db, RANGE)).contentGaps[0]?.change).toMatchObject({
       kind: 'title',
       term: 'Cancel your membership',
