@@ -7,6 +7,7 @@ import { bulkLoad } from '../../src/ingest/bulk-load.ts';
 import { syncCatalog } from '../../src/analytics/sync-catalog.ts';
 import { duration, fmt } from './bench-format.ts';
 import { syntheticCatalog, syntheticEvents } from './synthetic-events.ts';
+import { syntheticSearchTerms } from './synthetic-catalog.ts';
 
 const PROGRESS_EVERY_MS = 5000;
 
@@ -23,7 +24,7 @@ export interface Loaded {
 
 export async function loadSynthetic(store: Store, events: number, log: (line: string) => void): Promise<Loaded> {
   const catalog = syntheticCatalog();
-  await syncCatalog(store.db, catalog.manifest);
+  for (const { day, terms } of syntheticSearchTerms(catalog)) await syncCatalog(store.db, catalog.manifest, terms, day);
   const started = performance.now();
   let lastLog = started;
   await bulkLoad(store, syntheticEvents(catalog, { events }), {

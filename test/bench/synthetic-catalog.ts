@@ -3,7 +3,7 @@
  * edits.
  */
 import { REASONS } from '../../src/domain/event-kinds.ts';
-import type { Manifest, ManifestEntry } from '../../src/schemas/manifest.ts';
+import type { Manifest, ManifestEntry, SearchTerm } from '../../src/schemas/manifest.ts';
 
 export const DAY_MS = 86_400_000;
 export const SYNTHETIC_DEFAULTS = { days: 365, end: '2026-12-31', seed: 20_261_231, articles: 2000, tutorials: 40 };
@@ -168,4 +168,21 @@ export function syntheticCatalog(seed = SYNTHETIC_DEFAULTS.seed, options = SYNTH
       ...NOUNS.slice(0, 40).flatMap((n) => ['not loading', 'on linux', 'in excel', 'error 500'].map((s) => `${words(n)} ${s}`)),
     ],
   };
+}
+
+/**
+ * The build's search terms as the reports benchmark's server would have seen them: every title from the first day, and
+ * a synonym of each noun the zero-result queries use from half-way, so the search report works out each gap's zero-result
+ * rate before and since.
+ */
+export function syntheticSearchTerms(catalog: SyntheticCatalog, options = SYNTHETIC_DEFAULTS): { day: string; terms: SearchTerm[] }[] {
+  const last = Date.parse(`${options.end}T00:00:00Z`);
+  const day = (daysBefore: number) => new Date(last - daysBefore * 86_400_000).toISOString().slice(0, 10);
+  return [
+    { day: day(options.days - 1), terms: catalog.articles.map((a) => ({ kind: 'title', text: a.entry.title, article: a.slug })) },
+    {
+      day: day(Math.floor(options.days / 2)),
+      terms: NOUNS.slice(0, 40).map((n) => ({ kind: 'synonym', text: n.replaceAll('-', ' '), article: null })),
+    },
+  ];
 }
