@@ -27,8 +27,11 @@ export function redactedUrl(url: string): string {
 export function createPostgresStore(url: string, options: { poolSize?: number } = {}): EventStore {
   // A lock held elsewhere fails the write after 5 s (as SQLite's busy timeout does) instead of holding the request.
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types: pgNumberTypes, options: '-c lock_timeout=5000' });
-  // An idle client's connection can drop (a database restart); the pool replaces it, the process must not crash.
+  // A connection can drop at any time (a database restart, a network cut). An idle client's error reaches the pool,
+  // which replaces it; a checked-out client's reaches the client itself, and an 'error' event nobody listens to ends
+  // the process. The query under way fails on its own and is answered with a 503.
   pool.on('error', (error) => console.error('PostgreSQL pool:', error.message));
+  pool.on('connect', (client) => client.on('error', (error) => console.error('PostgreSQL connection:', error.message)));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new PostgresIntegersPlugin()] });
   return { db, dialect: 'postgres', location: redactedUrl(url), close: () => db.destroy() };
 }

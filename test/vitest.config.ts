@@ -28,7 +28,16 @@ export default defineConfig({
     projects: [
       { test: { name: 'sqlite', include: ['test/**/*.test.ts'], exclude: POSTGRES_ONLY } },
       ...(postgres
-        ? [{ test: { name: 'postgres', include: STORE_TESTS, exclude: STORE_ONLY_ON_SQLITE, env: { KB_TEST_STORE: 'postgres' } } }]
+        ? [
+            {
+              test: {
+                name: 'postgres',
+                include: [...STORE_TESTS, ...POSTGRES_ONLY],
+                exclude: STORE_ONLY_ON_SQLITE,
+                env: { KB_TEST_STORE: 'postgres' },
+              },
+            },
+          ]
         : []),
     ],
   },
