@@ -31,14 +31,16 @@ const TIMEOUT_MS = 10_000;
 const percentile = (sorted: number[], p: number) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : 0;
 
+/** Posts `rps` requests a second for `seconds`, to the servers at `urls` in turn (several: instances behind a balancer). */
 export async function loadStep(
-  url: string,
+  urls: string | string[],
   rps: number,
   seconds: number,
   next: () => RequestBody,
   eventsPerRequest: number,
 ): Promise<StepResult> {
-  const target = new URL('/api/events', url);
+  const targets = [urls].flat().map((url) => new URL('/api/events', url));
+  let turn = 0;
   // Keep-alive connections, opened as needed: as many requests in flight as the server makes wait.
   const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
   const acknowledged = new Set<string>();
@@ -60,7 +62,7 @@ export async function loadStep(
         settled();
       };
       const request = http.request(
-        target,
+        targets[turn++ % targets.length]!,
         {
           method: 'POST',
           agent,

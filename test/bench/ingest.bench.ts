@@ -25,8 +25,8 @@ import { BENCH_SERVER } from './bench-server.ts';
 import { describeMachine, machineLine } from './machine.ts';
 import type { Benchmark, BenchOptions, BenchResult } from './run.ts';
 
-const TARGET = { eventsPerSecond: 15_000, p99: 15, naive: 3, floor: 0.8 };
-type Variant = 'lantern' | 'naive' | 'floor' | 'narrow floor' | 'lantern·pg' | 'naive·pg';
+const TARGET = { eventsPerSecond: 15_000, p99: 15, naive: 3, floor: 0.8, postgresVsSqlite: 0.8, twoInstances: 1.6 };
+type Variant = 'lantern' | 'naive' | 'floor' | 'narrow floor' | 'lantern·pg' | 'lantern·pg×2' | 'naive·pg';
 interface Run {
   variant: Variant;
   mode: IngestMode;
@@ -52,8 +52,11 @@ const RUNS: [Variant, IngestMode][] = [
 ];
 const POSTGRES_RUNS: [Variant, IngestMode][] = [
   ['lantern·pg', 'full'],
+  ['lantern·pg×2', 'full'],
   ['naive·pg', 'full'],
   ['lantern·pg', 'session'],
+  ['lantern·pg', 'single'],
+  ['lantern·pg×2', 'single'],
 ];
 const QUICK_RUNS: [Variant, IngestMode][] = [
   ['lantern', 'full'],
@@ -130,25 +133,27 @@ async function runOne(
 ): Promise<Run> {
   const dir = mkdtempSync(join(tmpdir(), 'lantern-ingest-'));
   try {
-    const onPostgres = variant.endsWith('·pg');
+    const onPostgres = variant.includes('·pg');
     const dbPath = onPostgres ? '' : await freshDatabase(dir);
     const pg = onPostgres ? await freshPostgresDatabase({ server: o.postgres!, migrated: true }) : undefined;
     const pgUrl = pg?.url ?? '';
     const store: Record<string, string> = onPostgres ? { KB_DATABASE_URL: pgUrl } : { KB_DB_PATH: dbPath };
     const env = { ...store, KB_RATE_LIMIT_PER_MINUTE: '1000000', KB_RETENTION_DAYS: '0' };
     const args = [manifest, ...(variant.startsWith('naive') ? ['--naive'] : [])];
-    const server = variant.endsWith('floor')
-      ? await startFloor(dbPath, variant === 'narrow floor')
-      : await serveSite(dist, env, { script: BENCH_SERVER, args });
+    const instances = variant.endsWith('×2') ? 2 : 1;
+    const servers = variant.endsWith('floor')
+      ? [await startFloor(dbPath, variant === 'narrow floor')]
+      : await Promise.all(Array.from({ length: instances }, () => serveSite(dist, env, { script: BENCH_SERVER, args })));
+    const urls = servers.map((s) => s.url);
     const sample = requestBodies(mode, 'x');
     const perRequest = Array.from({ length: 2000 }, sample).reduce((n, b) => n + b.events, 0) / 2000;
     const next = requestBodies(mode, `${variant[0]}${mode[0]}`);
     const steps: StepResult[] = [];
     const acknowledged = new Set<string>();
     try {
-      await loadStep(server.url, Math.ceil(PLAN[mode][0]! / perRequest / 2), 1, next, perRequest); // warm-up, not counted
+      await loadStep(urls, Math.ceil(PLAN[mode][0]! / perRequest / 2), 1, next, perRequest); // warm-up, not counted
       for (const eps of PLAN[mode].slice(0, o.steps)) {
-        const step = await loadStep(server.url, Math.ceil(eps / perRequest), o.seconds, next, perRequest);
+        const step = await loadStep(urls, Math.ceil(eps / perRequest), o.seconds, next, perRequest);
         steps.push(step);
         for (const s of step.acknowledged) acknowledged.add(s);
         log(
@@ -160,7 +165,7 @@ async function runOne(
         if (!keptUp(step) && previous && !keptUp(previous) && step.eventsPerSecond < 1.05 * previous.eventsPerSecond) break;
       }
     } finally {
-      await server.kill();
+      await Promise.all(servers.map((s) => s.kill()));
     }
     const lost = await missingSessions(onPostgres ? { url: pgUrl } : { path: dbPath }, acknowledged);
     await pg?.drop();
@@ -175,7 +180,7 @@ function summarize(runs: Run[]) {
   return runs.map((r) => {
     const peak = r.steps.reduce((a, s) => (s.eventsPerSecond > a.eventsPerSecond ? s : a), r.steps[0]!);
     const sustained = best(r.steps, meetsLatency);
-    const lantern = find(r.variant.endsWith('·pg') ? 'lantern·pg' : 'lantern', r.mode);
+    const lantern = find(r.variant.includes('·pg') ? 'lantern·pg' : 'lantern', r.mode);
     const lanternPeak = lantern ? Math.max(...lantern.steps.map((s) => s.eventsPerSecond)) : 0;
     return { r, peak, sustained, vsLantern: r.variant.startsWith('lantern') ? null : lanternPeak / peak.eventsPerSecond };
   });
@@ -247,6 +252,18 @@ async function run(o: BenchOptions): Promise<BenchResult> {
         return `${name} (target ≥ ${target}×: ${x.vsLantern! >= target ? 'met' : '**missed**'})`;
       }),
   ].filter(Boolean);
+  const peakOf = (v: Variant, m: IngestMode) => rows.find((x) => x.r.variant === v && x.r.mode === m)?.peak.eventsPerSecond;
+  for (const mode of ['full', 'single'] as const) {
+    const [sqlite, pg, pg2] = [peakOf('lantern', mode), peakOf('lantern·pg', mode), peakOf('lantern·pg×2', mode)];
+    if (sqlite && pg)
+      verdicts.push(
+        `PostgreSQL / SQLite, Lantern (${mode}, peak events/s): ${ratio(pg / sqlite)} (target ≥ ${TARGET.postgresVsSqlite}×: ${pg / sqlite >= TARGET.postgresVsSqlite ? 'met' : '**missed**'})`,
+      );
+    if (pg && pg2)
+      verdicts.push(
+        `Two instances / one on PostgreSQL (${mode}, peak events/s): ${ratio(pg2 / pg)} (target ≥ ${TARGET.twoInstances}×: ${pg2 / pg >= TARGET.twoInstances ? 'met' : '**missed**'}; the instances, PostgreSQL and the load generator share the same 2 cores)`,
+      );
+  }
   const narrowRun = runs.some((r) => r.variant === 'narrow floor');
   const markdown = [
     `Run ${new Date().toISOString().slice(0, 10)} with \`npm run bench -- ingest${o.quick ? ' --quick' : ''}${narrowRun ? ' --narrow-floor' : ''}\`. Machine: ${machineLine(machine)}, ${loadavg()[0]!.toFixed(2)} at the end (the load generator runs on the same 2 cores as the server).`,
@@ -260,7 +277,7 @@ async function run(o: BenchOptions): Promise<BenchResult> {
     '',
     ...markdownTable(stepsHeader, steps, 2),
     '',
-    `Requests: \`full\` = 50 events of many sessions (a relay or a busy tab queue), \`session\` = one reader's session as the tracker sends it when its queue drains, \`single\` = one event. Each step posts at a fixed request rate for ${seconds} s, open loop (request i is due at i / rate on keep-alive connections, as many as are waited on, and its latency counts from when it was due: test/bench/ingest-load.ts), after a 1 s warm-up; a run stops once two steps in a row fall behind (less than 95% acknowledged) and the second acknowledges no more than 5% above the first. Servers: \`lantern\` = the built site served as by \`npm start\` (group commit); \`naive\` = the same server with one transaction per request (test/bench/bench-server.ts with --naive); \`floor\` = test/bench/ingest-floor-server.ts, a bare node:http server writing the same tables with prepared statements and group commit, one upsert per event and table (raw event, session, its per-article or per-query row, each rollup at its four levels), no validation, dedupe or final-vote logic${narrowRun ? '; `narrow floor` (`--narrow-floor`) = the same server writing only sessions, events, article_daily and query_daily (the floor of earlier runs; for reference)' : ''}. All use synchronous=FULL (a 202 survives a power cut). \`·pg\` rows (with \`--postgres <url>\`): the same server on PostgreSQL at that URL (default settings, synchronous_commit on), a fresh database per run; the floor is SQLite-only.`,
+    `Requests: \`full\` = 50 events of many sessions (a relay or a busy tab queue), \`session\` = one reader's session as the tracker sends it when its queue drains, \`single\` = one event. Each step posts at a fixed request rate for ${seconds} s, open loop (request i is due at i / rate on keep-alive connections, as many as are waited on, and its latency counts from when it was due: test/bench/ingest-load.ts), after a 1 s warm-up; a run stops once two steps in a row fall behind (less than 95% acknowledged) and the second acknowledges no more than 5% above the first. Servers: \`lantern\` = the built site served as by \`npm start\` (group commit); \`naive\` = the same server with one transaction per request (test/bench/bench-server.ts with --naive); \`floor\` = test/bench/ingest-floor-server.ts, a bare node:http server writing the same tables with prepared statements and group commit, one upsert per event and table (raw event, session, its per-article or per-query row, each rollup at its four levels), no validation, dedupe or final-vote logic${narrowRun ? '; `narrow floor` (`--narrow-floor`) = the same server writing only sessions, events, article_daily and query_daily (the floor of earlier runs; for reference)' : ''}. All use synchronous=FULL (a 202 survives a power cut). \`·pg\` rows (with \`--postgres <url>\`): the same server on PostgreSQL at that URL (default settings, synchronous_commit on), a fresh database per run; \`·pg×2\`: two such servers on one database, the load's requests sent to each in turn (as a balancer would); the floor is SQLite-only.`,
   ].join('\n');
   return { text: `${textTable(header, table, 2)}\n\n${verdicts.join('\n')}`, markdown, ok: lost === 0 };
 }
