@@ -2,7 +2,7 @@
  * Counter changes gathered while writing one group of events, applied at the end as multi-row additive upserts
  * (`n = n + excluded.n`), to each daily rollup and to its weekly, monthly, quarterly and yearly copies.
  */
-import { sql, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { greatest, nullableExtreme, type Dialect } from '../../db/dialect-sql.ts';
 import { eachCompiled, rowValues } from './chunked-insert.ts';
@@ -30,7 +30,8 @@ export type ArticleCounter = (typeof ARTICLE_COUNTERS)[number];
 export type QueryCounter = (typeof QUERY_COUNTERS)[number];
 export type SessionDayCounter = (typeof SESSION_DAY_COUNTERS)[number];
 
-type Trx = Transaction<Database>;
+/** The transaction, or a statement batch sent on it (PostgreSQL): nothing here reads what it writes. */
+type Trx = Kysely<Database>;
 type Row = Record<string, number | string | null>;
 
 const LEVELS = Object.keys(ROLLUP_KEY) as RollupLevel[];

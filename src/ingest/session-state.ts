@@ -2,7 +2,7 @@
  * The per-session state a group of events reads and changes — sessions, session_articles, session_queries — loaded
  * with a few statements for the whole group, changed in memory, and written back once.
  */
-import { sql, type OnConflictBuilder, type Transaction } from 'kysely';
+import { sql, type Kysely, type OnConflictBuilder, type Transaction } from 'kysely';
 import type { Database, SessionArticlesTable, SessionQueriesTable } from '../../db/schema.ts';
 import { greatest, type Dialect } from '../../db/dialect-sql.ts';
 import { eachCompiled, rowValues } from './chunked-insert.ts';
@@ -10,6 +10,8 @@ import type { RevisionRef } from './dimension-ids.ts';
 import { utcDay } from '../domain/utc-day.ts';
 
 type Trx = Transaction<Database>;
+/** Where writes whose results are not read go: the transaction, or a statement batch sent on it (PostgreSQL). */
+type Writer = Kysely<Database>;
 export const SESSION_COUNTERS = ['views', 'searches', 'contacts', 'up_votes', 'down_votes'] as const;
 export type SessionCounter = (typeof SESSION_COUNTERS)[number];
 type Counts = Record<SessionCounter, number>;
@@ -157,7 +159,7 @@ export async function loadSessionRows(trx: Trx, sessionIds: number[]): Promise<{
 export const revisionId = (r: ArticleState['revision']) => (r === null || typeof r === 'number' ? r : r.id);
 
 /** Writes the rows this group changed: each with its whole new state (per-session rows have one writer at a time). */
-export async function writeSessionRows(trx: Trx, articles: ArticleState[], queries: QueryState[]): Promise<void> {
+export async function writeSessionRows(trx: Writer, articles: ArticleState[], queries: QueryState[]): Promise<void> {
   const changed = articles.filter((a) => a.dirty).map(({ dirty: _, revision, ...a }) => ({ ...a, revision_id: revisionId(revision) }));
   await eachCompiled(
     trx,
@@ -206,7 +208,7 @@ export async function writeSessionRows(trx: Trx, articles: ArticleState[], queri
  * Adds this group's counts to each session (additive, so concurrent writers agree), moves last_seen_at, keeps the first
  * contact.
  */
-export async function writeSessions(trx: Trx, dialect: Dialect, sessions: Iterable<SessionState>): Promise<void> {
+export async function writeSessions(trx: Writer, dialect: Dialect, sessions: Iterable<SessionState>): Promise<void> {
   const rows = [...sessions].map((s) => ({
     key: s.key,
     started_at: s.startedAt,

@@ -7,6 +7,7 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Dialect } from '../../db/dialect-sql.ts';
+import { statementBatch } from '../../db/statement-batch.ts';
 import { holds } from '../domain/session-outcome.ts';
 import { EventDecisions } from './decide-events.ts';
 import { eachCompiled, rowValues } from './chunked-insert.ts';
@@ -53,17 +54,21 @@ export class GroupWriter {
     for (const e of events) applier.apply(e, sessions.get(e.session)!);
 
     await resolveRevisions(trx, applier.newRevisions.values(), this.cache, staged);
+    // Everything from here on is written, never read back: on PostgreSQL it goes as one statement, one round trip.
+    const batch = this.dialect === 'postgres' ? statementBatch() : undefined;
+    const w = batch?.db ?? trx;
     const raw = applier.raw.map(({ revision, ...r }) => ({ ...r, revision_id: revisionId(revision) }));
-    await eachCompiled(trx, 'insert events', raw, (chunk) => trx.insertInto('events').values(chunk), rowValues);
+    await eachCompiled(w, 'insert events', raw, (chunk) => w.insertInto('events').values(chunk), rowValues);
     const comments = applier.comments.map(({ revision, ...c }) => ({ ...c, revision_id: revisionId(revision) }));
-    await eachCompiled(trx, 'insert comments', comments, (chunk) => trx.insertInto('comments').values(chunk), rowValues);
-    await writeSessionRows(trx, [...applier.articleRows.values()], [...applier.queryRows.values()]);
+    await eachCompiled(w, 'insert comments', comments, (chunk) => w.insertInto('comments').values(chunk), rowValues);
+    await writeSessionRows(w, [...applier.articleRows.values()], [...applier.queryRows.values()]);
     for (const s of sessions.values()) {
       if (s.created) applier.deltas.sessionCreated(s.day, s.id);
       sessionDayChanges(applier.deltas, s);
     }
-    await writeSessions(trx, this.dialect, sessions.values());
-    await applier.deltas.apply(trx, this.dialect);
+    await writeSessions(w, this.dialect, sessions.values());
+    await applier.deltas.apply(w, this.dialect);
+    await batch?.flush(trx);
     this.commitCaches = () => this.cache.merge(staged);
   }
 

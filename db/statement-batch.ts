@@ -1,0 +1,95 @@
+/**
+ * Writes gathered into as few statements as PostgreSQL takes: each one is built and compiled by kysely as usual, on a
+ * query builder whose driver keeps the compiled statements instead of sending them; `flush` sends them as the
+ * data-modifying parts of one `with … select` (several when their parameters pass PostgreSQL's limit). A group of
+ * events then costs one round trip for all of its rows, sessions and rollups instead of one per table and level.
+ * Only for statements whose results are not read, none of which changes a row another of them changes: one statement
+ * sees one snapshot.
+ */
+import {
+  CompiledQuery,
+  Kysely,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  type DatabaseConnection,
+  type Dialect as KyselyDialect,
+  type Driver,
+  type QueryResult,
+  type Transaction,
+} from 'kysely';
+import type { Database } from './schema.ts';
+
+/** PostgreSQL's limit on bound parameters in one statement. */
+const MAX_PARAMETERS = 65_535;
+
+class KeepingConnection implements DatabaseConnection {
+  readonly kept: CompiledQuery[] = [];
+  async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    this.kept.push(query);
+    return { rows: [] };
+  }
+  // eslint-disable-next-line require-yield -- never streams
+  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+    throw new Error('a statement batch does not stream');
+  }
+}
+
+class KeepingDriver implements Driver {
+  readonly connection = new KeepingConnection();
+  async init(): Promise<void> {}
+  async acquireConnection(): Promise<DatabaseConnection> {
+    return this.connection;
+  }
+  async beginTransaction(): Promise<void> {}
+  async commitTransaction(): Promise<void> {}
+  async rollbackTransaction(): Promise<void> {}
+  async releaseConnection(): Promise<void> {}
+  async destroy(): Promise<void> {}
+}
+
+/** The statements joined into one: each one's `$n` moved past the parameters of those before it. */
+function joined(queries: CompiledQuery[]): CompiledQuery {
+  const parameters: unknown[] = [];
+  const parts = queries.map((q, i) => {
+    const offset = parameters.length;
+    parameters.push(...q.parameters);
+    return `w${i} as (${q.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`)})`;
+  });
+  return CompiledQuery.raw(`with ${parts.join(', ')} select 1`, parameters);
+}
+
+export interface StatementBatch {
+  /** Builds statements as the store's query builder does; executing one only keeps it. */
+  db: Kysely<Database>;
+  /** Sends what was kept, in order, on `trx`. */
+  flush(trx: Transaction<Database>): Promise<void>;
+}
+
+export function statementBatch(): StatementBatch {
+  const driver = new KeepingDriver();
+  const dialect: KyselyDialect = {
+    createAdapter: () => new PostgresAdapter(),
+    createDriver: () => driver,
+    createQueryCompiler: () => new PostgresQueryCompiler(),
+    createIntrospector: (db) => new PostgresIntrospector(db),
+  };
+  const db = new Kysely<Database>({ dialect });
+  return {
+    db,
+    async flush(trx) {
+      const kept = driver.connection.kept.splice(0);
+      let batch: CompiledQuery[] = [];
+      let size = 0;
+      for (const query of kept) {
+        if (batch.length > 0 && size + query.parameters.length > MAX_PARAMETERS) {
+          await trx.executeQuery(joined(batch));
+          [batch, size] = [[], 0];
+        }
+        batch.push(query);
+        size += query.parameters.length;
+      }
+      if (batch.length > 0) await trx.executeQuery(batch.length === 1 ? batch[0]! : joined(batch));
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import pg from 'pg';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { EventStore } from '../../db/client.ts';
+import { GroupWriter } from '../../src/ingest/write-group.ts';
+import { prepare, type SeedEvent } from '../helpers/seed-events.ts';
+import { storeRollupMismatches } from '../helpers/rollup-consistency.ts';
+import { freshTestStore } from '../helpers/test-store.ts';
+
+let store: EventStore;
+beforeAll(async () => {
+  store = await freshTestStore();
+});
+afterAll(() => store?.close());
+
+/** The statements a function sends to PostgreSQL, by their first words: each one is a round trip. */
+async function statementsOf(work: () => Promise<void>): Promise<string[]> {
+  const sent: string[] = [];
+  const query = pg.Client.prototype.query;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text: string }).text;
+    sent.push(text.split(/\s+/).slice(0, 3).join(' '));
+    return (query as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof query;
+  try {
+    await work();
+  } finally {
+    pg.Client.prototype.query = query;
+  }
+  return sent;
+}
+
+test('a group of events from new readers reaches PostgreSQL in four round trips, rollups and all', async () => {
+  const writer = new GroupWriter('postgres');
+  const group = (round: number): SeedEvent[] =>
+    Array.from({ length: 40 }, (_, i) => ({
+      type: i % 4 === 0 ? 'search' : 'view',
+      session: `session-rt-${round}-${i}`,
+      ...(i % 4 === 0 ? { query: `query ${i % 8}`, results: i % 3 } : { article: `article-${i % 5}` }),
+      at: `2026-11-${10 + round}T10:00:00Z`,
+    })) as SeedEvent[];
+  const write = (events: SeedEvent[]) => store.db.transaction().execute((trx) => writer.write(trx, prepare(events)));
+  // The first group creates the articles, queries and revisions; later groups find them remembered.
+  await write(group(0));
+  writer.commitCaches();
+  const sent = await statementsOf(() => write(group(1)));
+  expect(sent).toEqual(['begin', 'insert into "sessions"', 'with w0 as', 'commit']);
+  expect(await storeRollupMismatches(store)).toEqual({});
+});
