@@ -15,6 +15,11 @@ export const DEFAULT_DB_PATH = 'db/kb.sqlite';
 /** Either store, as the write path and the reports see it. */
 export interface EventStore {
   db: Kysely<Database>;
+  /**
+   * What the reports read through when it is not `db`: on PostgreSQL a pool of its own with a statement timeout, so
+   * slow reports can neither take the connections events are written on nor hold the database.
+   */
+  reports?: Kysely<Database>;
   dialect: Dialect;
   /** The file, or the URL without its password. */
   location: string;
@@ -34,6 +39,8 @@ export interface StoreOptions {
    * disk.
    */
   maxSizeMb?: number;
+  /** PostgreSQL: a report statement running longer than this is cancelled. */
+  reportTimeoutMs?: number;
 }
 
 export function createDb(path: string = DEFAULT_DB_PATH, options: StoreOptions = {}): Store {
@@ -56,7 +63,7 @@ export function createDb(path: string = DEFAULT_DB_PATH, options: StoreOptions =
 
 /** PostgreSQL when a URL is given (KB_DATABASE_URL), otherwise the SQLite file. */
 export function openStore(options: { url?: string; path: string } & StoreOptions): EventStore {
-  return options.url ? createPostgresStore(options.url) : createDb(options.path, options);
+  return options.url ? createPostgresStore(options.url, { reportTimeoutMs: options.reportTimeoutMs }) : createDb(options.path, options);
 }
 
 const ALREADY_ROLLED_BACK = { reader: false, run: () => ({ changes: 0, lastInsertRowid: 0 }) } as unknown as SqliteDatabase.Statement;

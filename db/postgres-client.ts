@@ -24,14 +24,34 @@ export function redactedUrl(url: string): string {
   return parsed.toString();
 }
 
-export function createPostgresStore(url: string, options: { poolSize?: number } = {}): EventStore {
-  // A lock held elsewhere fails the write after 5 s (as SQLite's busy timeout does) instead of holding the request.
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types: pgNumberTypes, options: '-c lock_timeout=5000' });
+/** Connections for reports: a few, beside the writers' pool, never taking its connections. */
+const REPORT_POOL_SIZE = 4;
+const DEFAULT_REPORT_TIMEOUT_MS = 30_000;
+
+function pool(url: string, max: number, settings: string, name: string): pg.Pool {
+  const created = new pg.Pool({ connectionString: url, max, types: pgNumberTypes, options: settings });
   // A connection can drop at any time (a database restart, a network cut). An idle client's error reaches the pool,
   // which replaces it; a checked-out client's reaches the client itself, and an 'error' event nobody listens to ends
   // the process. The query under way fails on its own and is answered with a 503.
-  pool.on('error', (error) => console.error('PostgreSQL pool:', error.message));
-  pool.on('connect', (client) => client.on('error', (error) => console.error('PostgreSQL connection:', error.message)));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new PostgresIntegersPlugin()] });
-  return { db, dialect: 'postgres', location: redactedUrl(url), close: () => db.destroy() };
+  created.on('error', (error) => console.error(`PostgreSQL ${name} pool:`, error.message));
+  created.on('connect', (client) => client.on('error', (error) => console.error(`PostgreSQL ${name} connection:`, error.message)));
+  return created;
+}
+
+export function createPostgresStore(url: string, options: { poolSize?: number; reportTimeoutMs?: number } = {}): EventStore {
+  // A lock held elsewhere fails the write after 5 s (as SQLite's busy timeout does) instead of holding the request.
+  const writers = pool(url, options.poolSize ?? 10, '-c lock_timeout=5000', 'write');
+  const readers = pool(url, REPORT_POOL_SIZE, `-c statement_timeout=${options.reportTimeoutMs ?? DEFAULT_REPORT_TIMEOUT_MS}`, 'report');
+  const plugins = [new PostgresIntegersPlugin()];
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: writers }), plugins });
+  const reports = new Kysely<Database>({ dialect: new PostgresDialect({ pool: readers }), plugins });
+  return {
+    db,
+    reports,
+    dialect: 'postgres',
+    location: redactedUrl(url),
+    close: async () => {
+      await Promise.all([db.destroy(), reports.destroy()]);
+    },
+  };
 }

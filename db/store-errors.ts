@@ -24,3 +24,8 @@ export function isStoreUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   return PG_CONNECTION.test(error.message) || (error.cause !== undefined && isStoreUnavailable(error.cause));
 }
+
+/** PostgreSQL cancelled the statement: it ran past its statement timeout (KB_REPORT_TIMEOUT_MS for reports). */
+export function isStatementTimeout(error: unknown): boolean {
+  return (error as { code?: unknown })?.code === '57014';
+}

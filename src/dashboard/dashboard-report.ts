@@ -4,6 +4,7 @@
  */
 import type { Issue } from '../schemas/issues.ts';
 import { getRuntime } from '../server/runtime.ts';
+import { isStatementTimeout, isStoreUnavailable } from '../../db/store-errors.ts';
 import { answerReport } from '../analytics/report-request.ts';
 import type { ReportResults } from '../analytics/report-registry.ts';
 import type { Table } from '../analytics/report-table.ts';
@@ -18,7 +19,7 @@ export interface FilterChoices {
 
 export type DashboardPage<N extends ReportName> =
   | { ok: true; data: ReportResults[N]; tables: Table[]; query: ReportQuery; filters: URLSearchParams; choices: FilterChoices }
-  | { ok: false; status: 400 | 404; message: string; issues: Issue[]; filters: URLSearchParams; choices: FilterChoices };
+  | { ok: false; status: 400 | 404 | 503; message: string; issues: Issue[]; filters: URLSearchParams; choices: FilterChoices };
 
 /** The URL's filters, without anything else (a stale `format` or `table` would change the answer). */
 export function filtersOf(url: URL): URLSearchParams {
@@ -41,13 +42,35 @@ export function withFilters(path: string, filters: URLSearchParams, extra: Recor
 export async function dashboardReport<N extends ReportName>(url: URL, name: N, slug?: string): Promise<DashboardPage<N>> {
   const runtime = await getRuntime();
   await runtime.syncCatalog();
-  const db = runtime.store.db;
   const filters = filtersOf(url);
-  const rows = await db.selectFrom('articles').select(['category', 'product_area']).where('published', '=', 1).execute();
-  const distinct = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => v !== null))].sort();
-  const choices = { categories: distinct(rows.map((r) => r.category)), productAreas: distinct(rows.map((r) => r.product_area)) };
-
-  const answer = await answerReport(runtime.reports, slug === undefined ? name : `${name}/${slug}`, Object.fromEntries(filters));
+  let choices: FilterChoices = { categories: [], productAreas: [] };
+  let answer: Awaited<ReturnType<typeof answerReport>>;
+  try {
+    const rows = await runtime.reports.db.selectFrom('articles').select(['category', 'product_area']).where('published', '=', 1).execute();
+    const distinct = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => v !== null))].sort();
+    choices = { categories: distinct(rows.map((r) => r.category)), productAreas: distinct(rows.map((r) => r.product_area)) };
+    answer = await answerReport(runtime.reports, slug === undefined ? name : `${name}/${slug}`, Object.fromEntries(filters));
+  } catch (error) {
+    if (isStatementTimeout(error))
+      return {
+        ok: false,
+        status: 503,
+        message: 'This report took longer than its time limit: try a shorter range.',
+        issues: [],
+        filters,
+        choices,
+      };
+    if (isStoreUnavailable(error))
+      return {
+        ok: false,
+        status: 503,
+        message: 'The event store does not answer right now: try again in a few seconds.',
+        issues: [],
+        filters,
+        choices,
+      };
+    throw error;
+  }
   if (answer.kind === 'invalid')
     return { ok: false, status: 400, message: 'Some filters are not valid.', issues: answer.issues, filters, choices };
   if (answer.kind === 'not-found') return { ok: false, status: 404, message: answer.message, issues: [], filters, choices };

@@ -37,6 +37,8 @@ export const EnvSchema = z.object({
    * Optional ceiling on the events database in MB: past it, events are refused with 503 rather than filling the disk.
    */
   KB_DB_MAX_MB: z.coerce.number().int().min(1).max(16_000_000).optional(),
+  /** PostgreSQL: a report statement running longer is cancelled (the report answers 503), so one cannot hold the database. */
+  KB_REPORT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   /** Raw events older than this many days are purged (rollups and comments stay); 0 keeps them forever. */
   KB_RETENTION_DAYS: z.coerce.number().int().min(0).max(100_000).default(400),
   KB_TRACKING: flag.default(true),

@@ -1,5 +1,6 @@
 /** The one error envelope of the API, and request-body reading with a size limit. */
 import type { Issue } from '../schemas/issues.ts';
+import { isStatementTimeout, isStoreUnavailable } from '../../db/store-errors.ts';
 
 export const ERROR_CODES = [
   'invalid-json',
@@ -11,6 +12,7 @@ export const ERROR_CODES = [
   'method-not-allowed',
   'rate-limited',
   'store-unavailable',
+  'report-timeout',
   'site-not-built',
   'unauthorized',
   'not-found',
@@ -64,4 +66,20 @@ export function isJsonType(contentType: string | null): boolean {
   const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
   // sendBeacon cannot set application/json without a CORS preflight, so it sends text/plain.
   return type === 'application/json' || type === 'text/plain';
+}
+
+/**
+ * A report the store could not answer: 503 + Retry-After while the store is unreachable or when the report ran past
+ * its time limit; undefined for any other failure, which is a bug.
+ */
+export function reportUnavailable(error: unknown): Response | undefined {
+  if (isStatementTimeout(error))
+    return errorResponse(503, 'report-timeout', 'The report took longer than its time limit (KB_REPORT_TIMEOUT_MS); try a shorter range.', {
+      headers: { 'Retry-After': '30' },
+    });
+  if (isStoreUnavailable(error))
+    return errorResponse(503, 'store-unavailable', 'The event store does not answer right now; try again later.', {
+      headers: { 'Retry-After': '5' },
+    });
+  return undefined;
 }

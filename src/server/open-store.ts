@@ -3,5 +3,10 @@ import { openStore, type EventStore } from '../../db/client.ts';
 import type { Env } from '../schemas/env.ts';
 
 export function openConfiguredStore(env: Env): EventStore {
-  return openStore({ url: env.KB_DATABASE_URL, path: env.KB_DB_PATH, maxSizeMb: env.KB_DB_MAX_MB });
+  return openStore({
+    url: env.KB_DATABASE_URL,
+    path: env.KB_DB_PATH,
+    maxSizeMb: env.KB_DB_MAX_MB,
+    reportTimeoutMs: env.KB_REPORT_TIMEOUT_MS,
+  });
 }

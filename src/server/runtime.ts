@@ -78,18 +78,22 @@ async function create(options: RuntimeOptions): Promise<Runtime> {
     committer: thread,
   });
   let synced = -1;
-  const sync = async () => {
+  let syncing: Promise<void> | undefined;
+  const syncOnce = async () => {
     const current = manifest()?.current();
     if (!current || current.version === synced) return;
     await syncCatalog(store.db, current.articles, current.searchTerms);
     synced = current.version;
   };
+  // One sync at a time: reports arriving together after a rebuild (or after the store came back) wait for the same one
+  // instead of each taking a writer's connection to rewrite the same rows.
+  const sync = () => (syncing ??= syncOnce().finally(() => (syncing = undefined)));
   scheduleSessionClosing(store.db, store.dialect, sync);
   return {
     env,
     store,
     events,
-    reports: reportSource(store.db),
+    reports: reportSource(store.reports ?? store.db),
     auth: new AdminAuth(store.db, env.KB_ADMIN_TOKEN),
     loginLimiter: new RateLimiter({ burst: 5, perSecond: 5 / 60 }),
     syncCatalog: sync,

@@ -7,13 +7,23 @@ import { serveSite, type RunningSite } from '../helpers/site-build.ts';
 
 const ARTICLE = 'how-do-i-reset-my-password';
 const CLIENTS = 12;
+const TOKEN = 'postgres-faults-token-0123456789abcdef';
+const REPORT_TIMEOUT_MS = 1500;
 
 let cluster: PrivateCluster;
 let site: RunningSite;
 
 beforeAll(async () => {
   cluster = await privateCluster();
-  site = await serveSite(fixtureSite(), { KB_DATABASE_URL: cluster.url, KB_TRUST_PROXY: '1', KB_RATE_LIMIT_PER_MINUTE: '1000000' });
+  site = await serveSite(fixtureSite(), {
+    KB_DATABASE_URL: cluster.url,
+    KB_TRUST_PROXY: '1',
+    KB_RATE_LIMIT_PER_MINUTE: '1000000',
+    KB_ADMIN_TOKEN: TOKEN,
+    KB_REPORT_TIMEOUT_MS: String(REPORT_TIMEOUT_MS),
+  });
+  // The first request opens and migrates the store.
+  expect((await fetch(`${site.url}/readyz`)).status).toBe(200);
 });
 afterAll(async () => {
   await site?.stop();
@@ -125,4 +135,39 @@ test('/readyz answers 503 while PostgreSQL is down and 200 once it is back; /hea
   }
   await expect.poll(readyStatus, { timeout: 10_000 }).toBe(200);
   expect(alive(site.pid)).toBe(true);
+});
+
+test('reports held up by a lock use up their own connections and stop at their time limit, while events are still accepted', async () => {
+  const blocker = new pg.Client({ connectionString: cluster.url });
+  await blocker.connect();
+  try {
+    // The search report reads the query rollups; view events never write them.
+    await blocker.query('begin');
+    await blocker.query('lock table query_daily, query_weekly, query_monthly, query_quarterly, query_yearly in access exclusive mode');
+    const started = performance.now();
+    // More than the writers' pool holds (10): were reports on it, every connection would be waiting on the lock.
+    const reports = Array.from({ length: 14 }, () =>
+      fetch(`${site.url}/api/reports/search`, { headers: { Authorization: `Bearer ${TOKEN}` } }).then(async (r) => ({
+        status: r.status,
+        retryAfter: r.headers.get('retry-after'),
+        code: ((await r.json()) as { error?: { code: string } }).error?.code,
+      })),
+    );
+    // Every report connection is waiting on the lock: events go on their own pool.
+    await sleep(300);
+    const views = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        postEvents(site.url, [{ type: 'view', session: newSession(), article: ARTICLE }], { from: `198.51.100.${i + 1}` }),
+      ),
+    );
+    expect(views.map((r) => r.status)).toEqual(Array(20).fill(202));
+    expect(performance.now() - started).toBeLessThan(REPORT_TIMEOUT_MS);
+
+    const answered = await Promise.all(reports);
+    expect(answered).toEqual(Array(14).fill({ status: 503, retryAfter: '30', code: 'report-timeout' }));
+  } finally {
+    await blocker.query('rollback');
+    await blocker.end();
+  }
+  expect((await fetch(`${site.url}/api/reports/search`, { headers: { Authorization: `Bearer ${TOKEN}` } })).status).toBe(200);
 });

@@ -1,7 +1,7 @@
 /** GET /api/reports/<name>: a report as JSON, or one of its tables as CSV (contract in the README). */
 import type { APIRoute } from 'astro';
 import { toCsv } from '../../../analytics/csv.ts';
-import { errorResponse, internalError } from '../../../server/http.ts';
+import { errorResponse, internalError, reportUnavailable } from '../../../server/http.ts';
 import { getRuntime } from '../../../server/runtime.ts';
 import { answerReport, reportJson } from '../../../analytics/report-request.ts';
 
@@ -31,7 +31,7 @@ export const GET: APIRoute = async ({ params, request, url }) => {
     }
     return Response.json(reportJson(answer), { headers: NO_STORE });
   } catch (error) {
-    return internalError(error);
+    return reportUnavailable(error) ?? internalError(error);
   }
 };
 
