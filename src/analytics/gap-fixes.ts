@@ -172,16 +172,21 @@ export async function gapFixes(
   );
   const synonyms = terms.filter((t) => t.kind === 'synonym');
   const matched = gaps.map((_, g) => latestMatch(keys[g], byKey, synonyms, range.to));
-  // Each gap's searches before its term's first day and since, summed over its wordings.
-  const sides = await Promise.all(
-    gaps.map(async (gap, g) => {
-      const term = matched[g];
-      if (!term) return undefined;
-      const day = term.first_seen_day;
-      const before = { from: range.from, to: addDays(day, -1) < range.to ? addDays(day, -1) : range.to };
-      const after = { from: day > range.from ? day : range.from, to: range.to };
-      return Promise.all([searchesOf(db, before, gap.ids), searchesOf(db, after, gap.ids)]);
-    }),
+  // The searches before each term's first day and since, of the wordings of every gap it matched: one pair of lookups
+  // per distinct day, however many gaps share it (a synonym matches many).
+  const byDay = Map.groupBy(
+    gaps.flatMap((gap, g) => (matched[g] ? gap.ids.map((id) => ({ id, day: matched[g]!.first_seen_day })) : [])),
+    (x) => x.day,
+  );
+  const sides = new Map(
+    await Promise.all(
+      [...byDay].map(async ([day, wordings]) => {
+        const ids = [...new Set(wordings.map((w) => w.id))];
+        const before = { from: range.from, to: addDays(day, -1) < range.to ? addDays(day, -1) : range.to };
+        const after = { from: day > range.from ? day : range.from, to: range.to };
+        return [day, await Promise.all([searchesOf(db, before, ids), searchesOf(db, after, ids)])] as const;
+      }),
+    ),
   );
   return gaps.map((gap, g) => {
     const own = new Set(gap.ids);
@@ -196,11 +201,14 @@ export async function gapFixes(
     const best = [...found.values()].sort((a, b) => b.sessions - a.sessions || a.slug.localeCompare(b.slug))[0];
     const fix = suggestFix(gap.query, best, gap.zeroResults > 0);
     const term = matched[g];
-    const side = sides[g];
+    const side = term && sides.get(term.first_seen_day);
     if (!term || !side) return { fix, change: null };
     const [b, a] = side.map((byId) => {
       let [searches, zeroResults] = [0, 0];
-      for (const t of byId.values()) [searches, zeroResults] = [searches + t.searches, zeroResults + t.zeroResults];
+      for (const id of gap.ids) {
+        const t = byId.get(id);
+        if (t) [searches, zeroResults] = [searches + t.searches, zeroResults + t.zeroResults];
+      }
       return counts(searches, zeroResults);
     }) as [SearchesAndZero, SearchesAndZero];
     return { fix, change: { kind: term.kind, term: term.text, since: term.first_seen_day, before: b, after: a, status: gapStatus(b, a) } };
