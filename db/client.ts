@@ -21,6 +21,8 @@ export interface EventStore {
    */
   reports?: Kysely<Database>;
   dialect: Dialect;
+  /** PostgreSQL: each connection pool's connections, for the server's metrics. */
+  poolStats?: () => { pool: string; total: number; idle: number; waiting: number }[];
   /** The file, or the URL without its password. */
   location: string;
   close(): Promise<void>;

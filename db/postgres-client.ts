@@ -49,6 +49,13 @@ export function createPostgresStore(url: string, options: { poolSize?: number; r
     db,
     reports,
     dialect: 'postgres',
+    poolStats: () =>
+      (
+        [
+          ['write', writers],
+          ['report', readers],
+        ] as const
+      ).map(([name, p]) => ({ pool: name, total: p.totalCount, idle: p.idleCount, waiting: p.waitingCount })),
     location: redactedUrl(url),
     close: async () => {
       await Promise.all([db.destroy(), reports.destroy()]);

@@ -27,9 +27,15 @@ import { getTutorials, tutorialsTables } from './tutorials.ts';
 export interface ReportSource {
   db: Kysely<Database>;
   queries: QueryMemory;
+  /** Told how long each report answered by `answerReport` took (the server's metrics). */
+  timed?: (report: string, seconds: number) => void;
 }
 
-export const reportSource = (db: Kysely<Database>): ReportSource => ({ db, queries: new QueryMemory() });
+export const reportSource = (db: Kysely<Database>, timed?: ReportSource['timed']): ReportSource => ({
+  db,
+  queries: new QueryMemory(),
+  timed,
+});
 
 export interface ReportModule<D> {
   /** `slug` is given to the report about one article only; null when no such article exists (a 404). */

@@ -26,7 +26,9 @@ export async function answerReport(source: ReportSource, path: string, query: Re
   if (!parsed.success)
     return { kind: 'invalid', issues: parsed.error.issues.map((i) => ({ path: formatPath(i.path) || 'query', message: i.message })) };
 
+  const started = performance.now();
   const result = await runReport(source, parsedName.data, parsed.data, slug);
+  source.timed?.(parsedName.data, (performance.now() - started) / 1000);
   if (!result) return { kind: 'not-found', message: `No article with the slug "${slug}" has been published or recorded.` };
   const tables = reportTables(result);
   const table = parsed.data.table === undefined ? tables[0] : tables.find((t) => t.name === parsed.data.table);

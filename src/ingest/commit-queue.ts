@@ -3,6 +3,14 @@
  * after the first) is written in one transaction, and each request is answered after it commits. A window
  * of 0 commits once the submissions already queued (a worker's pending messages) are in.
  */
+/** One committed (or failed) group: how many items, how long its transaction took. */
+export interface GroupCommitted {
+  items: number;
+  seconds: number;
+  ok: boolean;
+}
+export type GroupObserver = (group: GroupCommitted) => void;
+
 export class CommitQueue<T> {
   private pending: { items: T[]; resolve: () => void; reject: (e: unknown) => void }[] = [];
   private scheduled = false;
@@ -11,20 +19,22 @@ export class CommitQueue<T> {
   private readonly windowMs: number;
 
   private readonly grouped: boolean;
+  private readonly onGroup: GroupObserver;
 
   /**
    * `grouped: false` commits every submission in a transaction of its own: the naive design, kept to be measured
-   * against.
+   * against. `onGroup` is told each group's size and time.
    */
-  constructor(commit: (items: T[]) => Promise<void>, windowMs = 1, grouped = true) {
+  constructor(commit: (items: T[]) => Promise<void>, windowMs = 1, grouped = true, onGroup: GroupObserver = () => {}) {
     this.commit = commit;
     this.windowMs = windowMs;
     this.grouped = grouped;
+    this.onGroup = onGroup;
   }
 
   /** Resolves once `items` are committed; rejects (for every request in the group) if the commit fails. */
   submit(items: T[]): Promise<void> {
-    if (!this.grouped) return this.commit(items);
+    if (!this.grouped) return this.timed(items);
     return new Promise((resolve, reject) => {
       this.pending.push({ items, resolve, reject });
       this.schedule();
@@ -44,13 +54,24 @@ export class CommitQueue<T> {
     const group = this.pending;
     this.pending = [];
     try {
-      await this.commit(group.flatMap((g) => g.items));
+      await this.timed(group.flatMap((g) => g.items));
       for (const g of group) g.resolve();
     } catch (error) {
       for (const g of group) g.reject(error);
     } finally {
       this.running = false;
       if (this.pending.length) this.schedule();
+    }
+  }
+
+  private async timed(items: T[]): Promise<void> {
+    const started = performance.now();
+    try {
+      await this.commit(items);
+      this.onGroup({ items: items.length, seconds: (performance.now() - started) / 1000, ok: true });
+    } catch (error) {
+      this.onGroup({ items: items.length, seconds: (performance.now() - started) / 1000, ok: false });
+      throw error;
     }
   }
 }

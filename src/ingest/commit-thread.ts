@@ -8,10 +8,15 @@
 import { Worker } from 'node:worker_threads';
 import { StoreUnavailableError } from '../../db/store-errors.ts';
 import type { PreparedEvent } from './validate-batch.ts';
+import type { GroupCommitted, GroupObserver } from './commit-queue.ts';
 
 export interface CommitRequest {
   id: number;
   events: PreparedEvent[];
+}
+/** A group the worker committed (or failed to), for the server's metrics. */
+export interface GroupReport {
+  group: GroupCommitted;
 }
 export interface CommitReply {
   id: number;
@@ -29,9 +34,12 @@ export class CommitThread {
   private current: { worker: Worker; pending: Map<number, Pending> } | undefined;
   private nextId = 0;
 
-  /** `script`: the path of commit-worker.ts. */
-  constructor(script: string) {
+  private readonly onGroup: GroupObserver;
+
+  /** `script`: the path of commit-worker.ts; `onGroup` is told of every group the worker commits. */
+  constructor(script: string, onGroup: GroupObserver = () => {}) {
     this.script = script;
+    this.onGroup = onGroup;
   }
 
   submit(events: PreparedEvent[]): Promise<void> {
@@ -49,7 +57,8 @@ export class CommitThread {
     const started = { worker, pending };
     // The server's clean stop ends the process; the worker must not keep it running.
     worker.unref();
-    worker.on('message', (reply: CommitReply) => {
+    worker.on('message', (reply: CommitReply | GroupReport) => {
+      if ('group' in reply) return this.onGroup(reply.group);
       const waiting = pending.get(reply.id);
       pending.delete(reply.id);
       if (!reply.error) waiting?.resolve();

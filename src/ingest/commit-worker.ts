@@ -9,14 +9,19 @@ import { commitTransaction } from './commit-transaction.ts';
 import { CommitQueue } from './commit-queue.ts';
 import type { PreparedEvent } from './validate-batch.ts';
 import { GroupWriter } from './write-group.ts';
-import type { CommitReply, CommitRequest } from './commit-thread.ts';
+import type { CommitReply, CommitRequest, GroupReport } from './commit-thread.ts';
 
 const port = parentPort!;
 const env = parseEnv();
 const store = openStore({ url: env.KB_DATABASE_URL, path: env.KB_DB_PATH, maxSizeMb: env.KB_DB_MAX_MB });
 const writer = new GroupWriter(store.dialect);
 // No window: what arrived while the last commit ran is already queued, and waiting longer only adds latency.
-const committer = new CommitQueue<PreparedEvent>((events) => commitTransaction(store, writer, events), 0);
+const committer = new CommitQueue<PreparedEvent>(
+  (events) => commitTransaction(store, writer, events),
+  0,
+  true,
+  (group) => port.postMessage({ group } satisfies GroupReport),
+);
 
 port.on('message', ({ id, events }: CommitRequest) => {
   committer.submit(events).then(

@@ -10,7 +10,7 @@ import type { EventStore } from '../../db/client.ts';
 import type { Dialect } from '../../db/dialect-sql.ts';
 import type { Issue } from '../schemas/issues.ts';
 import { commitTransaction } from './commit-transaction.ts';
-import { CommitQueue } from './commit-queue.ts';
+import { CommitQueue, type GroupObserver } from './commit-queue.ts';
 import type { PublishedArticles } from './published-articles.ts';
 import { isStoreUnavailable } from '../../db/store-errors.ts';
 import { validateBatch, type PreparedEvent } from './validate-batch.ts';
@@ -35,6 +35,9 @@ export interface EventsIntakeOptions {
   groupCommit?: boolean;
   /** Commits elsewhere (the SQLite writer thread) instead of in this thread; it group-commits itself. */
   committer?: Committer;
+  /** Told of each group committed in this thread, and of how long each request waited for its commit. */
+  onGroup?: GroupObserver;
+  onCommitWait?: (seconds: number) => void;
 }
 
 interface Committer {
@@ -44,7 +47,7 @@ interface Committer {
 
 function inThisThread(options: EventsIntakeOptions): Committer {
   const writer = new GroupWriter(options.dialect);
-  return new CommitQueue((events) => commitTransaction(options.store, writer, events), 1, options.groupCommit ?? true);
+  return new CommitQueue((events) => commitTransaction(options.store, writer, events), 1, options.groupCommit ?? true, options.onGroup);
 }
 
 export interface IncomingBatch {
@@ -73,7 +76,9 @@ export class EventsIntake {
     // Crawlers get the same answer as people, so they have no reason to retry, but nothing is stored.
     if (isbot(batch.userAgent)) return { kind: 'accepted', count: validation.events.length, stored: false };
     try {
+      const started = performance.now();
       await this.committer.submit(validation.events);
+      this.options.onCommitWait?.((performance.now() - started) / 1000);
     } catch (error) {
       if (isStoreUnavailable(error)) {
         console.error('event store unavailable:', (error as Error).message);

@@ -61,6 +61,8 @@ export const EnvSchema = z.object({
   /** A request (headers and body) that takes longer is cut off, so slow clients cannot hold connections open. */
   KB_REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
   /** Bearer token for the reports API; when unset, the first start generates one and stores only its hash. */
+  /** Turns GET /metrics on, for a scraper sending `Authorization: Bearer <token>`. */
+  KB_METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters (e.g. `openssl rand -base64 32`)').max(512).optional(),
   KB_ADMIN_TOKEN: z.string().min(24, 'must be at least 24 characters (e.g. `openssl rand -base64 32`)').max(512).optional(),
 });
 export type Env = z.infer<typeof EnvSchema>;

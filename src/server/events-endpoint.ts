@@ -9,6 +9,8 @@ import { addressOf } from './client-address.ts';
 import { withCors } from './cors.ts';
 import { BodyIncompleteError, BodyTooLargeError, errorResponse, internalError, isJsonType } from './http.ts';
 import { getRuntime } from './runtime.ts';
+import type { EventOutcome } from './metrics.ts';
+import type { RecordResult } from '../ingest/events-intake.ts';
 
 /** What the endpoint needs of a request. */
 export interface EventsRequest {
@@ -33,13 +35,14 @@ async function receive(request: EventsRequest): Promise<Response> {
   try {
     if (Number(request.header('content-length') ?? '0') > MAX_BODY_BYTES) throw new BodyTooLargeError();
     const body = await request.text(MAX_BODY_BYTES);
-    const { env, events } = await getRuntime();
+    const { env, events, metrics } = await getRuntime();
     if (!env.KB_TRACKING) return errorResponse(404, 'not-found', 'Tracking is turned off on this help center.');
     const result = await events.record({
       body,
       clientAddress: addressOf(request.header('x-forwarded-for'), request.remoteAddress, env.KB_TRUST_PROXY),
       userAgent: request.header('user-agent') ?? '',
     });
+    metrics.eventRequest(outcomeOf(result), result.kind === 'accepted' && result.stored ? result.count : 0);
     switch (result.kind) {
       case 'accepted':
         return Response.json({ accepted: result.count }, { status: 202, headers: { 'Cache-Control': 'no-store' } });
@@ -67,6 +70,20 @@ async function receive(request: EventsRequest): Promise<Response> {
     if (error instanceof BodyIncompleteError)
       return errorResponse(400, 'request-incomplete', 'The body did not arrive in full; nothing was stored.');
     return internalError(error);
+  }
+}
+
+/** The label a request's outcome gets in the metrics. */
+function outcomeOf(result: RecordResult): EventOutcome {
+  switch (result.kind) {
+    case 'accepted':
+      return result.stored ? 'accepted' : 'bot';
+    case 'rate-limited':
+      return 'rate_limited';
+    case 'not-built':
+      return 'not_built';
+    default:
+      return result.kind;
   }
 }
 

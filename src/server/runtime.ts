@@ -13,6 +13,8 @@ import { reportSource, type ReportSource } from '../analytics/report-registry.ts
 import { AdminAuth } from './admin-auth.ts';
 import { openConfiguredStore } from './open-store.ts';
 import { RateLimiter } from './rate-limit.ts';
+import { ServerMetrics } from './metrics.ts';
+import type { GroupCommitted } from '../ingest/commit-queue.ts';
 
 interface Runtime {
   env: Env;
@@ -25,6 +27,7 @@ interface Runtime {
   loginLimiter: RateLimiter;
   /** Brings the articles table up to the current build before a report reads it. */
   syncCatalog(): Promise<void>;
+  metrics: ServerMetrics;
 }
 
 /** What the process that serves the build knows and the bundle cannot find out by itself. */
@@ -66,7 +69,10 @@ async function create(options: RuntimeOptions): Promise<Runtime> {
   // SQLite commits block the thread they run on: the server gives them a thread of their own (the naive design keeps
   // them here).
   const groupCommit = options.groupCommit ?? true;
-  const thread = store.dialect === 'sqlite' && groupCommit && options.writerScript ? new CommitThread(options.writerScript) : undefined;
+  const metrics = new ServerMetrics(store);
+  const onGroup = (g: GroupCommitted) => metrics.group(g.items, g.seconds, g.ok);
+  const thread =
+    store.dialect === 'sqlite' && groupCommit && options.writerScript ? new CommitThread(options.writerScript, onGroup) : undefined;
   const perMinute = env.KB_RATE_LIMIT_PER_MINUTE;
   const limiter = new RateLimiter({ burst: Math.max(10, Math.ceil(perMinute / 6)), perSecond: perMinute / 60 });
   const events = new EventsIntake({
@@ -76,6 +82,8 @@ async function create(options: RuntimeOptions): Promise<Runtime> {
     published: manifest,
     groupCommit,
     committer: thread,
+    onGroup,
+    onCommitWait: (seconds) => metrics.commitWait(seconds),
   });
   let synced = -1;
   let syncing: Promise<void> | undefined;
@@ -93,10 +101,11 @@ async function create(options: RuntimeOptions): Promise<Runtime> {
     env,
     store,
     events,
-    reports: reportSource(store.reports ?? store.db),
+    reports: reportSource(store.reports ?? store.db, (report, seconds) => metrics.report(report, seconds)),
     auth: new AdminAuth(store.db, env.KB_ADMIN_TOKEN),
     loginLimiter: new RateLimiter({ burst: 5, perSecond: 5 / 60 }),
     syncCatalog: sync,
+    metrics,
   };
 }
 

@@ -1,3 +1,4 @@
+import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { newSession, postEvents } from '../helpers/events-client.ts';
@@ -9,6 +10,7 @@ const ARTICLE = 'how-do-i-reset-my-password';
 const CLIENTS = 12;
 const TOKEN = 'postgres-faults-token-0123456789abcdef';
 const REPORT_TIMEOUT_MS = 1500;
+const METRICS_TOKEN = 'postgres-faults-metrics-0123456789abcdef';
 
 let cluster: PrivateCluster;
 let site: RunningSite;
@@ -20,6 +22,7 @@ beforeAll(async () => {
     KB_TRUST_PROXY: '1',
     KB_RATE_LIMIT_PER_MINUTE: '1000000',
     KB_ADMIN_TOKEN: TOKEN,
+    KB_METRICS_TOKEN: METRICS_TOKEN,
     KB_REPORT_TIMEOUT_MS: String(REPORT_TIMEOUT_MS),
   });
   // The first request opens and migrates the store.
@@ -162,6 +165,19 @@ test('reports held up by a lock use up their own connections and stop at their t
     );
     expect(views.map((r) => r.status)).toEqual(Array(20).fill(202));
     expect(performance.now() - started).toBeLessThan(REPORT_TIMEOUT_MS);
+    // The metrics show the report pool full and reports queueing for it.
+    const metrics = parsePrometheusTextFormat(
+      await (await fetch(`${site.url}/metrics`, { headers: { Authorization: `Bearer ${METRICS_TOKEN}` } })).text(),
+    );
+    const connections = (pool: string, state: string) =>
+      Number(
+        metrics
+          .find((f) => f.name === 'lantern_store_connections')
+          ?.metrics.find((m) => m.labels?.pool === pool && m.labels.state === state)?.value,
+      );
+    expect(connections('report', 'total')).toBe(4);
+    expect(connections('report', 'waiting')).toBeGreaterThan(0);
+    expect(connections('write', 'waiting')).toBe(0);
 
     const answered = await Promise.all(reports);
     expect(answered).toEqual(Array(14).fill({ status: 503, retryAfter: '30', code: 'report-timeout' }));
