@@ -8,4 +8,9 @@ import { envOrExit, fail } from './cli-exit.ts';
 const outDir = process.argv[2];
 if (!outDir) fail('usage: node src/cli/serve.ts <build output folder (dist)>');
 const env = envOrExit();
-await serveBuild(resolve(outDir), { host: env.HOST, port: env.PORT, requestTimeoutSeconds: env.KB_REQUEST_TIMEOUT_SECONDS });
+await serveBuild(resolve(outDir), {
+  host: env.HOST,
+  port: env.PORT,
+  requestTimeoutSeconds: env.KB_REQUEST_TIMEOUT_SECONDS,
+  logRequests: env.KB_REQUEST_LOG,
+});

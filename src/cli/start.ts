@@ -11,4 +11,9 @@ const { location, applied } = await migrateDatabase(env);
 console.log(`Events database: ${location}${applied.length ? ` (applied ${applied.join(', ')})` : ''}`);
 await bootstrapAdminToken(env);
 
-await serveBuild(outDir, { host: env.HOST, port: env.PORT, requestTimeoutSeconds: env.KB_REQUEST_TIMEOUT_SECONDS });
+await serveBuild(outDir, {
+  host: env.HOST,
+  port: env.PORT,
+  requestTimeoutSeconds: env.KB_REQUEST_TIMEOUT_SECONDS,
+  logRequests: env.KB_REQUEST_LOG,
+});

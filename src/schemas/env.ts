@@ -59,6 +59,8 @@ export const EnvSchema = z.object({
   KB_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   KB_TRUST_PROXY: flag.default(false),
   /** A request (headers and body) that takes longer is cut off, so slow clients cannot hold connections open. */
+  /** A JSON line per request on stdout: method, path, status, milliseconds (never a query string or an address). */
+  KB_REQUEST_LOG: flag.default(true),
   KB_REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
   /** Bearer token for the reports API; when unset, the first start generates one and stores only its hash. */
   /** Turns GET /metrics on, for a scraper sending `Authorization: Bearer <token>`. */

@@ -9,6 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MANIFEST_FILE } from '../schemas/manifest.ts';
 import { answerEventsPost, isEventsPost } from './node-events-route.ts';
 import { internalError } from './http.ts';
+import { requestLogger } from './request-log.ts';
 import { configureRuntime, type RuntimeOptions } from './runtime.ts';
 
 export interface ServeOptions {
@@ -16,6 +17,8 @@ export interface ServeOptions {
   port: number;
   /** Whole request, headers and body; headers alone get at most 10 s of it. */
   requestTimeoutSeconds: number;
+  /** A JSON line per request on stdout (request-log.ts). */
+  logRequests: boolean;
 }
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
@@ -39,6 +42,7 @@ export async function serveBuild(outDir: string, options: ServeOptions, runtime:
   });
   const { handler } = (await import(pathToFileURL(join(outDir, 'server/entry.mjs')).href)) as { handler: Handler };
   const requestTimeout = options.requestTimeoutSeconds * 1000;
+  const logRequest = options.logRequests ? requestLogger() : undefined;
   const server = http.createServer(
     {
       requestTimeout,
@@ -48,6 +52,7 @@ export async function serveBuild(outDir: string, options: ServeOptions, runtime:
       maxHeaderSize: 16 * 1024,
     },
     (req, res) => {
+      logRequest?.(req, res);
       for (const [name, value] of Object.entries(BASELINE)) res.setHeader(name, value);
       if (!isEventsPost(req)) return handler(req, res);
       answerEventsPost(req, res).catch(async (error: unknown) => {

@@ -15,7 +15,7 @@ if (import.meta.main) {
   const env = parseEnv();
   await serveBuild(
     resolve(dist),
-    { host: env.HOST, port: env.PORT, requestTimeoutSeconds: env.KB_REQUEST_TIMEOUT_SECONDS },
+    { host: env.HOST, port: env.PORT, requestTimeoutSeconds: env.KB_REQUEST_TIMEOUT_SECONDS, logRequests: env.KB_REQUEST_LOG },
     { manifestPath: resolve(manifest), groupCommit: mode !== '--naive' },
   );
 }

@@ -61,3 +61,28 @@ test('answers 401 without the metrics token, and never to the admin token', asyn
   expect((await fetch(`${fresh.site.url}/metrics`)).status).toBe(401);
   expect((await scrape(ADMIN_TOKEN)).status).toBe(401);
 });
+
+test('logs each request as one JSON line with its method, path, status and time, and nothing a reader typed or is', async () => {
+  const query = 'secret search words';
+  expect((await fetch(`${fresh.site.url}/search/?q=${encodeURIComponent(query)}`)).status).toBe(200);
+  await expect
+    .poll(
+      () =>
+        fresh.site
+          .output()
+          .split('\n')
+          .filter((l) => l.includes('"path":"/search/"')).length,
+    )
+    .toBeGreaterThan(0);
+  const line = fresh.site
+    .output()
+    .split('\n')
+    .find((l) => l.includes('"path":"/search/"'))!;
+  const entry = JSON.parse(line) as Record<string, unknown>;
+  expect(entry).toMatchObject({ level: 30, msg: 'request', method: 'GET', path: '/search/', status: 200 });
+  expect(typeof entry.ms).toBe('number');
+  expect(typeof entry.time).toBe('string');
+  expect(Object.keys(entry).sort()).toEqual(['level', 'method', 'ms', 'msg', 'path', 'status', 'time']);
+  expect(fresh.site.output()).not.toContain('secret');
+  expect(fresh.site.output()).not.toContain('127.0.0.1"');
+});
