@@ -1,10 +1,11 @@
 import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import pg from 'pg';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { newSession, postEvents } from '../helpers/events-client.ts';
 import { fixtureSite } from '../helpers/fixture-site.ts';
 import { privateCluster, type PrivateCluster } from '../helpers/private-postgres.ts';
 import { serveSite, type RunningSite } from '../helpers/site-build.ts';
+import { tcpProxy, type TcpProxy } from '../helpers/tcp-proxy.ts';
 
 const ARTICLE = 'how-do-i-reset-my-password';
 const CLIENTS = 12;
@@ -47,18 +48,22 @@ interface Load {
   statuses: Map<number, number>;
   /** Answers that were neither 202 nor 503 with Retry-After, and requests the server did not answer. */
   unexpected: string[];
+  /** The longest any request waited for its answer, in ms. */
+  longestWait: number;
   stop(): Promise<void>;
 }
 
 /** Single view events from CLIENTS clients, one new session each, until stopped. */
-function load(): Load {
-  const result: Load = { acknowledged: [], statuses: new Map(), unexpected: [], stop: async () => {} };
+function load(url = site.url): Load {
+  const result: Load = { acknowledged: [], statuses: new Map(), unexpected: [], longestWait: 0, stop: async () => {} };
   let running = true;
   const client = async (n: number) => {
     while (running) {
       const session = newSession();
+      const sent = performance.now();
       try {
-        const response = await postEvents(site.url, [{ type: 'view', session, article: ARTICLE }], { from: `192.0.2.${n + 1}` });
+        const response = await postEvents(url, [{ type: 'view', session, article: ARTICLE }], { from: `192.0.2.${n + 1}` });
+        result.longestWait = Math.max(result.longestWait, performance.now() - sent);
         result.statuses.set(response.status, (result.statuses.get(response.status) ?? 0) + 1);
         if (response.status === 202) result.acknowledged.push(session);
         else if (response.status !== 503 || !Number(response.headers.get('retry-after')))
@@ -186,4 +191,58 @@ test('reports held up by a lock use up their own connections and stop at their t
     await blocker.end();
   }
   expect((await fetch(`${site.url}/api/reports/search`, { headers: { Authorization: `Bearer ${TOKEN}` } })).status).toBe(200);
+});
+
+describe('through a slow network', () => {
+  let proxy: TcpProxy;
+  let behind: RunningSite;
+  beforeAll(async () => {
+    // 10 ms each way: every round trip to the database costs 20 ms.
+    proxy = await tcpProxy({ host: '127.0.0.1', port: cluster.port }, 10);
+    behind = await serveSite(fixtureSite(), {
+      KB_DATABASE_URL: `postgres://lantern@127.0.0.1:${proxy.port}/postgres`,
+      KB_TRUST_PROXY: '1',
+      KB_RATE_LIMIT_PER_MINUTE: '1000000',
+      KB_METRICS_TOKEN: METRICS_TOKEN,
+    });
+    expect((await fetch(`${behind.url}/readyz`)).status).toBe(200);
+  });
+  afterAll(async () => {
+    await behind?.stop();
+    await proxy?.close();
+  });
+
+  test('requests that arrive while a group commits share the next one, and every acknowledged event is stored once', async () => {
+    const traffic = load(behind.url);
+    await sleep(2000);
+    await traffic.stop();
+    expect(traffic.unexpected).toEqual([]);
+    const stored = await storedViews(traffic.acknowledged);
+    expect(stored.size).toBe(traffic.acknowledged.length);
+    expect([...stored.values()].every((n) => n === 1)).toBe(true);
+    const metrics = parsePrometheusTextFormat(
+      await (await fetch(`${behind.url}/metrics`, { headers: { Authorization: `Bearer ${METRICS_TOKEN}` } })).text(),
+    );
+    const groups = metrics.find((f) => f.name === 'lantern_commit_group_events')!.metrics[0]!;
+    // With CLIENTS clients each waiting on its answer, a group holds several requests' events.
+    expect(Number(groups.sum) / Number(groups.count)).toBeGreaterThan(3);
+  });
+
+  test('a network stall holds answers back, loses nothing, and needs no restart once the network is back', async () => {
+    const traffic = load(behind.url);
+    await sleep(500);
+    proxy.stall();
+    await sleep(3000);
+    proxy.resume();
+    await sleep(1000);
+    await traffic.stop();
+    expect(alive(behind.pid)).toBe(true);
+    expect(traffic.unexpected).toEqual([]);
+    // Held back through the stall, then answered.
+    expect(traffic.longestWait).toBeGreaterThan(2500);
+    const stored = await storedViews(traffic.acknowledged);
+    expect(stored.size).toBe(traffic.acknowledged.length);
+    expect([...stored.values()].every((n) => n === 1)).toBe(true);
+    expect((await postEvents(behind.url, [{ type: 'view', session: newSession(), article: ARTICLE }])).status).toBe(202);
+  });
 });
