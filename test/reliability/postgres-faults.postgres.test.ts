@@ -100,6 +100,13 @@ async function storedViews(sessions: string[]): Promise<Map<string, number>> {
   }
 }
 
+/** Every acknowledged session holds exactly its one view. */
+async function expectStoredOnce(acknowledged: string[]): Promise<void> {
+  const stored = await storedViews(acknowledged);
+  expect(stored.size).toBe(acknowledged.length);
+  expect([...stored.values()].every((n) => n === 1)).toBe(true);
+}
+
 async function readyStatus(): Promise<number> {
   return (await fetch(`${site.url}/readyz`)).status;
 }
@@ -124,10 +131,8 @@ test('restarted under load, PostgreSQL costs 503s with Retry-After while it is d
   const after = await postEvents(site.url, [{ type: 'view', session: newSession(), article: ARTICLE }]);
   expect(after.status).toBe(202);
 
-  const stored = await storedViews(traffic.acknowledged);
   expect(traffic.acknowledged.length).toBeGreaterThan(100);
-  expect(stored.size).toBe(traffic.acknowledged.length);
-  expect([...stored.values()].every((n) => n === 1)).toBe(true);
+  await expectStoredOnce(traffic.acknowledged);
 }, 90_000);
 
 test('/readyz answers 503 while PostgreSQL is down and 200 once it is back; /healthz answers 200 throughout', async () => {
@@ -217,9 +222,7 @@ describe('through a slow network', () => {
     await sleep(2000);
     await traffic.stop();
     expect(traffic.unexpected).toEqual([]);
-    const stored = await storedViews(traffic.acknowledged);
-    expect(stored.size).toBe(traffic.acknowledged.length);
-    expect([...stored.values()].every((n) => n === 1)).toBe(true);
+    await expectStoredOnce(traffic.acknowledged);
     const metrics = parsePrometheusTextFormat(
       await (await fetch(`${behind.url}/metrics`, { headers: { Authorization: `Bearer ${METRICS_TOKEN}` } })).text(),
     );
@@ -240,9 +243,7 @@ describe('through a slow network', () => {
     expect(traffic.unexpected).toEqual([]);
     // Held back through the stall, then answered.
     expect(traffic.longestWait).toBeGreaterThan(2500);
-    const stored = await storedViews(traffic.acknowledged);
-    expect(stored.size).toBe(traffic.acknowledged.length);
-    expect([...stored.values()].every((n) => n === 1)).toBe(true);
+    await expectStoredOnce(traffic.acknowledged);
     expect((await postEvents(behind.url, [{ type: 'view', session: newSession(), article: ARTICLE }])).status).toBe(202);
   });
 });
