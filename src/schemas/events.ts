@@ -7,9 +7,9 @@ export const MAX_BODY_BYTES = 64 * 1024;
 
 const session = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8–64 letters, digits, "_" or "-"');
 const article = z.string().min(1).max(120);
-// A lone surrogate (half of a UTF-16 pair) cannot be stored as UTF-8: it becomes U+FFFD here, at the edge, so the
-// text the write path looks up is the text the database holds.
-const wellFormed = (text: string) => text.toWellFormed();
+// A lone surrogate (half of a UTF-16 pair) cannot be stored as UTF-8, nor can PostgreSQL store a NUL character in
+// text: each becomes U+FFFD here, at the edge, so the text the write path looks up is the text either store holds.
+const wellFormed = (text: string) => text.toWellFormed().replaceAll('\u0000', '\uFFFD');
 const query = z.string().trim().min(1, 'must not be empty').max(200).transform(wellFormed);
 const ts = z.number().int().nonnegative().max(8.64e15).optional();
 const base = { session, ts };

@@ -38,6 +38,26 @@ const eventsOf = (key: string) =>
   );
 
 describe('accepted events', () => {
+  test('stores a query and a comment holding a NUL character with U+FFFD in its place, on either store', async () => {
+    const session = newSession();
+    const response = await postEvents(site.url, [
+      { type: 'search', session, query: 'nul\u0000byte', results: 1 },
+      { type: 'feedback', session, article: ARTICLE, vote: 'down', comment: 'a \u0000 b' },
+    ]);
+    expect(response.status).toBe(202);
+    const store: EventStore = openStore({ url: db.env.KB_DATABASE_URL, path: db.env.KB_DB_PATH ?? '' });
+    try {
+      expect(await store.db.selectFrom('queries').select('text').where('text', 'like', 'nul%').execute()).toEqual([
+        { text: 'nul\uFFFDbyte' },
+      ]);
+      expect(await store.db.selectFrom('comments').select('comment').where('comment', 'like', 'a %').execute()).toEqual([
+        { comment: 'a \uFFFD b' },
+      ]);
+    } finally {
+      await store.close();
+    }
+  });
+
   test('stores each event type with its fields and answers 202 with the count', async () => {
     const session = newSession();
     const response = await postEvents(site.url, [
