@@ -51,6 +51,8 @@ export interface GapQueries {
   texts: string[];
 }
 
+/** Articles looked up per gap, most opened first, to find one still published. */
+const CANDIDATES = 3;
 /** Fewer searches than this since a change say nothing about it. */
 export const MIN_SEARCHES_AFTER = 3;
 /** Wordings longer than this are questions, not names of a subject: they are pinned rather than made aliases. */
@@ -149,16 +151,14 @@ export async function gapFixes(
   const ids = [...new Set(gaps.flatMap((g) => g.ids))];
   if (ids.length === 0) return [];
   const keys = gaps.map((g) => g.texts.map(queryGroupKey));
+  // Plain rows, summed here: grouping them in SQL (and joining each article) took several times as long for a year.
   const [followups, terms] = await Promise.all([
     db
-      .selectFrom('query_followup_daily as f')
-      .innerJoin('articles as a', 'a.id', 'f.article_id')
-      .select(['f.query_id', 'a.slug', 'a.title', (eb) => eb.fn.sum<number>('f.sessions').as('sessions')])
-      .where('f.query_id', 'in', ids)
-      .where('f.day', '>=', range.from)
-      .where('f.day', '<=', range.to)
-      .where('a.published', '=', 1)
-      .groupBy(['f.query_id', 'a.slug', 'a.title'])
+      .selectFrom('query_followup_daily')
+      .select(['query_id', 'article_id', 'sessions'])
+      .where('query_id', 'in', ids)
+      .where('day', '>=', range.from)
+      .where('day', '<=', range.to)
       .execute(),
     db
       .selectFrom('search_terms')
@@ -166,6 +166,32 @@ export async function gapFixes(
       .where((eb) => eb.or([eb('kind', '=', 'synonym'), eb('key', 'in', [...new Set(keys.flat())])]))
       .execute(),
   ]);
+  const gapOf = new Map(gaps.flatMap((gap, g) => gap.ids.map((id) => [id, g] as const)));
+  // Sessions by article, per gap, most first: the best few are looked up, and the first still published is suggested.
+  const opened = gaps.map(() => new Map<number, number>());
+  for (const f of followups) {
+    const byArticle = opened[gapOf.get(f.query_id)!]!;
+    byArticle.set(f.article_id, (byArticle.get(f.article_id) ?? 0) + Number(f.sessions));
+  }
+  const candidates = opened.map((byArticle) =>
+    [...byArticle]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, CANDIDATES)
+      .map(([id, sessions]) => ({ id, sessions })),
+  );
+  const candidateIds = [...new Set(candidates.flat().map((c) => c.id))];
+  const articles = new Map(
+    candidateIds.length === 0
+      ? []
+      : (
+          await db
+            .selectFrom('articles')
+            .select(['id', 'slug', 'title'])
+            .where('id', 'in', candidateIds)
+            .where('published', '=', 1)
+            .execute()
+        ).map((a) => [a.id, a]),
+  );
   const byKey = Map.groupBy(
     terms.filter((t) => t.kind !== 'synonym'),
     (t) => t.key,
@@ -189,17 +215,9 @@ export async function gapFixes(
     ),
   );
   return gaps.map((gap, g) => {
-    const own = new Set(gap.ids);
-    // The article most sessions opened after the gap's wordings showed nothing; ties by slug, for a stable answer.
-    const found = new Map<string, { slug: string; title: string; sessions: number }>();
-    for (const f of followups) {
-      if (!own.has(f.query_id)) continue;
-      const entry = found.get(f.slug) ?? { slug: f.slug, title: f.title ?? f.slug, sessions: 0 };
-      entry.sessions += Number(f.sessions);
-      found.set(f.slug, entry);
-    }
-    const best = [...found.values()].sort((a, b) => b.sessions - a.sessions || a.slug.localeCompare(b.slug))[0];
-    const fix = suggestFix(gap.query, best, gap.zeroResults > 0);
+    const chosen = candidates[g]!.find((c) => articles.has(c.id));
+    const found = chosen && { ...articles.get(chosen.id)!, sessions: chosen.sessions };
+    const fix = suggestFix(gap.query, found && { ...found, title: found.title ?? found.slug }, gap.zeroResults > 0);
     const term = matched[g];
     const side = term && sides.get(term.first_seen_day);
     if (!term || !side) return { fix, change: null };
