@@ -8,6 +8,7 @@
  */
 import {
   CompiledQuery,
+  sql,
   Kysely,
   PostgresAdapter,
   PostgresIntrospector,
@@ -92,4 +93,23 @@ export function statementBatch(): StatementBatch {
       if (batch.length > 0) await trx.executeQuery(batch.length === 1 ? batch[0]! : joined(batch));
     },
   };
+}
+
+/**
+ * `insert into <table> … select … from unnest(<one array per column>)` in the rows' order: one INSERT whatever their
+ * number, so ids are handed out in that order even inside a batch, whose parts PostgreSQL may run in any order.
+ */
+export async function insertInOrder<R extends Record<string, unknown>>(
+  db: Kysely<Database>,
+  table: 'events' | 'comments',
+  columns: { [K in keyof R & string]: 'bigint' | 'text' },
+  rows: readonly R[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const names = Object.keys(columns) as (keyof R & string)[];
+  const arrays = names.map((name) => sql`${rows.map((r) => r[name] ?? null)}::${sql.raw(columns[name])}[]`);
+  await sql`insert into ${sql.table(table)} (${sql.join(names.map((n) => sql.ref(n)))})
+    select ${sql.join(names.map((n) => sql.ref(`t.${n}`)))}
+    from unnest(${sql.join(arrays)}) with ordinality as t(${sql.join(names.map((n) => sql.ref(n)))}, n)
+    order by t.n`.execute(db);
 }

@@ -2,7 +2,7 @@
  * Multi-row statements cut into a few fixed sizes, so each table needs only a handful of distinct SQL texts (and
  * prepared statements).
  */
-import { CompiledQuery, PostgresAdapter, type Compilable, type QueryResult } from 'kysely';
+import { CompiledQuery, type Compilable, type QueryResult } from 'kysely';
 
 const SIZES = [256, 64, 16, 4, 1];
 
@@ -34,16 +34,6 @@ export async function eachChunk<T, R>(rows: readonly T[], statement: (chunk: T[]
 const compiledShapes = new Map<string, string>();
 
 /**
- * On PostgreSQL a statement is a round trip over the network: rows go in statements of up to this many, whatever the
- * count, however many SQL texts that makes (rows of up to 60 parameters stay within its limit of 65,535).
- */
-const POSTGRES_ROWS = 1000;
-
-function* postgresChunks<T>(rows: readonly T[]): Generator<T[]> {
-  for (let at = 0; at < rows.length; at += POSTGRES_ROWS) yield rows.slice(at, at + POSTGRES_ROWS);
-}
-
-/**
  * Like eachChunk, for statements whose parameters are exactly `paramsOf(chunk)` in order: the first chunk of each
  * shape is built and compiled by kysely, and its SQL text is reused for later chunks of the same shape with their own
  * parameters. A statement whose compiled parameters do not match `paramsOf` is never reused, only run.
@@ -56,10 +46,8 @@ export async function eachCompiled<T, R>(
   paramsOf: (chunk: T[]) => unknown[] | null,
 ): Promise<R[]> {
   const out: R[] = [];
-  const adapter = executor.getExecutor().adapter;
-  const dialect = adapter.constructor.name;
-  const postgres = adapter instanceof PostgresAdapter;
-  for (const chunk of postgres ? postgresChunks(rows) : chunked(rows)) {
+  const dialect = executor.getExecutor().adapter.constructor.name;
+  for (const chunk of chunked(rows)) {
     const params = paramsOf(chunk);
     const shape = `${dialect}|${name}|${chunk.length}|${shapeOf(chunk[0])}`;
     const known = params && compiledShapes.get(shape);
@@ -67,9 +55,7 @@ export async function eachCompiled<T, R>(
     if (known) query = CompiledQuery.raw(known, params) as CompiledQuery<R>;
     else {
       query = build(chunk).compile();
-      // Only the few chunk sizes SQLite uses are remembered: PostgreSQL's chunks come in every size.
-      const remembered = SIZES.includes(chunk.length);
-      if (remembered && params && query.parameters.length === params.length && query.parameters.every((p, i) => p === params[i]))
+      if (params && query.parameters.length === params.length && query.parameters.every((p, i) => p === params[i]))
         compiledShapes.set(shape, query.sql);
     }
     for (const r of (await executor.executeQuery(query)).rows) out.push(r);

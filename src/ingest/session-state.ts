@@ -65,18 +65,21 @@ export async function loadSessions(
   // A second pass only when another server closed a session between this group's insert and its read (PostgreSQL).
   for (let pass = 0; pending.length > 0 && pass < 2; pass++) {
     const fresh = pending.map((key) => ({ key, started_at: first.get(key)!.ts, last_seen_at: first.get(key)!.ts }));
-    const inserted = await eachCompiled(
-      trx,
-      'insert sessions',
-      fresh,
-      (chunk) =>
-        trx
-          .insertInto('sessions')
-          .values(chunk)
-          .onConflict((oc) => openKey(oc).doNothing())
-          .returning(['id', 'key']),
-      rowValues,
-    );
+    const inserted =
+      dialect === 'postgres'
+        ? await insertSessionsAtOnce(trx, fresh)
+        : await eachCompiled(
+            trx,
+            'insert sessions',
+            fresh,
+            (chunk) =>
+              trx
+                .insertInto('sessions')
+                .values(chunk)
+                .onConflict((oc) => openKey(oc).doNothing())
+                .returning(['id', 'key']),
+            rowValues,
+          );
     const created = new Set(inserted.map((r) => r.key));
     const existing = pending.filter((k) => !created.has(k));
     const stored = await eachCompiled(
@@ -124,6 +127,23 @@ export async function loadSessions(
     pending = pending.filter((k) => !sessions.has(k));
   }
   return sessions;
+}
+
+/**
+ * PostgreSQL: the group's sessions in one statement over arrays, one round trip whatever their number (the rows keep
+ * the arrays' order, so concurrent writers still insert keys in the same order).
+ */
+async function insertSessionsAtOnce(
+  trx: Trx,
+  rows: { key: string; started_at: number; last_seen_at: number }[],
+): Promise<{ id: number; key: string | null }[]> {
+  const column = <K extends keyof (typeof rows)[number]>(k: K) => rows.map((r) => r[k]);
+  const { rows: inserted } = await sql<{ id: number; key: string }>`
+    insert into sessions (key, started_at, last_seen_at)
+    select * from unnest(${column('key')}::text[], ${column('started_at')}::bigint[], ${column('last_seen_at')}::bigint[])
+    on conflict (key) where key is not null do nothing
+    returning id, key`.execute(trx);
+  return inserted;
 }
 
 /** The session_articles and session_queries rows of these sessions (new sessions have none). */

@@ -7,7 +7,7 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Dialect } from '../../db/dialect-sql.ts';
-import { statementBatch } from '../../db/statement-batch.ts';
+import { insertInOrder, statementBatch } from '../../db/statement-batch.ts';
 import { holds } from '../domain/session-outcome.ts';
 import { EventDecisions } from './decide-events.ts';
 import { eachCompiled, rowValues } from './chunked-insert.ts';
@@ -28,6 +28,27 @@ export { VIEW_DEDUPE_MS } from './decide-events.ts';
 export { DimensionCache } from './dimension-ids.ts';
 
 type Trx = Transaction<Database>;
+
+const EVENT_COLUMNS = {
+  ts: 'bigint',
+  type: 'bigint',
+  session_id: 'bigint',
+  article_id: 'bigint',
+  revision_id: 'bigint',
+  query_id: 'bigint',
+  n1: 'bigint',
+  n2: 'bigint',
+  corrected_query_id: 'bigint',
+} as const;
+const COMMENT_COLUMNS = {
+  article_id: 'bigint',
+  session_id: 'bigint',
+  revision_id: 'bigint',
+  ts: 'bigint',
+  vote: 'text',
+  reason: 'text',
+  comment: 'text',
+} as const;
 
 export class GroupWriter {
   private readonly cache = new DimensionCache();
@@ -58,9 +79,15 @@ export class GroupWriter {
     const batch = this.dialect === 'postgres' ? statementBatch() : undefined;
     const w = batch?.db ?? trx;
     const raw = applier.raw.map(({ revision, ...r }) => ({ ...r, revision_id: revisionId(revision) }));
-    await eachCompiled(w, 'insert events', raw, (chunk) => w.insertInto('events').values(chunk), rowValues);
     const comments = applier.comments.map(({ revision, ...c }) => ({ ...c, revision_id: revisionId(revision) }));
-    await eachCompiled(w, 'insert comments', comments, (chunk) => w.insertInto('comments').values(chunk), rowValues);
+    // Raw events' ids follow arrival (the last feedback is the final vote): one ordered INSERT each on PostgreSQL.
+    if (batch) {
+      await insertInOrder(w, 'events', EVENT_COLUMNS, raw);
+      await insertInOrder(w, 'comments', COMMENT_COLUMNS, comments);
+    } else {
+      await eachCompiled(w, 'insert events', raw, (chunk) => w.insertInto('events').values(chunk), rowValues);
+      await eachCompiled(w, 'insert comments', comments, (chunk) => w.insertInto('comments').values(chunk), rowValues);
+    }
     await writeSessionRows(w, [...applier.articleRows.values()], [...applier.queryRows.values()]);
     for (const s of sessions.values()) {
       if (s.created) applier.deltas.sessionCreated(s.day, s.id);
