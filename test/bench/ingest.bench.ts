@@ -5,7 +5,8 @@
  * floor).
  * Every acknowledged session is checked in the database after the server is killed: 202 means committed.
  * `--quick` runs two short steps per variant; `--seconds <n>` sets the length of a step; `--postgres <url>` also runs
- * Lantern and the naive variant on PostgreSQL (a fresh database on that server per run) beside SQLite;
+ * Lantern (one and two instances) and the naive variant on PostgreSQL (a fresh database on that server per run) beside
+ * SQLite, and the PostgreSQL faults (ingest-faults.ts: a cluster of its own, so the server binaries must be installed);
  * `--narrow-floor` adds a floor writing only 4 of the tables (the floor of earlier runs, for reference).
  */
 import { spawn } from 'node:child_process';
@@ -22,6 +23,7 @@ import { fmt, markdownTable, ms, ratio, textTable } from './bench-format.ts';
 import { loadStep, type StepResult } from './ingest-load.ts';
 import { requestBodies, writeManifest, type IngestMode } from './ingest-requests.ts';
 import { BENCH_SERVER } from './bench-server.ts';
+import { FAULT_CLIENTS, postgresFaults } from './ingest-faults.ts';
 import { describeMachine, machineLine } from './machine.ts';
 import type { Benchmark, BenchOptions, BenchResult } from './run.ts';
 
@@ -195,8 +197,8 @@ async function run(o: BenchOptions): Promise<BenchResult> {
   const manifest = join(dir, 'kb-manifest.json');
   writeManifest(manifest);
   const runs: Run[] = [];
+  const postgres = typeof o.flags.postgres === 'string' ? o.flags.postgres : undefined;
   try {
-    const postgres = typeof o.flags.postgres === 'string' ? o.flags.postgres : undefined;
     const narrow: [Variant, IngestMode][] = o.flags['narrow-floor'] === true ? [['narrow floor', 'full']] : [];
     const plan = [...(o.quick ? QUICK_RUNS : RUNS), ...narrow, ...(postgres ? (o.quick ? POSTGRES_RUNS.slice(0, 2) : POSTGRES_RUNS) : [])];
     for (const [variant, mode] of plan)
@@ -204,6 +206,20 @@ async function run(o: BenchOptions): Promise<BenchResult> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+  // Faults need a PostgreSQL of their own to restart and cut off: only with --postgres, where its binaries are known.
+  const faults = postgres ? await postgresFaults(o.log) : [];
+  const faultHeader = ['fault', 'requests', 'acknowledged', 'refused (503)', 'stored once', 'lost', 'longest wait ms', 'process'];
+  const faultTable = faults.map((f) => [
+    f.fault,
+    fmt(f.requests),
+    fmt(f.acknowledged),
+    fmt(f.refused),
+    fmt(f.stored),
+    String(f.lost),
+    fmt(f.longestWaitMs),
+    f.survived ? 'up' : '**exited**',
+  ]);
+  const faultsOk = faults.every((f) => f.lost === 0 && f.survived);
   const rows = summarize(runs);
   const header = [
     'server',
@@ -273,13 +289,22 @@ async function run(o: BenchOptions): Promise<BenchResult> {
     ...verdicts.map((v) => `- ${v}`),
     `- 202 means committed: after each run the server was killed (SIGKILL) and ${lost === 0 ? 'every' : `**${lost} not every**`} session of an acknowledged request was found in the database.`,
     '',
+    ...(faults.length
+      ? [
+          `PostgreSQL faults (\`--postgres\`; test/bench/ingest-faults.ts): a private cluster behind a TCP proxy on loopback, ${FAULT_CLIENTS} clients posting single view events, one fault at a time while they do. Lost = acknowledged (202) but not stored exactly once.`,
+          '',
+          ...markdownTable(faultHeader, faultTable, 1),
+          '',
+        ]
+      : []),
     'Every step:',
     '',
     ...markdownTable(stepsHeader, steps, 2),
     '',
     `Requests: \`full\` = 50 events of many sessions (a relay or a busy tab queue), \`session\` = one reader's session as the tracker sends it when its queue drains, \`single\` = one event. Each step posts at a fixed request rate for ${seconds} s, open loop (request i is due at i / rate on keep-alive connections, as many as are waited on, and its latency counts from when it was due: test/bench/ingest-load.ts), after a 1 s warm-up; a run stops once two steps in a row fall behind (less than 95% acknowledged) and the second acknowledges no more than 5% above the first. Servers: \`lantern\` = the built site served as by \`npm start\` (group commit); \`naive\` = the same server with one transaction per request (test/bench/bench-server.ts with --naive); \`floor\` = test/bench/ingest-floor-server.ts, a bare node:http server writing the same tables with prepared statements and group commit, one upsert per event and table (raw event, session, its per-article or per-query row, each rollup at its four levels), no validation, dedupe or final-vote logic${narrowRun ? '; `narrow floor` (`--narrow-floor`) = the same server writing only sessions, events, article_daily and query_daily (the floor of earlier runs; for reference)' : ''}. All use synchronous=FULL (a 202 survives a power cut). \`·pg\` rows (with \`--postgres <url>\`): the same server on PostgreSQL at that URL (default settings, synchronous_commit on), a fresh database per run; \`·pg×2\`: two such servers on one database, the load's requests sent to each in turn (as a balancer would); the floor is SQLite-only.`,
   ].join('\n');
-  return { text: `${textTable(header, table, 2)}\n\n${verdicts.join('\n')}`, markdown, ok: lost === 0 };
+  const faultText = faults.length ? `\n\n${textTable(faultHeader, faultTable, 1)}` : '';
+  return { text: `${textTable(header, table, 2)}\n\n${verdicts.join('\n')}${faultText}`, markdown, ok: lost === 0 && faultsOk };
 }
 
 export const benchmark: Benchmark = { title: 'Ingest', run };

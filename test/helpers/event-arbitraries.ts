@@ -104,3 +104,21 @@ export function nearValidBatch(article: string): fc.Arbitrary<{ session: string;
       return { session, body: JSON.stringify(batch) };
     });
 }
+
+/**
+ * A comment and a query the API stores: any script, well-formed (a lone surrogate becomes U+FFFD), within the length
+ * limits once trimmed.
+ */
+export function storableCommentAndQuery(): fc.Arbitrary<[string, string]> {
+  return fc
+    .tuple(weirdText(2000), weirdText(200))
+    .filter(
+      ([comment, query]) =>
+        comment.isWellFormed() &&
+        query.isWellFormed() &&
+        comment.trim().length > 0 &&
+        comment.trim().length <= 2000 &&
+        query.trim().length > 0 &&
+        query.trim().length <= 200,
+    );
+}

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { REPORTS } from '../../src/schemas/report-params.ts';
 import { newSession, postRaw } from '../helpers/events-client.ts';
-import { anyBatchBody, nearValidBatch, weirdText } from '../helpers/event-arbitraries.ts';
+import { anyBatchBody, nearValidBatch, storableCommentAndQuery, weirdText } from '../helpers/event-arbitraries.ts';
 import { rollupMismatches } from '../helpers/rollup-consistency.ts';
 import { freshSite, rawExchange, residentMemoryMb, rowCounts, signIn, type FreshSite } from '../helpers/reliability-site.ts';
 
@@ -66,10 +66,7 @@ describe('POST /api/events with generated input', () => {
 
   test('stores a comment and a query in any script, with RTL marks and emoji, as written, and NUL as U+FFFD', async () => {
     await fc.assert(
-      fc.asyncProperty(weirdText(2000), weirdText(200), async (comment, query) => {
-        // Lone surrogates cannot be stored as UTF-8 (they become U+FFFD); the length limits apply after trimming.
-        fc.pre(comment.isWellFormed() && query.isWellFormed());
-        fc.pre(comment.trim().length > 0 && comment.trim().length <= 2000 && query.trim().length > 0 && query.trim().length <= 200);
+      fc.asyncProperty(storableCommentAndQuery(), async ([comment, query]) => {
         const session = newSession();
         const events = [
           { type: 'feedback', session, article: ARTICLE, vote: 'down', reason: 'other', comment },

@@ -2,6 +2,7 @@ import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { newSession, postEvents } from '../helpers/events-client.ts';
+import { sleep, storedViews, viewLoad } from '../helpers/view-load.ts';
 import { fixtureSite } from '../helpers/fixture-site.ts';
 import { privateCluster, type PrivateCluster } from '../helpers/private-postgres.ts';
 import { serveSite, type RunningSite } from '../helpers/site-build.ts';
@@ -43,66 +44,11 @@ const alive = (pid: number) => {
   }
 };
 
-interface Load {
-  acknowledged: string[];
-  statuses: Map<number, number>;
-  /** Answers that were neither 202 nor 503 with Retry-After, and requests the server did not answer. */
-  unexpected: string[];
-  /** The longest any request waited for its answer, in ms. */
-  longestWait: number;
-  stop(): Promise<void>;
-}
-
-/** Single view events from CLIENTS clients, one new session each, until stopped. */
-function load(url = site.url): Load {
-  const result: Load = { acknowledged: [], statuses: new Map(), unexpected: [], longestWait: 0, stop: async () => {} };
-  let running = true;
-  const client = async (n: number) => {
-    while (running) {
-      const session = newSession();
-      const sent = performance.now();
-      try {
-        const response = await postEvents(url, [{ type: 'view', session, article: ARTICLE }], { from: `192.0.2.${n + 1}` });
-        result.longestWait = Math.max(result.longestWait, performance.now() - sent);
-        result.statuses.set(response.status, (result.statuses.get(response.status) ?? 0) + 1);
-        if (response.status === 202) result.acknowledged.push(session);
-        else if (response.status !== 503 || !Number(response.headers.get('retry-after')))
-          result.unexpected.push(`${response.status} ${await response.text()}`);
-        else await new Promise((r) => setTimeout(r, 50));
-      } catch (error) {
-        result.unexpected.push(`no answer: ${(error as Error).message}`);
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    }
-  };
-  const clients = Array.from({ length: CLIENTS }, (_, n) => client(n));
-  result.stop = async () => {
-    running = false;
-    await Promise.all(clients);
-  };
-  return result;
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Every acknowledged session's events, counted in the database. */
-async function storedViews(sessions: string[]): Promise<Map<string, number>> {
-  const client = new pg.Client({ connectionString: cluster.url });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ key: string; n: string }>(
-      'select s.key, count(e.id) as n from sessions s left join events e on e.session_id = s.id and e.type = 1 where s.key = any($1) group by s.key',
-      [sessions],
-    );
-    return new Map(rows.map((r) => [r.key, Number(r.n)]));
-  } finally {
-    await client.end();
-  }
-}
+const load = (url = site.url) => viewLoad(url, ARTICLE, CLIENTS);
 
 /** Every acknowledged session holds exactly its one view. */
 async function expectStoredOnce(acknowledged: string[]): Promise<void> {
-  const stored = await storedViews(acknowledged);
+  const stored = await storedViews(cluster.url, acknowledged);
   expect(stored.size).toBe(acknowledged.length);
   expect([...stored.values()].every((n) => n === 1)).toBe(true);
 }
