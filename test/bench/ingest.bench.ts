@@ -17,7 +17,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { createDb, openStore } from '../../db/client.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { fixtureSite } from '../helpers/fixture-site.ts';
-import { serveSite } from '../helpers/site-build.ts';
+import { freePort, serveSite } from '../helpers/site-build.ts';
 import { freshPostgresDatabase } from '../helpers/test-store.ts';
 import { fmt, markdownTable, ms, ratio, textTable } from './bench-format.ts';
 import { loadStep, type StepResult } from './ingest-load.ts';
@@ -81,7 +81,7 @@ async function freshDatabase(dir: string): Promise<string> {
 }
 
 async function startFloor(dbPath: string, narrow: boolean): Promise<{ url: string; kill(): Promise<void> }> {
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const port = await freePort();
   const child = spawn(
     process.execPath,
     [join(import.meta.dirname, 'ingest-floor-server.ts'), dbPath, String(port), ...(narrow ? ['--narrow'] : [])],
