@@ -282,7 +282,7 @@ async function run(o: BenchOptions): Promise<BenchResult> {
   }
   const narrowRun = runs.some((r) => r.variant === 'narrow floor');
   const markdown = [
-    `Run ${new Date().toISOString().slice(0, 10)} with \`npm run bench -- ingest${o.quick ? ' --quick' : ''}${narrowRun ? ' --narrow-floor' : ''}\`. Machine: ${machineLine(machine)}, ${loadavg()[0]!.toFixed(2)} at the end (the load generator runs on the same 2 cores as the server).`,
+    `Run ${new Date().toISOString().slice(0, 10)} with \`npm run bench -- ingest${o.quick ? ' --quick' : ''}${narrowRun ? ' --narrow-floor' : ''}${postgres ? ' --postgres <url>' : ''}\`. Machine: ${machineLine(machine)}, ${loadavg()[0]!.toFixed(2)} at the end (the load generator runs on the same 2 cores as the server).`,
     '',
     ...markdownTable(header, table, 2),
     '',
