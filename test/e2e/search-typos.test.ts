@@ -84,7 +84,7 @@ describe('the header search', () => {
     expect(await headerNotice().isVisible()).toBe(false);
   });
 
-  test('records the query as typed, with what it found, when it shows corrected results', async () => {
+  test('records the query as typed with what it found, and apart the correction whose results it shows', async () => {
     await freshPage();
     await page.goto('/');
     await page.evaluate(() => {
@@ -100,7 +100,11 @@ describe('the header search', () => {
     const typedResults = await page.evaluate<number>(
       "import('/pagefind/pagefind.js').then((p) => p.search('recuring invoce')).then((r) => r.results.length)",
     );
-    expect(settled).toEqual([{ query: 'recuring invoce', results: typedResults }]);
+    expect(settled).toEqual([
+      { query: 'recuring invoce', results: typedResults, corrected: { query: 'recurring invoice', results: expect.any(Number) } },
+    ]);
+    // What the reader saw: the corrected query's results.
+    expect((settled[0] as { corrected: { results: number } }).corrected.results).toBeGreaterThan(0);
   });
 
   test('corrects a Russian query with the Russian pages’ words only', async () => {
