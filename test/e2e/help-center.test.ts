@@ -19,10 +19,17 @@ afterAll(async () => {
   await site?.stop();
 });
 
+/** Page errors, failed requests and console errors of the current page: what a failure message should show. */
+let trouble: string[] = [];
+
 async function freshPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
   await context?.close();
   context = await browser.newContext({ baseURL: site.url, ...options });
   page = await context.newPage();
+  trouble = [];
+  page.on('pageerror', (error) => trouble.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) => trouble.push(`failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
+  page.on('console', (message) => message.type() === 'error' && trouble.push(`console: ${message.text()}`));
   return page;
 }
 
@@ -36,7 +43,19 @@ describe('the header search', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('header-search-input');
     await page.keyboard.type('reset password');
     const first = page.getByRole('option').first();
-    await first.waitFor();
+    // Once, in CI, no option came within the test's 30 s: fail sooner, saying what the page went through.
+    await first.waitFor({ timeout: 20_000 }).catch(async (error: Error) => {
+      const box = await headerSearch().evaluate(
+        (input: HTMLInputElement) => `value "${input.value}", expanded ${input.getAttribute('aria-expanded')}`,
+      );
+      const status = await page
+        .locator('#header-search [data-search-status]')
+        .textContent()
+        .catch(() => null);
+      throw new Error(
+        `${error.message}\nsearch box: ${box}; status: ${status}\n${trouble.join('\n') || 'no page error or failed request'}`,
+      );
+    });
     expect(await first.locator('.title').textContent()).toBe('Reset your password');
     await page.keyboard.press('ArrowDown');
     expect(await first.getAttribute('aria-selected')).toBe('true');
