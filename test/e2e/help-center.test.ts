@@ -1,31 +1,17 @@
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeViolations, launchBrowser } from '../helpers/browser.ts';
-import { sampleSite } from '../helpers/sample-site.ts';
-import { serveSite, type RunningSite } from '../helpers/site-build.ts';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axeViolations } from '../helpers/browser.ts';
+import { helpCenterInBrowser, headerSearchBox, searchHeader, type ContextOptions } from '../helpers/help-center-page.ts';
 
-let site: RunningSite;
-let browser: Browser;
-let context: BrowserContext;
+const helpCenter = helpCenterInBrowser();
 let page: Page;
-
-beforeAll(async () => {
-  site = await serveSite(sampleSite());
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.stop();
-});
 
 /** Page errors, failed requests and console errors of the current page: what a failure message should show. */
 let trouble: string[] = [];
 
-async function freshPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
-  await context?.close();
-  context = await browser.newContext({ baseURL: site.url, ...options });
-  page = await context.newPage();
+async function freshPage(options: ContextOptions = {}): Promise<Page> {
+  page = await helpCenter.open(options);
   trouble = [];
   page.on('pageerror', (error) => trouble.push(`page error: ${error.message}`));
   page.on('requestfailed', (request) => trouble.push(`failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
@@ -33,7 +19,7 @@ async function freshPage(options: Parameters<Browser['newContext']>[0] = {}): Pr
   return page;
 }
 
-const headerSearch = () => page.getByRole('combobox', { name: 'Search the help center' });
+const headerSearch = () => headerSearchBox(page);
 
 describe('the header search', () => {
   test('shows the password-reset article first for "reset password" and opens it with the keyboard', async () => {
@@ -75,12 +61,7 @@ describe('the header search', () => {
     await freshPage();
     await page.goto('/');
     const titles = async (query: string) => {
-      await headerSearch().fill(query);
-      // The footer names the query it answers, with results or without.
-      await page.waitForFunction((q) => {
-        const footer = document.querySelector('#header-search [data-search-footer]');
-        return footer?.innerHTML.includes(`?q=${encodeURIComponent(q)}"`) || footer?.textContent?.includes(`“${q}”`);
-      }, query);
+      await searchHeader(page, query);
       return page.locator('[role="option"] .title').allTextContents();
     };
     const keyWords = await titles('reset password');

@@ -1,41 +1,20 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { MANIFEST_FILE, ManifestSchema } from '../../src/schemas/manifest.ts';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeViolations, launchBrowser } from '../helpers/browser.ts';
-import { sampleSite } from '../helpers/sample-site.ts';
-import { serveSite, type RunningSite } from '../helpers/site-build.ts';
+import type { Page } from 'playwright-core';
+import { axeViolations } from '../helpers/browser.ts';
+import { helpCenterInBrowser, searchHeader, type ContextOptions } from '../helpers/help-center-page.ts';
 
 // The sample site's content/synonyms.json, content/pins.json and the aliases of its articles are what these find.
-let site: RunningSite;
-let browser: Browser;
-let context: BrowserContext;
+const helpCenter = helpCenterInBrowser();
 let page: Page;
 
-beforeAll(async () => {
-  site = await serveSite(sampleSite());
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.stop();
-});
-
-async function freshPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
-  await context?.close();
-  context = await browser.newContext({ baseURL: site.url, ...options });
-  page = await context.newPage();
-  return page;
+async function freshPage(options: ContextOptions = {}): Promise<Page> {
+  return (page = await helpCenter.open(options));
 }
-
-const headerSearch = () => page.getByRole('combobox', { name: 'Search the help center' });
 
 /** Types `query` into the header search and waits for its answer (the footer names the query it answers). */
 async function headerResults(query: string): Promise<{ titles: string[]; hrefs: (string | null)[] }> {
-  await headerSearch().fill(query);
-  await page.waitForFunction((q) => {
-    const footer = document.querySelector('#header-search [data-search-footer]');
-    return footer?.innerHTML.includes(`?q=${encodeURIComponent(q)}"`) || footer?.textContent?.includes(`“${q}”`);
-  }, query);
+  await searchHeader(page, query);
   const options = page.locator('#header-search [role="option"]');
   const titles = await options.locator('.title').allTextContents();
   const hrefs = await Promise.all((await options.all()).map((o) => o.getAttribute('href')));
@@ -145,7 +124,7 @@ describe('pinned answers', () => {
 
 describe('the manifest', () => {
   test('lists the search terms the build serves, for the search report to tell when a gap closed', async () => {
-    const manifest = ManifestSchema.parse(await (await fetch(`${site.url}/${MANIFEST_FILE}`)).json());
+    const manifest = ManifestSchema.parse(await (await fetch(`${helpCenter.url()}/${MANIFEST_FILE}`)).json());
     const terms = manifest.search_terms;
     expect(terms).toContainEqual({ kind: 'title', text: 'Track business mileage', article: 'track-mileage' });
     expect(terms).toContainEqual({ kind: 'alias', text: 'car expenses', article: 'track-mileage' });

@@ -1,29 +1,15 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeViolations, launchBrowser } from '../helpers/browser.ts';
-import { sampleSite } from '../helpers/sample-site.ts';
-import { serveSite, type RunningSite } from '../helpers/site-build.ts';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axeViolations } from '../helpers/browser.ts';
+import { helpCenterInBrowser, headerSearchBox, searchHeader, type ContextOptions } from '../helpers/help-center-page.ts';
 
-let site: RunningSite;
-let browser: Browser;
-let context: BrowserContext;
+const helpCenter = helpCenterInBrowser();
 let page: Page;
 let pageErrors: string[];
 let requests: string[];
 
-beforeAll(async () => {
-  site = await serveSite(sampleSite());
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.stop();
-});
-
-async function freshPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
-  await context?.close();
-  context = await browser.newContext({ baseURL: site.url, ...options });
-  page = await context.newPage();
+async function freshPage(options: ContextOptions = {}): Promise<Page> {
+  page = await helpCenter.open(options);
   pageErrors = [];
   requests = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -31,20 +17,11 @@ async function freshPage(options: Parameters<Browser['newContext']>[0] = {}): Pr
   return page;
 }
 
-const headerSearch = () => page.getByRole('combobox', { name: 'Search the help center' });
+const headerSearch = () => headerSearchBox(page);
 const headerNotice = () => page.locator('#header-search [data-search-correction]');
 const summary = () => page.locator('[data-search-summary]', { hasText: /results? for|No articles match/ });
 const firstTitle = () => page.locator('#header-search [role="option"] .title').first().textContent();
-
-/** Types a query into the header search and waits until its dropdown answers that query (cut to the box's length). */
-async function search(query: string): Promise<void> {
-  await headerSearch().fill(query);
-  const typed = (await headerSearch().inputValue()).trim();
-  await page.waitForFunction((q) => {
-    const footer = document.querySelector('#header-search [data-search-footer]');
-    return footer?.innerHTML.includes(`?q=${encodeURIComponent(q)}"`) || footer?.textContent?.includes(`“${q}”`);
-  }, typed);
-}
+const search = (query: string) => searchHeader(page, query);
 
 describe('the header search', () => {
   test('shows "Set up recurring invoices" first for "recuring invoce", saying what it searched', async () => {
