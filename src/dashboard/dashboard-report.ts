@@ -4,7 +4,7 @@
  */
 import type { Issue } from '../schemas/issues.ts';
 import { getRuntime } from '../server/runtime.ts';
-import { isStatementTimeout, isStoreUnavailable } from '../../db/store-errors.ts';
+import { reportFailure } from '../server/http.ts';
 import { answerReport } from '../analytics/report-request.ts';
 import type { ReportResults } from '../analytics/report-registry.ts';
 import type { Table } from '../analytics/report-table.ts';
@@ -51,24 +51,8 @@ export async function dashboardReport<N extends ReportName>(url: URL, name: N, s
     choices = { categories: distinct(rows.map((r) => r.category)), productAreas: distinct(rows.map((r) => r.product_area)) };
     answer = await answerReport(runtime.reports, slug === undefined ? name : `${name}/${slug}`, Object.fromEntries(filters));
   } catch (error) {
-    if (isStatementTimeout(error))
-      return {
-        ok: false,
-        status: 503,
-        message: 'This report took longer than its time limit: try a shorter range.',
-        issues: [],
-        filters,
-        choices,
-      };
-    if (isStoreUnavailable(error))
-      return {
-        ok: false,
-        status: 503,
-        message: 'The event store does not answer right now: try again in a few seconds.',
-        issues: [],
-        filters,
-        choices,
-      };
+    const failure = reportFailure(error);
+    if (failure) return { ok: false, status: 503, message: failure.message, issues: [], filters, choices };
     throw error;
   }
   if (answer.kind === 'invalid')

@@ -69,17 +69,23 @@ export function isJsonType(contentType: string | null): boolean {
 }
 
 /**
- * A report the store could not answer: 503 + Retry-After while the store is unreachable or when the report ran past
- * its time limit; undefined for any other failure, which is a bug.
+ * Why a report could not be answered, when the reason is the store's and the client should try again: the report ran
+ * past its time limit, or the store is unreachable. Undefined for any other failure, which is a bug.
  */
-export function reportUnavailable(error: unknown): Response | undefined {
+export function reportFailure(error: unknown): { code: ErrorCode; message: string; retryAfter: number } | undefined {
   if (isStatementTimeout(error))
-    return errorResponse(503, 'report-timeout', 'The report took longer than its time limit (KB_REPORT_TIMEOUT_MS); try a shorter range.', {
-      headers: { 'Retry-After': '30' },
-    });
+    return {
+      code: 'report-timeout',
+      message: 'The report took longer than its time limit (KB_REPORT_TIMEOUT_MS); try a shorter range.',
+      retryAfter: 30,
+    };
   if (isStoreUnavailable(error))
-    return errorResponse(503, 'store-unavailable', 'The event store does not answer right now; try again later.', {
-      headers: { 'Retry-After': '5' },
-    });
+    return { code: 'store-unavailable', message: 'The event store does not answer right now; try again in a few seconds.', retryAfter: 5 };
   return undefined;
+}
+
+/** A report the store could not answer as a 503 with Retry-After (reportFailure); undefined for a bug. */
+export function reportUnavailable(error: unknown): Response | undefined {
+  const failure = reportFailure(error);
+  return failure && errorResponse(503, failure.code, failure.message, { headers: { 'Retry-After': String(failure.retryAfter) } });
 }
