@@ -2,8 +2,8 @@
  * Copies the build's manifest into the store: titles, categories and product areas for the reports' filters, and the
  * day each search term was first seen, for the search report's before and after.
  */
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import type { Insertable, Kysely } from 'kysely';
+import type { Database, SearchTermsTable } from '../../db/schema.ts';
 import type { Manifest, SearchTerm } from '../schemas/manifest.ts';
 import { queryGroupKey } from '../domain/query-group-key.ts';
 import { utcDay } from '../domain/utc-day.ts';
@@ -42,12 +42,16 @@ export async function syncCatalog(
         .execute();
     }
     // By near-duplicate key, as the report groups queries: "Recurring invoices" closes a gap "recurring invoice".
-    const terms = new Map(searchTerms.map((t) => [`${t.kind}|${queryGroupKey(t.text)}`, { ...t, key: queryGroupKey(t.text) }]));
-    const rows = [...terms.values()].map((t) => ({ kind: t.kind, key: t.key, text: t.text, article: t.article, first_seen_day: day }));
-    for (let at = 0; at < rows.length; at += TERMS_PER_INSERT) {
+    const rows = new Map<string, Insertable<SearchTermsTable>>();
+    for (const { kind, text, article } of searchTerms) {
+      const key = queryGroupKey(text);
+      if (!rows.has(`${kind}|${key}`)) rows.set(`${kind}|${key}`, { kind, key, text, article, first_seen_day: day });
+    }
+    const values = [...rows.values()];
+    for (let at = 0; at < values.length; at += TERMS_PER_INSERT) {
       await trx
         .insertInto('search_terms')
-        .values(rows.slice(at, at + TERMS_PER_INSERT))
+        .values(values.slice(at, at + TERMS_PER_INSERT))
         .onConflict((oc) => oc.columns(['kind', 'key']).doNothing())
         .execute();
     }

@@ -66,12 +66,12 @@ export class CommitQueue<T> {
 
   private async timed(items: T[]): Promise<void> {
     const started = performance.now();
+    let ok = false;
     try {
       await this.commit(items);
-      this.onGroup({ items: items.length, seconds: (performance.now() - started) / 1000, ok: true });
-    } catch (error) {
-      this.onGroup({ items: items.length, seconds: (performance.now() - started) / 1000, ok: false });
-      throw error;
+      ok = true;
+    } finally {
+      this.onGroup({ items: items.length, seconds: (performance.now() - started) / 1000, ok });
     }
   }
 }
