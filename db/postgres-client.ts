@@ -24,12 +24,33 @@ export function redactedUrl(url: string): string {
   return parsed.toString();
 }
 
+/** A statement text starting with this is prepared once per connection and run by name from then on. */
+export const PREPARED = '/* prepared */ ';
+const preparedNames = new Map<string, string>();
+
+/**
+ * The write path sends the same few long texts for every group (the group's batch is one statement over arrays): parsing
+ * and planning them each time cost PostgreSQL about as much as running them. pg prepares a query that has a name once
+ * per connection; kysely sends none, so the name is given here to the texts marked for it.
+ */
+class PreparingClient extends pg.Client {
+  override query(config: unknown, values?: unknown, callback?: unknown): never {
+    if (typeof config === 'string' && config.startsWith(PREPARED) && typeof values !== 'function') {
+      let name = preparedNames.get(config);
+      if (name === undefined) preparedNames.set(config, (name = `lantern_${preparedNames.size + 1}`));
+      config = { name, text: config, values };
+      values = undefined;
+    }
+    return (super.query as (...args: unknown[]) => never)(config, values, callback);
+  }
+}
+
 /** Connections for reports: a few, beside the writers' pool, never taking its connections. */
 const REPORT_POOL_SIZE = 4;
 const DEFAULT_REPORT_TIMEOUT_MS = 30_000;
 
 function pool(url: string, max: number, settings: string, name: string): pg.Pool {
-  const created = new pg.Pool({ connectionString: url, max, types: pgNumberTypes, options: settings });
+  const created = new pg.Pool({ connectionString: url, max, types: pgNumberTypes, options: settings, Client: PreparingClient });
   // A connection can drop at any time (a database restart, a network cut). An idle client's error reaches the pool,
   // which replaces it; a checked-out client's reaches the client itself, and an 'error' event nobody listens to ends
   // the process. The query under way fails on its own and is answered with a 503.

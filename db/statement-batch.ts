@@ -4,7 +4,8 @@
  * data-modifying parts of one `with … select` (several when their parameters pass PostgreSQL's limit). A group of
  * events then costs one round trip for all of its rows, sessions and rollups instead of one per table and level.
  * Only for statements whose results are not read, none of which changes a row another of them changes: one statement
- * sees one snapshot.
+ * sees one snapshot. The statements' texts must not depend on their number of rows (statements over arrays, as
+ * write-rows.ts makes them): the joined text is then the same for every group and prepared once per connection.
  */
 import {
   CompiledQuery,
@@ -19,6 +20,7 @@ import {
   type QueryResult,
   type Transaction,
 } from 'kysely';
+import { PREPARED } from './postgres-client.ts';
 import type { Database } from './schema.ts';
 
 /** PostgreSQL's limit on bound parameters in one statement. */
@@ -57,7 +59,7 @@ function joined(queries: CompiledQuery[]): CompiledQuery {
     parameters.push(...q.parameters);
     return `w${i} as (${q.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`)})`;
   });
-  return CompiledQuery.raw(`with ${parts.join(', ')} select 1`, parameters);
+  return CompiledQuery.raw(`${PREPARED}with ${parts.join(', ')} select 1`, parameters);
 }
 
 export interface StatementBatch {
@@ -90,14 +92,14 @@ export function statementBatch(): StatementBatch {
         batch.push(query);
         size += query.parameters.length;
       }
-      if (batch.length > 0) await trx.executeQuery(batch.length === 1 ? batch[0]! : joined(batch));
+      if (batch.length > 0) await trx.executeQuery(joined(batch));
     },
   };
 }
 
 /**
  * `insert into <table> … select … from unnest(<one array per column>)` in the rows' order: one INSERT whatever their
- * number, so ids are handed out in that order even inside a batch, whose parts PostgreSQL may run in any order.
+ * number (none included), so ids are handed out in that order even inside a batch, whose parts PostgreSQL may run in any order.
  */
 export async function insertInOrder<R extends Record<string, unknown>>(
   db: Kysely<Database>,
@@ -105,7 +107,6 @@ export async function insertInOrder<R extends Record<string, unknown>>(
   columns: { [K in keyof R & string]: 'bigint' | 'text' },
   rows: readonly R[],
 ): Promise<void> {
-  if (rows.length === 0) return;
   const names = Object.keys(columns) as (keyof R & string)[];
   const arrays = names.map((name) => sql`${rows.map((r) => r[name] ?? null)}::${sql.raw(columns[name])}[]`);
   await sql`insert into ${sql.table(table)} (${sql.join(names.map((n) => sql.ref(n)))})

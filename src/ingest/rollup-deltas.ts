@@ -5,7 +5,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { greatest, nullableExtreme, type Dialect } from '../../db/dialect-sql.ts';
-import { eachCompiled, rowValues } from './chunked-insert.ts';
+import { writeRows } from './write-rows.ts';
 import type { RevisionRef } from './dimension-ids.ts';
 import { ROLLUP_KEY, type RollupLevel } from '../domain/utc-day.ts';
 
@@ -106,14 +106,14 @@ export class RollupDeltas {
 
   async apply(trx: Trx, dialect: Dialect): Promise<void> {
     for (const table of LEVELS.map((l) => `article_${l}` as const)) {
-      await upsert(trx, table, rows(this.articles, table, ['day', 'article_id']), ['day', 'article_id'], ARTICLE_COUNTERS);
+      await upsert(trx, dialect, table, rows(this.articles, table, ['day', 'article_id']), ['day', 'article_id'], ARTICLE_COUNTERS);
     }
     for (const table of LEVELS.map((l) => `query_${l}` as const))
-      await upsert(trx, table, rows(this.queries, table, ['day', 'query_id']), ['day', 'query_id'], QUERY_COUNTERS);
-    await upsert(trx, 'query_article_daily', [...this.clicks.rows.values()], ['article_id', 'day', 'query_id'], ['clicks']);
+      await upsert(trx, dialect, table, rows(this.queries, table, ['day', 'query_id']), ['day', 'query_id'], QUERY_COUNTERS);
+    await upsert(trx, dialect, 'query_article_daily', [...this.clicks.rows.values()], ['article_id', 'day', 'query_id'], ['clicks']);
     const corrections = [...this.corrections.rows.values()];
-    await upsert(trx, 'query_correction_daily', corrections, ['day', 'query_id', 'corrected_query_id'], ['searches']);
-    await upsert(trx, 'query_followup_daily', [...this.followups.rows.values()], ['day', 'query_id', 'article_id'], ['sessions']);
+    await upsert(trx, dialect, 'query_correction_daily', corrections, ['day', 'query_id', 'corrected_query_id'], ['searches']);
+    await upsert(trx, dialect, 'query_followup_daily', [...this.followups.rows.values()], ['day', 'query_id', 'article_id'], ['sessions']);
     const votes = new Bucket(['up', 'down']);
     for (const v of this.votes)
       votes.add(
@@ -124,6 +124,7 @@ export class RollupDeltas {
     for (const table of LEVELS.map((l) => `revision_votes_${l}` as const))
       await upsert(
         trx,
+        dialect,
         table,
         rows(votes, table, ['day', 'article_id', 'revision_id']),
         ['day', 'article_id', 'revision_id'],
@@ -139,7 +140,7 @@ export class RollupDeltas {
         row.steps = Math.max(row.steps, s.steps);
         steps.set(key, row);
       }
-      await upsert(trx, table, [...steps.values()], ['day', 'article_id', 'step'], ['sessions'], {
+      await upsert(trx, dialect, table, [...steps.values()], ['day', 'article_id', 'step'], ['sessions'], {
         steps: greatest(dialect, sql.ref(`${table}.steps`), sql.ref('excluded.steps')),
       });
     }
@@ -153,7 +154,7 @@ export class RollupDeltas {
       }));
     const ids = (column: string, which: 'least' | 'greatest') =>
       nullableExtreme(dialect, which, sql.ref(`session_daily.${column}`), sql.ref(`excluded.${column}`));
-    await upsert(trx, 'session_daily', changedDays, ['day'], SESSION_DAY_COUNTERS, {
+    await upsert(trx, dialect, 'session_daily', changedDays, ['day'], SESSION_DAY_COUNTERS, {
       first_session_id: ids('first_session_id', 'least'),
       last_session_id: ids('last_session_id', 'greatest'),
     });
@@ -174,9 +175,10 @@ function rows(bucket: Bucket, table: string, keys: string[]): Row[] {
   return [...coarser.values()];
 }
 
-/** `insert … on conflict (keys) do update set c = table.c + excluded.c` for each counter, a chunk of rows at a time. */
+/** `insert … on conflict (keys) do update set c = table.c + excluded.c` for each counter (and `extra`'s columns as given). */
 async function upsert(
   trx: Trx,
+  dialect: Dialect,
   table: keyof Database,
   list: Row[],
   keys: string[],
@@ -189,16 +191,10 @@ async function upsert(
     for (const k of keys) if (a[k] !== b[k]) return (a[k] as string | number) < (b[k] as string | number) ? -1 : 1;
     return 0;
   });
-  // The table is chosen at run time; every row carries exactly that table's key and counter columns.
-  await eachCompiled(
-    trx,
-    `upsert ${table}`,
-    sorted,
-    (chunk) =>
-      trx
-        .insertInto(table)
-        .values(chunk as never)
-        .onConflict((oc) => oc.columns(keys as never).doUpdateSet(set as never)),
-    rowValues,
+  const columns = Object.fromEntries(
+    [...keys, ...counters, ...Object.keys(extra)].map((c) => [c, c === 'day' ? 'text' : 'bigint'] as const),
+  );
+  await writeRows(trx, dialect, table, columns, sorted, (insert) =>
+    insert.onConflict((oc) => oc.columns(keys as never).doUpdateSet(set as never)),
   );
 }

@@ -6,6 +6,7 @@ import { sql, type Kysely, type OnConflictBuilder, type Transaction } from 'kyse
 import type { Database, SessionArticlesTable, SessionQueriesTable } from '../../db/schema.ts';
 import { greatest, type Dialect } from '../../db/dialect-sql.ts';
 import { eachCompiled, rowValues } from './chunked-insert.ts';
+import { writeRows, type ColumnTypes } from './write-rows.ts';
 import type { RevisionRef } from './dimension-ids.ts';
 import { utcDay } from '../domain/utc-day.ts';
 
@@ -178,49 +179,65 @@ export async function loadSessionRows(trx: Trx, sessionIds: number[]): Promise<{
  */
 export const revisionId = (r: ArticleState['revision']) => (r === null || typeof r === 'number' ? r : r.id);
 
+const SESSION_ARTICLE_COLUMNS = {
+  session_id: 'bigint',
+  article_id: 'bigint',
+  day: 'text',
+  first_view_at: 'bigint',
+  last_view_at: 'bigint',
+  views: 'bigint',
+  escalated: 'bigint',
+  vote: 'text',
+  reason: 'text',
+  vote_at: 'bigint',
+  vote_day: 'text',
+  steps_reached: 'bigint',
+  revision_id: 'bigint',
+} as const;
+const SESSION_QUERY_COLUMNS = {
+  session_id: 'bigint',
+  query_id: 'bigint',
+  day: 'text',
+  searched_at: 'bigint',
+  results: 'bigint',
+  clicked: 'bigint',
+  escalated: 'bigint',
+} as const;
+const SESSION_COLUMNS = {
+  key: 'text',
+  started_at: 'bigint',
+  last_seen_at: 'bigint',
+  first_contact_at: 'bigint',
+  ...Object.fromEntries(SESSION_COUNTERS.map((c) => [c, 'bigint'])),
+} as ColumnTypes;
+
 /** Writes the rows this group changed: each with its whole new state (per-session rows have one writer at a time). */
-export async function writeSessionRows(trx: Writer, articles: ArticleState[], queries: QueryState[]): Promise<void> {
+export async function writeSessionRows(trx: Writer, dialect: Dialect, articles: ArticleState[], queries: QueryState[]): Promise<void> {
   const changed = articles.filter((a) => a.dirty).map(({ dirty: _, revision, ...a }) => ({ ...a, revision_id: revisionId(revision) }));
-  await eachCompiled(
-    trx,
-    'upsert session_articles',
-    changed,
-    (chunk) =>
-      trx
-        .insertInto('session_articles')
-        .values(chunk)
-        .onConflict((oc) =>
-          oc.columns(['session_id', 'article_id']).doUpdateSet((eb) => ({
-            day: eb.ref('excluded.day'),
-            first_view_at: eb.ref('excluded.first_view_at'),
-            last_view_at: eb.ref('excluded.last_view_at'),
-            views: eb.ref('excluded.views'),
-            escalated: eb.ref('excluded.escalated'),
-            vote: eb.ref('excluded.vote'),
-            reason: eb.ref('excluded.reason'),
-            vote_at: eb.ref('excluded.vote_at'),
-            vote_day: eb.ref('excluded.vote_day'),
-            revision_id: eb.ref('excluded.revision_id'),
-            steps_reached: eb.ref('excluded.steps_reached'),
-          })),
-        ),
-    rowValues,
+  await writeRows(trx, dialect, 'session_articles', SESSION_ARTICLE_COLUMNS, changed, (insert) =>
+    insert.onConflict((oc) =>
+      oc.columns(['session_id', 'article_id']).doUpdateSet((eb) => ({
+        day: eb.ref('excluded.day'),
+        first_view_at: eb.ref('excluded.first_view_at'),
+        last_view_at: eb.ref('excluded.last_view_at'),
+        views: eb.ref('excluded.views'),
+        escalated: eb.ref('excluded.escalated'),
+        vote: eb.ref('excluded.vote'),
+        reason: eb.ref('excluded.reason'),
+        vote_at: eb.ref('excluded.vote_at'),
+        vote_day: eb.ref('excluded.vote_day'),
+        revision_id: eb.ref('excluded.revision_id'),
+        steps_reached: eb.ref('excluded.steps_reached'),
+      })),
+    ),
   );
   const searched = queries.filter((q) => q.dirty).map(({ dirty: _, ...q }) => q);
-  await eachCompiled(
-    trx,
-    'upsert session_queries',
-    searched,
-    (chunk) =>
-      trx
-        .insertInto('session_queries')
-        .values(chunk)
-        .onConflict((oc) =>
-          oc
-            .columns(['session_id', 'query_id'])
-            .doUpdateSet((eb) => ({ clicked: eb.ref('excluded.clicked'), escalated: eb.ref('excluded.escalated') })),
-        ),
-    rowValues,
+  await writeRows(trx, dialect, 'session_queries', SESSION_QUERY_COLUMNS, searched, (insert) =>
+    insert.onConflict((oc) =>
+      oc
+        .columns(['session_id', 'query_id'])
+        .doUpdateSet((eb) => ({ clicked: eb.ref('excluded.clicked'), escalated: eb.ref('excluded.escalated') })),
+    ),
   );
 }
 
@@ -236,21 +253,13 @@ export async function writeSessions(trx: Writer, dialect: Dialect, sessions: Ite
     first_contact_at: s.firstContactAt,
     ...s.added,
   }));
-  await eachCompiled(
-    trx,
-    `upsert sessions ${dialect}`,
-    rows,
-    (chunk) =>
-      trx
-        .insertInto('sessions')
-        .values(chunk)
-        .onConflict((oc) =>
-          openKey(oc).doUpdateSet((eb) => ({
-            ...Object.fromEntries(SESSION_COUNTERS.map((c) => [c, sql`${sql.ref(`sessions.${c}`)} + ${eb.ref(`excluded.${c}`)}`])),
-            last_seen_at: greatest(dialect, sql.ref('sessions.last_seen_at'), sql.ref('excluded.last_seen_at')),
-            first_contact_at: sql`coalesce(sessions.first_contact_at, excluded.first_contact_at)`,
-          })),
-        ),
-    rowValues,
+  await writeRows(trx, dialect, 'sessions', SESSION_COLUMNS, rows, (insert) =>
+    insert.onConflict((oc) =>
+      openKey(oc).doUpdateSet({
+        ...Object.fromEntries(SESSION_COUNTERS.map((c) => [c, sql`${sql.ref(`sessions.${c}`)} + ${sql.ref(`excluded.${c}`)}`])),
+        last_seen_at: greatest(dialect, sql.ref('sessions.last_seen_at'), sql.ref('excluded.last_seen_at')),
+        first_contact_at: sql`coalesce(sessions.first_contact_at, excluded.first_contact_at)`,
+      }),
+    ),
   );
 }

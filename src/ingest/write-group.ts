@@ -88,7 +88,7 @@ export class GroupWriter {
       await eachCompiled(w, 'insert events', raw, (chunk) => w.insertInto('events').values(chunk), rowValues);
       await eachCompiled(w, 'insert comments', comments, (chunk) => w.insertInto('comments').values(chunk), rowValues);
     }
-    await writeSessionRows(w, [...applier.articleRows.values()], [...applier.queryRows.values()]);
+    await writeSessionRows(w, this.dialect, [...applier.articleRows.values()], [...applier.queryRows.values()]);
     for (const s of sessions.values()) {
       if (s.created) applier.deltas.sessionCreated(s.day, s.id);
       sessionDayChanges(applier.deltas, s);

@@ -7,7 +7,8 @@
  * `--quick` runs two short steps per variant; `--seconds <n>` sets the length of a step; `--postgres <url>` also runs
  * Lantern (one and two instances) and the naive variant on PostgreSQL (a fresh database on that server per run) beside
  * SQLite, and the PostgreSQL faults (ingest-faults.ts: a cluster of its own, so the server binaries must be installed);
- * `--narrow-floor` adds a floor writing only 4 of the tables (the floor of earlier runs, for reference).
+ * `--narrow-floor` adds a floor writing only 4 of the tables (the floor of earlier runs, for reference); `--mode
+ * single|session|full` runs only that kind of request (and no faults).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -200,14 +201,19 @@ async function run(o: BenchOptions): Promise<BenchResult> {
   const postgres = typeof o.flags.postgres === 'string' ? o.flags.postgres : undefined;
   try {
     const narrow: [Variant, IngestMode][] = o.flags['narrow-floor'] === true ? [['narrow floor', 'full']] : [];
-    const plan = [...(o.quick ? QUICK_RUNS : RUNS), ...narrow, ...(postgres ? (o.quick ? POSTGRES_RUNS.slice(0, 2) : POSTGRES_RUNS) : [])];
+    const only = typeof o.flags.mode === 'string' ? o.flags.mode : undefined;
+    const plan = [
+      ...(o.quick ? QUICK_RUNS : RUNS),
+      ...narrow,
+      ...(postgres ? (o.quick ? POSTGRES_RUNS.slice(0, 2) : POSTGRES_RUNS) : []),
+    ].filter(([, mode]) => only === undefined || mode === only);
     for (const [variant, mode] of plan)
       runs.push(await runOne(variant, mode, dist, manifest, { seconds, steps: o.quick ? 2 : PLAN[mode].length, postgres }, o.log));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
   // Faults need a PostgreSQL of their own to restart and cut off: only with --postgres, where its binaries are known.
-  const faults = postgres ? await postgresFaults(o.log) : [];
+  const faults = postgres && o.flags.mode === undefined ? await postgresFaults(o.log) : [];
   const faultHeader = ['fault', 'requests', 'acknowledged', 'refused (503)', 'stored once', 'lost', 'longest wait ms', 'process'];
   const faultTable = faults.map((f) => [
     f.fault,

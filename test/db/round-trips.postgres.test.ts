@@ -12,13 +12,24 @@ beforeAll(async () => {
 });
 afterAll(() => store?.close());
 
-/** The statements a function sends to PostgreSQL, by their first words: each one is a round trip. */
-async function statementsOf(work: () => Promise<void>): Promise<string[]> {
+/**
+ * The statements a function sends to PostgreSQL, by their first words after any comment, and the name of those sent as
+ * prepared statements: each one is a round trip.
+ */
+async function statementsOf(work: () => Promise<void>, names: string[] = []): Promise<string[]> {
   const sent: string[] = [];
   const query = pg.Client.prototype.query;
   pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-    const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text: string }).text;
-    sent.push(text.trim().split(/\s+/).slice(0, 3).join(' '));
+    const { text, name } = typeof args[0] === 'string' ? { text: args[0], name: undefined } : (args[0] as { text: string; name?: string });
+    sent.push(
+      text
+        .replace(/^\/\*.*?\*\//, '')
+        .trim()
+        .split(/\s+/)
+        .slice(0, 3)
+        .join(' '),
+    );
+    if (name !== undefined) names.push(name);
     return (query as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof query;
   try {
@@ -29,7 +40,7 @@ async function statementsOf(work: () => Promise<void>): Promise<string[]> {
   return sent;
 }
 
-test('a group of events from new readers reaches PostgreSQL in four round trips, rollups and all', async () => {
+test('a group of events from new readers reaches PostgreSQL in four round trips, rollups and all, its batch prepared once', async () => {
   const writer = new GroupWriter('postgres');
   const group = (round: number): SeedEvent[] =>
     Array.from({ length: 40 }, (_, i) => ({
@@ -42,7 +53,13 @@ test('a group of events from new readers reaches PostgreSQL in four round trips,
   // The first group creates the articles, queries and revisions; later groups find them remembered.
   await write(group(0));
   writer.commitCaches();
-  const sent = await statementsOf(() => write(group(1)));
+  const names: string[] = [];
+  const sent = await statementsOf(() => write(group(1)), names);
   expect(sent).toEqual(['begin', 'insert into sessions', 'with w0 as', 'commit']);
+  // A group of another size and mix sends the same text: one prepared statement serves every group.
+  const smaller = group(2).slice(0, 3);
+  expect(await statementsOf(() => write(smaller), names)).toEqual(sent);
+  expect(names).toHaveLength(2);
+  expect(names[1]).toBe(names[0]);
   expect(await storeRollupMismatches(store)).toEqual({});
 });
