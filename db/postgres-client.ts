@@ -1,5 +1,5 @@
 /** Opens the store on PostgreSQL (KB_DATABASE_URL): a pg pool behind kysely, numbers read as numbers. */
-import { Kysely, PostgresDialect } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { EventStore } from './client.ts';
 import { PostgresIntegersPlugin } from './postgres-ddl.ts';
@@ -27,6 +27,9 @@ export function redactedUrl(url: string): string {
 /** A statement text starting with this is prepared once per connection and run by name from then on. */
 export const PREPARED = '/* prepared */ ';
 const preparedNames = new Map<string, string>();
+
+/** The statement marked to be prepared: for a text that does not depend on its values (arrays, not lists). */
+export const prepared = <R>(query: CompiledQuery<R>): CompiledQuery<R> => CompiledQuery.raw(PREPARED + query.sql, [...query.parameters]);
 
 /**
  * The write path sends the same few long texts for every group (the group's batch is one statement over arrays): parsing

@@ -20,7 +20,7 @@ import {
   type QueryResult,
   type Transaction,
 } from 'kysely';
-import { PREPARED } from './postgres-client.ts';
+import { prepared } from './postgres-client.ts';
 import type { Database } from './schema.ts';
 
 /** PostgreSQL's limit on bound parameters in one statement. */
@@ -59,7 +59,7 @@ function joined(queries: CompiledQuery[]): CompiledQuery {
     parameters.push(...q.parameters);
     return `w${i} as (${q.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`)})`;
   });
-  return CompiledQuery.raw(`${PREPARED}with ${parts.join(', ')} select 1`, parameters);
+  return prepared(CompiledQuery.raw(`with ${parts.join(', ')} select 1`, parameters));
 }
 
 export interface StatementBatch {

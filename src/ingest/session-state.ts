@@ -2,9 +2,10 @@
  * The per-session state a group of events reads and changes — sessions, session_articles, session_queries — loaded
  * with a few statements for the whole group, changed in memory, and written back once.
  */
-import { sql, type Kysely, type OnConflictBuilder, type Transaction } from 'kysely';
+import { sql, type Kysely, type OnConflictBuilder, type SelectQueryBuilder, type Transaction } from 'kysely';
 import type { Database, SessionArticlesTable, SessionQueriesTable } from '../../db/schema.ts';
 import { greatest, type Dialect } from '../../db/dialect-sql.ts';
+import { prepared } from '../../db/postgres-client.ts';
 import { eachCompiled, rowValues } from './chunked-insert.ts';
 import { writeRows, type ColumnTypes } from './write-rows.ts';
 import type { RevisionRef } from './dimension-ids.ts';
@@ -48,6 +49,9 @@ export type QueryState = Omit<SessionQueriesTable, 'clicked' | 'escalated'> & { 
  */
 const openKey = (oc: OnConflictBuilder<Database, 'sessions'>) => oc.column('key').where('key', 'is not', null);
 
+/** `any(<one array parameter>)`: a condition whose text is the same for any number of values (PostgreSQL). */
+const anyOf = (values: readonly (string | number)[], type: 'text' | 'bigint') => sql<never>`any(${values}::${sql.raw(type)}[])`;
+
 const zero = (): Counts => ({ views: 0, searches: 0, contacts: 0, up_votes: 0, down_votes: 0 });
 
 /**
@@ -83,20 +87,7 @@ export async function loadSessions(
           );
     const created = new Set(inserted.map((r) => r.key));
     const existing = pending.filter((k) => !created.has(k));
-    const stored = await eachCompiled(
-      trx,
-      `select sessions ${dialect}`,
-      existing,
-      (chunk) => {
-        const query = trx
-          .selectFrom('sessions')
-          .select(['id', 'key', 'started_at', 'last_seen_at', ...SESSION_COUNTERS])
-          .where('key', 'in', chunk)
-          .orderBy('key');
-        return dialect === 'postgres' ? query.forUpdate() : query;
-      },
-      (chunk) => chunk,
-    );
+    const stored = await readSessions(trx, dialect, existing);
     for (const s of stored) {
       const before = { views: s.views, searches: s.searches, contacts: s.contacts, up_votes: s.up_votes, down_votes: s.down_votes };
       sessions.set(s.key!, {
@@ -130,6 +121,25 @@ export async function loadSessions(
   return sessions;
 }
 
+/** The stored state of open sessions; on PostgreSQL each row locked (in key order) until the commit. */
+async function readSessions(trx: Trx, dialect: Dialect, keys: string[]) {
+  const select = () =>
+    trx
+      .selectFrom('sessions')
+      .select(['id', 'key', 'started_at', 'last_seen_at', ...SESSION_COUNTERS])
+      .orderBy('key');
+  if (dialect === 'sqlite')
+    return eachCompiled(
+      trx,
+      'select sessions',
+      keys,
+      (chunk) => select().where('key', 'in', chunk),
+      (chunk) => chunk,
+    );
+  if (keys.length === 0) return [];
+  return (await trx.executeQuery(prepared(select().where('key', '=', anyOf(keys, 'text')).forUpdate().compile()))).rows;
+}
+
 /**
  * PostgreSQL: the group's sessions in one statement over arrays, one round trip whatever their number (the rows keep
  * the arrays' order, so concurrent writers still insert keys in the same order).
@@ -139,30 +149,50 @@ async function insertSessionsAtOnce(
   rows: { key: string; started_at: number; last_seen_at: number }[],
 ): Promise<{ id: number; key: string | null }[]> {
   const column = <K extends keyof (typeof rows)[number]>(k: K) => rows.map((r) => r[k]);
-  const { rows: inserted } = await sql<{ id: number; key: string }>`
-    insert into sessions (key, started_at, last_seen_at)
-    select * from unnest(${column('key')}::text[], ${column('started_at')}::bigint[], ${column('last_seen_at')}::bigint[])
-    on conflict (key) where key is not null do nothing
-    returning id, key`.execute(trx);
+  const { rows: inserted } = await trx.executeQuery(
+    prepared(
+      sql<{ id: number; key: string }>`
+        insert into sessions (key, started_at, last_seen_at)
+        select * from unnest(${column('key')}::text[], ${column('started_at')}::bigint[], ${column('last_seen_at')}::bigint[])
+        on conflict (key) where key is not null do nothing
+        returning id, key`.compile(trx),
+    ),
+  );
   return inserted;
 }
 
+/** The rows of a per-session table that belong to these sessions. */
+async function bySession<R>(
+  trx: Trx,
+  dialect: Dialect,
+  name: string,
+  ids: number[],
+  select: () => SelectQueryBuilder<Database, 'session_articles' | 'session_queries', R>,
+): Promise<R[]> {
+  // Both tables key their rows by session_id first.
+  const from = select as () => SelectQueryBuilder<Database, 'session_articles', R>;
+  if (dialect === 'sqlite')
+    return eachCompiled(
+      trx,
+      name,
+      ids,
+      (chunk) => from().where('session_id', 'in', chunk),
+      (chunk) => chunk,
+    );
+  if (ids.length === 0) return [];
+  return (await trx.executeQuery(prepared(from().where('session_id', '=', anyOf(ids, 'bigint')).compile()))).rows;
+}
+
 /** The session_articles and session_queries rows of these sessions (new sessions have none). */
-export async function loadSessionRows(trx: Trx, sessionIds: number[]): Promise<{ articles: ArticleState[]; queries: QueryState[] }> {
-  const articles = await eachCompiled(
-    trx,
-    'select session_articles',
-    sessionIds,
-    (chunk) => trx.selectFrom('session_articles').selectAll().where('session_id', 'in', chunk),
-    (chunk) => chunk,
+export async function loadSessionRows(
+  trx: Trx,
+  dialect: Dialect,
+  sessionIds: number[],
+): Promise<{ articles: ArticleState[]; queries: QueryState[] }> {
+  const articles = await bySession(trx, dialect, 'select session_articles', sessionIds, () =>
+    trx.selectFrom('session_articles').selectAll(),
   );
-  const queries = await eachCompiled(
-    trx,
-    'select session_queries',
-    sessionIds,
-    (chunk) => trx.selectFrom('session_queries').selectAll().where('session_id', 'in', chunk),
-    (chunk) => chunk,
-  );
+  const queries = await bySession(trx, dialect, 'select session_queries', sessionIds, () => trx.selectFrom('session_queries').selectAll());
   return {
     articles: articles.map(({ revision_id, ...a }) => ({
       ...a,

@@ -71,7 +71,7 @@ export class GroupWriter {
     const ids = { articles: await articleIds(trx, slugs, this.cache, staged), queries: await queryIds(trx, texts, this.cache, staged) };
     const sessions = await loadSessions(trx, this.dialect, first);
     const known = [...sessions.values()].filter((s) => !s.created).map((s) => s.id);
-    const applier = new EventDecisions(this.cache, ids, await loadSessionRows(trx, known));
+    const applier = new EventDecisions(this.cache, ids, await loadSessionRows(trx, this.dialect, known));
     for (const e of events) applier.apply(e, sessions.get(e.session)!);
 
     await resolveRevisions(trx, applier.newRevisions.values(), this.cache, staged);
