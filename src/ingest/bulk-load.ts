@@ -6,6 +6,7 @@ import type { EventStore, Store } from '../../db/client.ts';
 import { sqliteBulkSettings } from '../../db/dialect-sql.ts';
 import type { PreparedEvent } from './validate-batch.ts';
 import { GroupWriter } from './write-group.ts';
+import { commitTransaction } from './commit-transaction.ts';
 import { closeIdleSessions } from './close-sessions.ts';
 import { DAY_MS } from '../domain/utc-day.ts';
 
@@ -39,8 +40,7 @@ export async function bulkLoad(
     if (batch.length === 0) return;
     const events = batch;
     batch = [];
-    await store.db.transaction().execute((trx) => writer.write(trx, events));
-    writer.commitCaches();
+    await commitTransaction(store, writer, events);
     written += events.length;
     options.onProgress?.(written);
     if (latest - closedAt >= DAY_MS) await closeIdle();

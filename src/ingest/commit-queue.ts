@@ -11,25 +11,29 @@ export interface GroupCommitted {
 }
 export type GroupObserver = (group: GroupCommitted) => void;
 
+export interface CommitQueueOptions {
+  /** Milliseconds to wait after the first submission before committing (0: the submissions already queued). */
+  windowMs?: number;
+  /** false commits every submission in a transaction of its own: the naive design, kept to be measured against. */
+  grouped?: boolean;
+  /** Told each group's size and time. */
+  onGroup?: GroupObserver;
+}
+
 export class CommitQueue<T> {
   private pending: { items: T[]; resolve: () => void; reject: (e: unknown) => void }[] = [];
   private scheduled = false;
   private running = false;
   private readonly commit: (items: T[]) => Promise<void>;
   private readonly windowMs: number;
-
   private readonly grouped: boolean;
   private readonly onGroup: GroupObserver;
 
-  /**
-   * `grouped: false` commits every submission in a transaction of its own: the naive design, kept to be measured
-   * against. `onGroup` is told each group's size and time.
-   */
-  constructor(commit: (items: T[]) => Promise<void>, windowMs = 1, grouped = true, onGroup: GroupObserver = () => {}) {
+  constructor(commit: (items: T[]) => Promise<void>, options: CommitQueueOptions = {}) {
     this.commit = commit;
-    this.windowMs = windowMs;
-    this.grouped = grouped;
-    this.onGroup = onGroup;
+    this.windowMs = options.windowMs ?? 1;
+    this.grouped = options.grouped ?? true;
+    this.onGroup = options.onGroup ?? (() => {});
   }
 
   /** Resolves once `items` are committed; rejects (for every request in the group) if the commit fails. */

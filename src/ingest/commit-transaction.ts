@@ -4,6 +4,6 @@ import type { PreparedEvent } from './validate-batch.ts';
 import type { GroupWriter } from './write-group.ts';
 
 export async function commitTransaction(store: EventStore, writer: GroupWriter, events: PreparedEvent[]): Promise<void> {
-  await store.db.transaction().execute((trx) => writer.write(trx, events));
-  writer.commitCaches();
+  const remember = await store.db.transaction().execute((trx) => writer.write(trx, events));
+  remember();
 }

@@ -16,12 +16,10 @@ const env = parseEnv();
 const store = openStore({ url: env.KB_DATABASE_URL, path: env.KB_DB_PATH, maxSizeMb: env.KB_DB_MAX_MB });
 const writer = new GroupWriter(store.dialect);
 // No window: what arrived while the last commit ran is already queued, and waiting longer only adds latency.
-const committer = new CommitQueue<PreparedEvent>(
-  (events) => commitTransaction(store, writer, events),
-  0,
-  true,
-  (group) => port.postMessage({ group } satisfies GroupReport),
-);
+const committer = new CommitQueue<PreparedEvent>((events) => commitTransaction(store, writer, events), {
+  windowMs: 0,
+  onGroup: (group) => port.postMessage({ group } satisfies GroupReport),
+});
 
 port.on('message', ({ id, events }: CommitRequest) => {
   committer.submit(events).then(

@@ -47,7 +47,10 @@ interface Committer {
 
 function inThisThread(options: EventsIntakeOptions): Committer {
   const writer = new GroupWriter(options.dialect);
-  return new CommitQueue((events) => commitTransaction(options.store, writer, events), 1, options.groupCommit ?? true, options.onGroup);
+  return new CommitQueue((events) => commitTransaction(options.store, writer, events), {
+    grouped: options.groupCommit ?? true,
+    onGroup: options.onGroup,
+  });
 }
 
 export interface IncomingBatch {

@@ -57,7 +57,11 @@ export class GroupWriter {
     this.dialect = dialect;
   }
 
-  async write(trx: Trx, events: PreparedEvent[]): Promise<void> {
+  /**
+   * Writes the group in `trx` and returns what to call once it has committed: the dimension ids it created are then
+   * remembered (an id from a transaction that failed would not exist).
+   */
+  async write(trx: Trx, events: PreparedEvent[]): Promise<() => void> {
     const staged = new DimensionCache();
     const first = new Map<string, { ts: number; day: string }>();
     const slugs = new Set<string>();
@@ -96,11 +100,8 @@ export class GroupWriter {
     await writeSessions(w, this.dialect, sessions.values());
     await applier.deltas.apply(w, this.dialect);
     await batch?.flush(trx);
-    this.commitCaches = () => this.cache.merge(staged);
+    return () => this.cache.merge(staged);
   }
-
-  /** Called by the group committer once the transaction has committed. */
-  commitCaches: () => void = () => undefined;
 }
 
 type Counts = SessionState['before'];

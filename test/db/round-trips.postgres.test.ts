@@ -16,7 +16,7 @@ afterAll(() => store?.close());
  * The statements a function sends to PostgreSQL, by their first words after any comment, and the name of those sent as
  * prepared statements: each one is a round trip.
  */
-async function statementsOf(work: () => Promise<void>, names: string[] = []): Promise<string[]> {
+async function statementsOf(work: () => Promise<unknown>, names: string[] = []): Promise<string[]> {
   const sent: string[] = [];
   const query = pg.Client.prototype.query;
   pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
@@ -51,8 +51,7 @@ test('a group of events from new readers reaches PostgreSQL in four round trips,
     })) as SeedEvent[];
   const write = (events: SeedEvent[]) => store.db.transaction().execute((trx) => writer.write(trx, prepare(events)));
   // The first group creates the articles, queries and revisions; later groups find them remembered.
-  await write(group(0));
-  writer.commitCaches();
+  (await write(group(0)))();
   const [names, again] = [[], []] as string[][];
   const sent = await statementsOf(() => write(group(1)), names);
   expect(sent).toEqual(['begin', 'insert into sessions', 'with w0 as', 'commit']);
