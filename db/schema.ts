@@ -23,6 +23,43 @@ export interface AdminCredentialsTable {
   created_at: number;
   expires_at: number | null;
 }
+/** A member of the team: reads the reports, and more by role. */
+export interface PeopleTable {
+  id: Generated<number>;
+  /** Lower-cased. */
+  email: string;
+  name: string;
+  role: 'viewer' | 'editor' | 'admin';
+  /** scrypt$N$r$p$salt$hash; null until set from a link, or for single sign-on only. */
+  password_hash: string | null;
+  /** The identity provider's `sub`, once the person signed in with it. */
+  sso_subject: string | null;
+  created_at: number;
+  last_sign_in_at: number | null;
+}
+/** A person's dashboard session, one-time link (to set a password) or personal API token: only its hash is kept. */
+export interface PersonCredentialsTable {
+  id: Generated<number>;
+  person_id: number;
+  kind: 'session' | 'link' | 'token';
+  /** sha256 of the secret, hex. */
+  hash: string;
+  /** A token's name, given by its owner. */
+  label: string | null;
+  created_at: number;
+  expires_at: number | null;
+  last_used_at: number | null;
+}
+/** Who did what, when: appended, never changed; pruned after KB_AUDIT_RETENTION_DAYS. */
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: number;
+  /** An email, "admin token" or "system". */
+  actor: string;
+  action: string;
+  target: string | null;
+  detail: string | null;
+}
 export interface RevisionsTable {
   id: Generated<number>;
   article_id: number;
@@ -275,6 +312,9 @@ export interface Database {
   comments: CommentsTable;
   events: EventsTable;
   admin_credentials: AdminCredentialsTable;
+  people: PeopleTable;
+  person_credentials: PersonCredentialsTable;
+  audit_log: AuditLogTable;
 }
 
 export type Session = Selectable<SessionsTable>;

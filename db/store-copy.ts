@@ -18,8 +18,21 @@ const FIRST = [
   'events',
   'comments',
   'admin_credentials',
+  'people',
+  'person_credentials',
 ];
-const WITH_IDS = ['articles', 'revisions', 'queries', 'sessions', 'events', 'comments', 'admin_credentials'];
+const WITH_IDS = [
+  'articles',
+  'revisions',
+  'queries',
+  'sessions',
+  'events',
+  'comments',
+  'admin_credentials',
+  'people',
+  'person_credentials',
+  'audit_log',
+];
 // PostgreSQL takes at most 65,535 parameters per statement; rows of up to 20 columns fit 3,000 times over.
 const ROWS_PER_INSERT = 500;
 

@@ -6,6 +6,10 @@ export function utcDay(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
+/** An epoch-ms time to the minute, in UTC ("2026-12-06 07:15"), or a dash for none. */
+export const utcMinute = (ms: number | null, none = '—'): string =>
+  ms === null ? none : new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
+
 /** The day `days` after (or, negative, before) `day`. */
 export function addDays(day: string, days: number): string {
   return utcDay(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS);

@@ -65,6 +65,8 @@ export const EnvSchema = z.object({
   /** Bearer token for the reports API; when unset, the first start generates one and stores only its hash. */
   /** Turns GET /metrics on, for a scraper sending `Authorization: Bearer <token>`. */
   KB_METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters (e.g. `openssl rand -base64 32`)').max(512).optional(),
+  /** Audit log entries older than this many days are pruned. */
+  KB_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(100_000).default(400),
   KB_ADMIN_TOKEN: z.string().min(24, 'must be at least 24 characters (e.g. `openssl rand -base64 32`)').max(512).optional(),
 });
 export type Env = z.infer<typeof EnvSchema>;

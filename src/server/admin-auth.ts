@@ -1,6 +1,7 @@
 /**
- * Who may read the reports: the admin bearer token (KB_ADMIN_TOKEN, or one generated at first start and kept
- * only as a hash), one-time login links, and dashboard sessions. Every comparison is constant-time.
+ * The admin token (KB_ADMIN_TOKEN, or one generated at first start and kept only as a hash), its one-time login links
+ * and the dashboard sessions opened with it: how the first admin gets in, and what scripts may keep using. People of
+ * the team sign in by team.ts. Every comparison is constant-time.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -58,15 +59,15 @@ export class AdminAuth {
     return rows.map((r) => r.hash);
   }
 
-  /** A request is allowed with the admin bearer token or a live dashboard session cookie. */
-  async allows(request: Request, now = Date.now()): Promise<boolean> {
-    const token = bearerToken(request.headers.get('authorization'));
-    if (token !== undefined) {
-      if (this.envToken !== undefined) return sameToken(token, this.envToken);
-      return matchesHash(token, await this.hashes('admin', now));
-    }
-    const session = cookieValue(request.headers.get('cookie'), SESSION_COOKIE);
-    return session !== undefined && matchesHash(session, await this.hashes('session', now));
+  /** The admin token (KB_ADMIN_TOKEN, or the generated one). */
+  async isAdminToken(token: string, now = Date.now()): Promise<boolean> {
+    if (this.envToken !== undefined) return sameToken(token, this.envToken);
+    return matchesHash(token, await this.hashes('admin', now));
+  }
+
+  /** A live dashboard session opened with the admin token. */
+  async isSession(token: string, now = Date.now()): Promise<boolean> {
+    return matchesHash(token, await this.hashes('session', now));
   }
 
   /** Stores only the hash of a new credential and returns the token, which is never stored. */
@@ -95,14 +96,11 @@ export class AdminAuth {
 
   /** The admin token typed into the login form: a new session token, or undefined when it is wrong. */
   async signIn(token: string, now = Date.now()): Promise<string | undefined> {
-    const valid = this.envToken !== undefined ? sameToken(token, this.envToken) : matchesHash(token, await this.hashes('admin', now));
-    return valid ? this.issue('session', SESSION_TTL_MS, now) : undefined;
+    return (await this.isAdminToken(token, now)) ? this.issue('session', SESSION_TTL_MS, now) : undefined;
   }
 
-  async signOut(request: Request): Promise<void> {
-    const session = cookieValue(request.headers.get('cookie'), SESSION_COOKIE);
-    if (session !== undefined)
-      await this.db.deleteFrom('admin_credentials').where('kind', '=', 'session').where('hash', '=', hashToken(session)).execute();
+  async endSession(session: string): Promise<void> {
+    await this.db.deleteFrom('admin_credentials').where('kind', '=', 'session').where('hash', '=', hashToken(session)).execute();
   }
 
   async hasAdminToken(): Promise<boolean> {

@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'report-timeout',
   'site-not-built',
   'unauthorized',
+  'forbidden',
+  'cross-site-request',
   'not-found',
   'internal-error',
 ] as const;

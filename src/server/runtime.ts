@@ -11,10 +11,13 @@ import { scheduleSessionClosing } from '../ingest/close-sessions.ts';
 import { syncCatalog } from '../analytics/sync-catalog.ts';
 import { reportSource, type ReportSource } from '../analytics/report-registry.ts';
 import { AdminAuth } from './admin-auth.ts';
+import { AuditLog } from './audit-log.ts';
+import { Team } from './team.ts';
 import { openConfiguredStore } from './open-store.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { ServerMetrics } from './metrics.ts';
 import type { GroupCommitted } from '../ingest/commit-queue.ts';
+import { DAY_MS } from '../domain/utc-day.ts';
 
 interface Runtime {
   env: Env;
@@ -23,8 +26,12 @@ interface Runtime {
   /** The store as the reports read it, with what they remember of it between requests. */
   reports: ReportSource;
   auth: AdminAuth;
-  /** Login attempts per client address: 5 at once, then one every 12 seconds. */
+  team: Team;
+  audit: AuditLog;
+  /** Sign-in attempts per client address: 5 at once, then one every 12 seconds. */
   loginLimiter: RateLimiter;
+  /** Sign-in attempts per account (the email typed, known or not): 5 at once, then one a minute. */
+  accountLimiter: RateLimiter;
   /** Brings the articles table up to the current build before a report reads it. */
   syncCatalog(): Promise<void>;
   metrics: ServerMetrics;
@@ -97,13 +104,20 @@ async function create(options: RuntimeOptions): Promise<Runtime> {
   // instead of each taking a writer's connection to rewrite the same rows.
   const sync = () => (syncing ??= syncOnce().finally(() => (syncing = undefined)));
   scheduleSessionClosing(store.db, store.dialect, sync);
+  const audit = new AuditLog(store.db);
+  const prune = () => audit.prune(env.KB_AUDIT_RETENTION_DAYS).catch((error: unknown) => console.error('audit log pruning failed:', error));
+  void prune();
+  setInterval(prune, DAY_MS).unref();
   return {
     env,
     store,
     events,
     reports: reportSource(store.reports ?? store.db, (report, seconds) => metrics.report(report, seconds)),
     auth: new AdminAuth(store.db, env.KB_ADMIN_TOKEN),
+    team: new Team(store.db),
+    audit,
     loginLimiter: new RateLimiter({ burst: 5, perSecond: 5 / 60 }),
+    accountLimiter: new RateLimiter({ burst: 5, perSecond: 1 / 60 }),
     syncCatalog: sync,
     metrics,
   };

@@ -65,8 +65,9 @@ async function signedIn(
   });
   const page = await context.newPage();
   await page.goto('/reports');
+  await page.getByText('Sign in with the admin token').click();
   await page.getByLabel('Admin token').fill(TOKEN);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in with the token' }).click();
   await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
   return { context, page };
 }
@@ -76,10 +77,11 @@ test('refuses a wrong token and keeps the reports behind the login', async () =>
   const page = await context.newPage();
   await page.goto('/reports/friction');
   expect(new URL(page.url()).pathname).toBe('/reports/login');
+  await page.getByText('Sign in with the admin token').click();
   await page.getByLabel('Admin token').fill('not-the-token-not-the-token');
   const [response] = await Promise.all([
     page.waitForResponse((r) => r.request().method() === 'POST'),
-    page.getByRole('button', { name: 'Sign in' }).click(),
+    page.getByRole('button', { name: 'Sign in with the token' }).click(),
   ]);
   expect(response.status()).toBe(401);
   await expect.poll(() => page.getByRole('alert').textContent()).toContain('not the admin token');

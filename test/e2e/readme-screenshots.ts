@@ -36,8 +36,9 @@ const browser = await launchBrowser();
 try {
   const page = await browser.newPage({ baseURL: site.url, viewport: { width: 1200, height: 900 }, colorScheme: 'light' });
   await page.goto('/reports/login');
+  await page.getByText('Sign in with the admin token').click();
   await page.getByLabel('Admin token').fill(TOKEN);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in with the token' }).click();
   await page.waitForURL(/\/reports$/);
   mkdirSync(OUT, { recursive: true });
   for (const [name, path] of SHOTS) {

@@ -62,6 +62,24 @@ export async function signIn(url: string, token: string): Promise<string> {
   return cookie.split(';')[0]!;
 }
 
+/** The CSRF token the dashboard puts in its forms for this session (read from a page, as a browser would). */
+export async function csrfOf(url: string, cookie: string, page = '/reports/definitions'): Promise<string> {
+  const html = await (await fetch(`${url}${page}`, { headers: { Cookie: cookie } })).text();
+  const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
+  if (!token) throw new Error(`no CSRF token on ${page}`);
+  return token;
+}
+
+/** Posts a dashboard form as the browser does: same origin, the session cookie and its CSRF token. */
+export async function postForm(url: string, path: string, cookie: string, fields: Record<string, string>): Promise<Response> {
+  return fetch(`${url}${path}`, {
+    method: 'POST',
+    body: new URLSearchParams({ _csrf: await csrfOf(url, cookie), ...fields }),
+    headers: { Cookie: cookie, Origin: url },
+    redirect: 'manual',
+  });
+}
+
 /**
  * Writes raw bytes to the server over TCP (for requests fetch will not send: unfinished bodies and headers,
  * broken encodings) and reads until the server closes the connection or `waitMs` passes.

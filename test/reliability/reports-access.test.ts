@@ -6,7 +6,7 @@ import { AdminAuth } from '../../src/server/admin-auth.ts';
 import { REPORTS } from '../../src/schemas/report-params.ts';
 import { parseCsv } from '../helpers/csv-parse.ts';
 import { newSession, postEvents } from '../helpers/events-client.ts';
-import { freshSite, signIn, type FreshSite } from '../helpers/reliability-site.ts';
+import { freshSite, postForm, signIn, type FreshSite } from '../helpers/reliability-site.ts';
 
 const ARTICLE = 'how-do-i-reset-my-password';
 const TOKEN = 'access-test-token-0123456789abcdef';
@@ -92,7 +92,10 @@ describe('every report route and dashboard page', () => {
     writer.prepare("update admin_credentials set expires_at = ? where kind = 'session'").run(Date.now() - 1);
     await expectRefused({ Cookie: expiring });
     const current = await signIn(fresh.site.url, TOKEN);
-    expect((await get('/reports/logout', { Cookie: current }, 'POST')).status).toBe(303);
+    // Signing out changes state: without the session's CSRF token it is refused.
+    expect((await get('/reports/logout', { Cookie: current }, 'POST')).status).toBe(403);
+    await expectAllowed({ Cookie: current });
+    expect((await postForm(fresh.site.url, '/reports/logout', current, {})).status).toBe(303);
     await expectRefused({ Cookie: current });
     await expectRefused({ Cookie: out });
   });
