@@ -10,12 +10,14 @@ export const EmailSchema = z
   .transform((e) => e.toLowerCase());
 export const RoleSchema = z.enum(ROLES, `must be one of ${ROLES.join(', ')}`);
 const name = z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters');
+/** A form's optional text field: left empty, it is absent. */
+const optionalName = z.preprocess((v) => (v === '' ? undefined : v), name.optional());
 const secret = z.string().min(1, 'must not be empty').max(256, 'must be at most 256 characters');
 
 export const SignInFormSchema = z.object({ email: EmailSchema, password: secret });
 export type SignInForm = z.infer<typeof SignInFormSchema>;
 
-export const InviteSchema = z.object({ email: EmailSchema, name: name.optional(), role: RoleSchema });
+export const InviteSchema = z.object({ email: EmailSchema, name: optionalName, role: RoleSchema });
 export type Invite = z.infer<typeof InviteSchema>;
 
 /** A new password typed twice (the policy itself is checked by passwords.ts, which knows the person's address). */
@@ -25,7 +27,7 @@ export const SetPasswordFormSchema = z
 
 /** What an admin does on the team page, one form per action. */
 export const TeamActionSchema = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('invite'), email: EmailSchema, name: name.optional(), role: RoleSchema }),
+  z.object({ action: z.literal('invite'), email: EmailSchema, name: optionalName, role: RoleSchema }),
   z.object({ action: z.literal('role'), person: z.coerce.number().int().positive(), role: RoleSchema }),
   z.object({ action: z.literal('reset'), person: z.coerce.number().int().positive() }),
   z.object({ action: z.literal('remove'), person: z.coerce.number().int().positive() }),
