@@ -1,5 +1,6 @@
 /** Environment variables, validated once at start and at build with a message naming the bad variable. */
 import { z } from 'zod';
+import { ROLES } from '../domain/roles.ts';
 
 const flag = z.enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', '']).transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
 
@@ -7,6 +8,18 @@ const urlOrPath = z
   .string()
   .max(2000)
   .refine((v) => v.startsWith('/') || /^(https?|mailto):/i.test(v), 'must be an http(s) or mailto: URL, or a path starting with "/"');
+
+/** A comma-separated list, each entry trimmed and then shaped by `entry`; empty entries dropped. */
+const commaList = (entry: (item: string) => string = (item) => item) =>
+  z
+    .string()
+    .max(4000)
+    .transform((v) =>
+      v
+        .split(',')
+        .map((item) => entry(item.trim()))
+        .filter(Boolean),
+    );
 
 export const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4321),
@@ -45,15 +58,7 @@ export const EnvSchema = z.object({
   /** At build: where the events API runs when it is not the site's own origin (the static site on a CDN). */
   KB_API_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** At run time: the site origins allowed to send events from a browser (comma-separated, or *). */
-  KB_CORS_ORIGINS: z
-    .string()
-    .max(4000)
-    .transform((v) =>
-      v
-        .split(',')
-        .map((o) => o.trim().replace(/\/$/, ''))
-        .filter(Boolean),
-    )
+  KB_CORS_ORIGINS: commaList((o) => o.replace(/\/$/, ''))
     .pipe(z.array(z.union([z.literal('*'), z.url({ protocol: /^https?$/ })])))
     .default([]),
   KB_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
@@ -65,6 +70,32 @@ export const EnvSchema = z.object({
   /** Bearer token for the reports API; when unset, the first start generates one and stores only its hash. */
   /** Turns GET /metrics on, for a scraper sending `Authorization: Bearer <token>`. */
   KB_METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters (e.g. `openssl rand -base64 32`)').max(512).optional(),
+  /** Single sign-on with OpenID Connect: the identity provider's issuer URL and this client's credentials there. */
+  KB_OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+  KB_OIDC_CLIENT_ID: z.string().min(1).max(512).optional(),
+  KB_OIDC_CLIENT_SECRET: z.string().min(1).max(2048).optional(),
+  /** What the sign-in button calls the provider ("Sign in with …"). */
+  KB_OIDC_NAME: z.string().min(1).max(60).default('single sign-on'),
+  /** Email domains allowed to sign in with it (comma-separated); empty allows every address the provider vouches for. */
+  KB_OIDC_ALLOWED_DOMAINS: commaList((d) => d.toLowerCase().replace(/^@/, '')).default([]),
+  /** The ID token claim whose values map to roles (a string or a list, e.g. groups). */
+  KB_OIDC_ROLE_CLAIM: z.string().min(1).max(100).default('groups'),
+  /** Claim values to roles, e.g. `kb-admins=admin,support-leads=editor`: the highest match wins at each sign-in. */
+  KB_OIDC_ROLE_MAP: commaList()
+    .transform((pairs) =>
+      pairs.map((pair) => {
+        const at = pair.lastIndexOf('=');
+        return { value: pair.slice(0, at).trim(), role: pair.slice(at + 1).trim() };
+      }),
+    )
+    .pipe(
+      z.array(
+        z.object({ value: z.string().min(1, 'each entry must be value=role'), role: z.enum(ROLES, `roles are ${ROLES.join(', ')}`) }),
+      ),
+    )
+    .default([]),
+  /** The role of a person signing in with single sign-on for the first time when no mapping matches. */
+  KB_OIDC_DEFAULT_ROLE: z.enum(ROLES).default('viewer'),
   /** Audit log entries older than this many days are pruned. */
   KB_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(100_000).default(400),
   KB_ADMIN_TOKEN: z.string().min(24, 'must be at least 24 characters (e.g. `openssl rand -base64 32`)').max(512).optional(),
@@ -92,6 +123,10 @@ export class ConfigError extends Error {
 export function parseEnv(env: Record<string, string | undefined> = process.env): Env {
   const picked = Object.fromEntries(Object.keys(EnvSchema.shape).map((k) => [k, env[k] === '' ? undefined : env[k]]));
   const result = EnvSchema.safeParse(picked);
+  if (result.success && result.data.KB_OIDC_ISSUER && !result.data.KB_OIDC_CLIENT_ID)
+    throw new ConfigError(
+      'Invalid environment:\n  KB_OIDC_CLIENT_ID: must be set with KB_OIDC_ISSUER (the client registered at the identity provider)',
+    );
   if (result.success) return result.data;
   const lines = result.error.issues.map((i) => `  ${i.path.join('.')}=${JSON.stringify(picked[String(i.path[0])])}: ${i.message}`);
   throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);

@@ -20,7 +20,7 @@ export type RouteAccess = 'open' | Role;
 
 /** Every guarded route, first match wins; a path under a guarded prefix that no line names needs an admin. */
 export const ROUTE_ACCESS: readonly { path: RegExp; access: RouteAccess }[] = [
-  { path: /^\/reports\/(login|welcome|logout)\/?$/, access: 'open' },
+  { path: /^\/reports\/(login|welcome|logout|sso|sso\/callback)\/?$/, access: 'open' },
   { path: /^\/reports\/team\/?$/, access: 'admin' },
   { path: /^\/reports\/account\/?$/, access: 'viewer' },
   { path: /^\/reports(\/(deflection|ratings|friction|search|content|tutorials|definitions)\/?)?$/, access: 'viewer' },

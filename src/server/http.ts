@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'rate-limited',
   'store-unavailable',
   'report-timeout',
+  'provider-unavailable',
   'site-not-built',
   'unauthorized',
   'forbidden',

@@ -13,6 +13,7 @@ import { reportSource, type ReportSource } from '../analytics/report-registry.ts
 import { AdminAuth } from './admin-auth.ts';
 import { AuditLog } from './audit-log.ts';
 import { Team } from './team.ts';
+import { SingleSignOn } from './single-sign-on.ts';
 import { openConfiguredStore } from './open-store.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { ServerMetrics } from './metrics.ts';
@@ -28,6 +29,8 @@ interface Runtime {
   auth: AdminAuth;
   team: Team;
   audit: AuditLog;
+  /** Single sign-on, when KB_OIDC_ISSUER is set. */
+  sso: SingleSignOn | undefined;
   /** Sign-in attempts per client address: 5 at once, then one every 12 seconds. */
   loginLimiter: RateLimiter;
   /** Sign-in attempts per account (the email typed, known or not): 5 at once, then one a minute. */
@@ -116,6 +119,7 @@ async function create(options: RuntimeOptions): Promise<Runtime> {
     auth: new AdminAuth(store.db, env.KB_ADMIN_TOKEN),
     team: new Team(store.db),
     audit,
+    sso: env.KB_OIDC_ISSUER ? new SingleSignOn(env) : undefined,
     loginLimiter: new RateLimiter({ burst: 5, perSecond: 5 / 60 }),
     accountLimiter: new RateLimiter({ burst: 5, perSecond: 1 / 60 }),
     syncCatalog: sync,

@@ -7,8 +7,10 @@ import type { AdminAuth } from './admin-auth.ts';
 import type { AuditLog } from './audit-log.ts';
 import type { RateLimiter } from './rate-limit.ts';
 import type { Team } from './team.ts';
+import type { SingleSignOn } from './single-sign-on.ts';
+import type { Role } from '../domain/roles.ts';
 
-export type SignInResult = { session: string } | { status: 400 | 401 | 429; error: string; retryAfter?: number };
+export type SignInResult = { session: string } | { status: 400 | 401 | 403 | 429; error: string; retryAfter?: number };
 
 interface Parts {
   auth: AdminAuth;
@@ -17,6 +19,10 @@ interface Parts {
   loginLimiter: RateLimiter;
   accountLimiter: RateLimiter;
 }
+
+/** Where to go after signing in: back into the dashboard only, never an open redirect to another site. */
+export const safeNext = (wanted: string | null): string =>
+  wanted && /^\/reports(?:[/?]|$)/.test(wanted) && !wanted.startsWith('//') ? wanted : '/reports';
 
 const WRONG = 'That email and password do not match an account.';
 
@@ -53,6 +59,26 @@ export async function signInWithAdminToken(parts: Parts, form: FormData, address
   }
   await parts.audit.record('admin token', 'sign-in', null, 'admin token');
   return { session };
+}
+
+/** The way back from the identity provider: the person it names, signed in, or why not. */
+export async function signInWithSso(
+  parts: Parts,
+  sso: SingleSignOn,
+  defaultRole: Role,
+  request: Request,
+  origin: string,
+): Promise<SignInResult & { next?: string }> {
+  const outcome = await sso.finish(request, origin);
+  if (!outcome.ok) {
+    await parts.audit.record(outcome.email ?? 'unknown', 'sign-in-failed', null, `single sign-on: ${outcome.reason}`);
+    return { status: 403, error: `Single sign-on did not sign you in: ${outcome.reason}.` };
+  }
+  const { person, created, roleWas } = await parts.team.ssoPerson(outcome.identity, defaultRole);
+  if (created) await parts.audit.record('single sign-on', 'invite', person.email, person.role);
+  if (roleWas) await parts.audit.record('single sign-on', 'role-change', person.email, `${roleWas} → ${person.role}`);
+  await parts.audit.record(person.email, 'sign-in', null, 'single sign-on');
+  return { session: await parts.team.startSession(person.id), next: outcome.next };
 }
 
 /** The one-time link printed at first start (for the admin token's first session). */

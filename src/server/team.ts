@@ -88,6 +88,41 @@ export class Team {
     return { id, email, name, role: invite.role };
   }
 
+  /**
+   * The person single sign-on names: by the provider's subject, else by email (the subject then linked), else a new
+   * person with `role`. A mapped role replaces the person's own; `roleWas` says what it replaced.
+   */
+  async ssoPerson(
+    identity: { subject: string; email: string; name: string | undefined; mappedRole: Role | undefined },
+    defaultRole: Role,
+    now = Date.now(),
+  ): Promise<{ person: Person; created: boolean; roleWas?: Role }> {
+    const found =
+      (await this.db.selectFrom('people').select(PERSON).where('sso_subject', '=', identity.subject).executeTakeFirst()) ??
+      (await this.byEmail(identity.email));
+    if (!found) {
+      const role = identity.mappedRole ?? defaultRole;
+      const { id } = await this.db
+        .insertInto('people')
+        .values({
+          email: identity.email,
+          name: identity.name ?? identity.email.split('@')[0]!,
+          role,
+          password_hash: null,
+          sso_subject: identity.subject,
+          created_at: now,
+          last_sign_in_at: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return { person: { id, email: identity.email, name: identity.name ?? identity.email.split('@')[0]!, role }, created: true };
+    }
+    await this.db.updateTable('people').set({ sso_subject: identity.subject }).where('id', '=', found.id).execute();
+    if (identity.mappedRole === undefined || identity.mappedRole === found.role) return { person: found, created: false };
+    await this.changeRole(found.id, identity.mappedRole);
+    return { person: { ...found, role: identity.mappedRole }, created: false, roleWas: found.role };
+  }
+
   /** A one-time link code to set a password, valid 72 hours; earlier links of the person stop working. */
   async passwordLink(personId: number, now = Date.now()): Promise<string> {
     await this.db.deleteFrom('person_credentials').where('person_id', '=', personId).where('kind', '=', 'link').execute();

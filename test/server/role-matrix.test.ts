@@ -29,7 +29,7 @@ const API: Record<string, Role> = Object.fromEntries(
   REPORTS.map((r) => [`/api/reports/${r === 'article' ? `article/${ARTICLE}` : r}`, 'viewer' as Role]),
 );
 /** Pages anyone may open: the ways in. */
-const OPEN = ['/reports/login', '/reports/welcome', '/reports/logout'];
+const OPEN = ['/reports/login', '/reports/welcome', '/reports/logout', '/reports/sso', '/reports/sso/callback'];
 
 let fresh: FreshSite;
 let store: Store;
