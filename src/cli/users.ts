@@ -37,7 +37,11 @@ const { values, positionals } = argsOrExit(
   USAGE,
 );
 const [command, ...rest] = positionals;
-if (values.help || !command) fail(USAGE);
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+if (!command) fail(USAGE);
 
 const env = envOrExit();
 const store = openConfiguredStore(env);
