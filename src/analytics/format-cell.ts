@@ -12,6 +12,7 @@ export function formatCell(value: Cell, column: Column, row: Record<string, Cell
   }
   if (unit === 'rate') return `${(value * 100).toFixed(1)}%`;
   if (unit === 'ratio') return `${value.toFixed(1)} : 1`;
+  if (unit === 'p') return value < 0.001 ? '< 0.001' : value.toFixed(3);
   return Number.isInteger(value) ? value.toLocaleString('en-US') : value.toFixed(2);
 }
 

@@ -11,6 +11,7 @@ import { articleScope, isScoped } from './article-scope.ts';
 import type { ArticleStats } from './article-stats.ts';
 import { ARTICLE_COLUMNS, articleCells, column, defineTable, RATING_COLUMNS, ratingCells, type Table } from './report-table.ts';
 import { inBucket, overBuckets, rollupTable, signed } from './rollup-buckets.ts';
+import { compareRevisions, type RevisionComparison } from './revision-verdict.ts';
 import { rate, wilsonInterval, type Interval } from './wilson.ts';
 
 export const DEFAULT_MIN_VOTES = 5;
@@ -42,6 +43,8 @@ export interface RevisionRating extends Helpfulness {
   slug: string;
   revision: string;
   firstSeenAt: number;
+  /** Against the article's revision before it (none for its first in the range). */
+  change: RevisionComparison | null;
 }
 export interface Ratings {
   articles: ArticleRating[];
@@ -183,12 +186,19 @@ export async function getRatings(db: Kysely<Database>, params: ReportParams, min
     byProductArea: byGroup(voted, 'productArea', minVotes),
     byRevision: revisions
       .filter((r) => (revisionCount.get(r.slug) ?? 0) > 1)
-      .map((r) => ({
-        slug: r.slug,
-        revision: r.revision,
-        firstSeenAt: Number(r.first_seen_at),
-        ...helpfulness(Number(r.up), Number(r.down), minVotes),
-      })),
+      .map((r, i, all) => {
+        const previous = all[i - 1]?.slug === r.slug ? all[i - 1] : undefined;
+        const votes = { up: Number(r.up), down: Number(r.down) };
+        return {
+          slug: r.slug,
+          revision: r.revision,
+          firstSeenAt: Number(r.first_seen_at),
+          ...helpfulness(votes.up, votes.down, minVotes),
+          change: previous
+            ? compareRevisions({ up: Number(previous.up), down: Number(previous.down) }, { ...votes, since: Number(r.first_seen_at) })
+            : null,
+        };
+      }),
   };
 }
 
@@ -206,12 +216,23 @@ export function ratingsTables(r: Ratings): Table[] {
     defineTable('product-areas', GROUP_COLUMNS, r.byProductArea.map(groupCells)),
     defineTable(
       'revisions',
-      [column('slug'), column('revision'), column('first_seen'), ...RATING_COLUMNS],
+      [
+        column('slug'),
+        column('revision'),
+        column('first_seen'),
+        ...RATING_COLUMNS,
+        column('verdict'),
+        column('p', 'p'),
+        column('evidence'),
+      ],
       r.byRevision.map((x) => ({
         slug: x.slug,
         revision: x.revision,
         first_seen: new Date(x.firstSeenAt).toISOString().slice(0, 10),
         ...ratingCells(x),
+        verdict: x.change?.verdict ?? null,
+        p: x.change?.p ?? null,
+        evidence: x.change?.sentence ?? null,
       })),
     ),
   ];

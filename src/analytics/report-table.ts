@@ -7,7 +7,8 @@ import type { Helpfulness } from './ratings.ts';
 /**
  * `unit`: the row's `unit` cell says count, rate or ratio; `change`: relative for counts and ratios, points for rates.
  */
-export type ColumnKind = 'text' | 'count' | 'rate' | 'ratio' | 'unit' | 'change';
+/** How a number reads: `p` is a test's p-value ("< 0.001", "0.048"). */
+export type ColumnKind = 'text' | 'count' | 'rate' | 'ratio' | 'unit' | 'change' | 'p';
 export type Cell = string | number | boolean | null;
 export type Row = Record<string, Cell>;
 export interface Column {
