@@ -14,6 +14,8 @@ export interface ArticlesTable {
   reviewed: string | null;
   has_description: Generated<number>;
   published: Generated<number>;
+  /** The frontmatter's `owner`: the inbox assigns the article's feedback to the person with that email. */
+  owner: string | null;
 }
 export interface AdminCredentialsTable {
   id: Generated<number>;
@@ -49,6 +51,25 @@ export interface PersonCredentialsTable {
   created_at: number;
   expires_at: number | null;
   last_used_at: number | null;
+}
+/** A comment's triage: its status and assignee (no row: new, unassigned). */
+export interface FeedbackTriageTable {
+  comment_id: number;
+  status: 'new' | 'acknowledged' | 'planned' | 'done' | 'wont_fix';
+  assignee_id: number | null;
+  updated_at: number;
+}
+/** Internal notes on a comment, for the team only. */
+export interface FeedbackNotesTable {
+  id: Generated<number>;
+  comment_id: number;
+  author: string;
+  at: number;
+  text: string;
+}
+export interface InboxVisitsTable {
+  person_id: number;
+  visited_at: number;
 }
 /** Who did what, when: appended, never changed; pruned after KB_AUDIT_RETENTION_DAYS. */
 export interface AuditLogTable {
@@ -315,6 +336,9 @@ export interface Database {
   people: PeopleTable;
   person_credentials: PersonCredentialsTable;
   audit_log: AuditLogTable;
+  feedback_triage: FeedbackTriageTable;
+  feedback_notes: FeedbackNotesTable;
+  inbox_visits: InboxVisitsTable;
 }
 
 export type Session = Selectable<SessionsTable>;

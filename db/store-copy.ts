@@ -20,6 +20,8 @@ const FIRST = [
   'admin_credentials',
   'people',
   'person_credentials',
+  'feedback_triage',
+  'feedback_notes',
 ];
 const WITH_IDS = [
   'articles',
@@ -32,6 +34,7 @@ const WITH_IDS = [
   'people',
   'person_credentials',
   'audit_log',
+  'feedback_notes',
 ];
 // PostgreSQL takes at most 65,535 parameters per statement; rows of up to 20 columns fit 3,000 times over.
 const ROWS_PER_INSERT = 500;

@@ -13,7 +13,7 @@ import { forbiddenPage } from './server/forbidden-page.ts';
 export const onRequest = defineMiddleware(async (context, next) => {
   const path = context.url.pathname;
   // Every method: a HEAD or POST must not run a route a GET would refuse.
-  const access = context.isPrerendered ? undefined : routeAccess(path);
+  const access = context.isPrerendered ? undefined : routeAccess(path, context.request.method);
   if (access === undefined) return next();
   const api = path.startsWith('/api/');
   const { request } = context;

@@ -69,6 +69,8 @@ export async function getArticle(db: Kysely<Database>, params: ReportParams, slu
     .leftJoin('revisions as r', 'r.id', 'c.revision_id')
     .select(['c.ts', 'c.vote', 'c.reason', 'r.revision', 'c.comment'])
     .where('c.article_id', '=', article.id)
+    // Down votes with a reason and no words are the inbox's; the article lists what readers wrote.
+    .where('c.comment', '<>', '')
     .where('c.ts', '>=', start)
     .where('c.ts', '<', end)
     .orderBy('c.ts', 'desc')

@@ -29,6 +29,7 @@ export const METRIC_SECTIONS = [
   'Friction',
   'Content health',
   'Tutorials',
+  'Feedback inbox',
 ] as const;
 
 const pct = (share: number) => `${Math.round(share * 100)}%`;
@@ -172,6 +173,14 @@ export const METRIC_DEFINITIONS = [
     formula: 'helpfulness over the final votes given to each revision',
   },
   {
+    id: 'edit-verdict',
+    section: 'Ratings',
+    title: 'Did the edit help? (verdict and p)',
+    definition:
+      'Each revision’s helpfulness against the revision before it, both with their 95% Wilson interval and number of votes. "Better" or "worse" when a two-sided two-proportion z-test gives p < 0.05; "no clear change" otherwise; "no clear change yet (n too small)" while either revision has fewer than 30 votes. p is the chance of a difference at least this large if the edit changed nothing.',
+    formula: 'z = (p₂ − p₁) ÷ √(p̂(1 − p̂)(1/n₁ + 1/n₂)), p̂ = (up₁ + up₂) ÷ (n₁ + n₂); p = 2(1 − Φ(|z|))',
+  },
+  {
     id: 'settled-search',
     section: 'Search',
     title: 'Settled search',
@@ -296,6 +305,14 @@ export const METRIC_DEFINITIONS = [
     definition: 'The step after which the largest share of the readers who reached it did not reach the next one.',
     formula: 'max over steps k of (reached k − reached k+1) / reached k',
   },
+  {
+    id: 'feedback-item',
+    section: 'Feedback inbox',
+    title: 'Feedback item',
+    definition:
+      'One comment a reader wrote, or one down vote with a reason, kept exactly as sent with its article, revision and time. Items are new until someone triages them (acknowledged, planned, done, won’t fix); they are never deleted. Unassigned items go to the person the article’s frontmatter names as owner, when they are on the team. Notes are internal: readers never see them.',
+    formula: null,
+  },
 ] as const satisfies readonly MetricDefinition[];
 
 export type MetricId = (typeof METRIC_DEFINITIONS)[number]['id'];
@@ -366,6 +383,10 @@ export const TABLE_COLUMN_DEFINITIONS = {
   'articles.escalated_sessions': 'article-escalation-rate',
   'queries.escalation_rate': 'query-escalation',
   'corrections.searches': 'corrected-search',
+  'revisions.p': 'edit-verdict',
+  'items.id': 'feedback-item',
+  'items.notes': 'feedback-item',
+  'statuses.items': 'feedback-item',
 } as const satisfies Record<string, MetricId>;
 
 /** The definition behind a column of a report table, if its cells are a metric. */

@@ -19,6 +19,7 @@ import { searchTables } from './search-tables.ts';
 import { getSearch } from './search.ts';
 import { QueryMemory } from './query-memory.ts';
 import { getTutorials, tutorialsTables } from './tutorials.ts';
+import { getInbox, inboxTables } from './inbox.ts';
 
 /**
  * A store as the reports read it, with what they remember of it between requests: one per store, kept by whoever
@@ -55,6 +56,7 @@ const MODULES = {
   search: report({ run: (db, params, _slug, queries) => getSearch(db, params, queries), tables: searchTables }),
   content: report({ run: getContent, tables: contentTables }),
   tutorials: report({ run: getTutorials, tables: tutorialsTables }),
+  inbox: report({ run: getInbox, tables: inboxTables }),
   article: report({ run: async (db, params, slug) => (slug === undefined ? null : getArticle(db, params, slug)), tables: articleTables }),
 } satisfies { [N in ReportName]: unknown };
 

@@ -33,6 +33,7 @@ export async function syncCatalog(
         lang: e.lang,
         reviewed: e.reviewed,
         has_description: e.has_description ? 1 : 0,
+        owner: e.owner,
         published: 1,
       };
       await trx

@@ -10,7 +10,18 @@ import type { ReportResults } from '../analytics/report-registry.ts';
 import type { Table } from '../analytics/report-table.ts';
 import type { ReportName, ReportQuery } from '../schemas/report-params.ts';
 
-export const FILTER_KEYS = ['from', 'to', 'category', 'product_area', 'review_days'] as const;
+export const FILTER_KEYS = [
+  'from',
+  'to',
+  'category',
+  'product_area',
+  'review_days',
+  'status',
+  'article',
+  'reason',
+  'assignee',
+  'since',
+] as const;
 
 export interface FilterChoices {
   categories: string[];

@@ -196,7 +196,9 @@ export class EventDecisions {
   private feedback(e: Of<'feedback'>, s: SessionState, articleId: number): void {
     const revision = this.revision(e, articleId);
     this.store(e, s, { article_id: articleId, revision, n1: VOTE_CODES[e.vote], n2: reasonCode(e.reason) });
-    if (e.comment) {
+    // What a reader said is kept as written, for the feedback inbox: every comment, and every down vote with a
+    // reason (an empty comment). Only real comments count as comments in the rollups.
+    if (e.comment || (e.vote === 'down' && e.reason)) {
       this.comments.push({
         article_id: articleId,
         session_id: s.id,
@@ -204,9 +206,9 @@ export class EventDecisions {
         ts: e.ts,
         vote: e.vote,
         reason: e.reason ?? null,
-        comment: e.comment,
+        comment: e.comment ?? '',
       });
-      this.deltas.article(articleId, e.day, 'comments');
+      if (e.comment) this.deltas.article(articleId, e.day, 'comments');
     }
     const row = this.articleRows.get(`${s.id}|${articleId}`) ?? this.newArticleRow(s, articleId, e);
     // One vote per session per article: take the previous vote out of the rollups before adding this one.

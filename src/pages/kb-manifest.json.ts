@@ -23,6 +23,7 @@ export const GET: APIRoute = async () => {
           steps: d.kind === 'tutorial' ? d.steps.length : null,
           reviewed: d.reviewed ? d.reviewed.toISOString().slice(0, 10) : null,
           has_description: d.hasDescription,
+          owner: d.owner,
         },
       ]),
     ),

@@ -17,6 +17,8 @@ export const ManifestEntrySchema = z.object({
   /** YYYY-MM-DD, from the frontmatter's `reviewed`. */
   reviewed: z.string().nullable(),
   has_description: z.boolean(),
+  /** The frontmatter's `owner` (an email, by convention); absent from manifests built before it was listed. */
+  owner: z.string().nullable().default(null),
 });
 export type ManifestEntry = z.infer<typeof ManifestEntrySchema>;
 

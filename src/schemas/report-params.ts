@@ -1,9 +1,12 @@
 /** Report names and the query parameters every report accepts: an inclusive UTC date range and optional filters. */
 import { z } from 'zod';
 import { addDays, DAY_MS, utcDay } from '../domain/utc-day.ts';
+import { FEEDBACK_STATUSES } from '../domain/feedback-status.ts';
+import { REASONS } from '../domain/event-kinds.ts';
+import { SLUG_PATTERN } from '../domain/slug-pattern.ts';
 
 /** Every report, listed once; `article` takes a slug (`/api/reports/article/<slug>`). */
-export const REPORTS = ['overview', 'deflection', 'ratings', 'friction', 'search', 'content', 'tutorials', 'article'] as const;
+export const REPORTS = ['overview', 'deflection', 'ratings', 'friction', 'search', 'content', 'tutorials', 'inbox', 'article'] as const;
 export const ReportNameSchema = z.enum(REPORTS);
 export type ReportName = z.infer<typeof ReportNameSchema>;
 export const FORMATS = ['json', 'csv'] as const;
@@ -31,6 +34,12 @@ export const ReportQuerySchema = z
     category: z.string().min(1).max(120).optional(),
     product_area: z.string().min(1).max(120).optional(),
     review_days: z.coerce.number().int().min(1).max(3650).optional(),
+    /** The inbox's filters: a status, an article, a reason, an assignee (an email, or "none"), and items after a time. */
+    status: z.enum(FEEDBACK_STATUSES).optional(),
+    article: z.string().regex(SLUG_PATTERN, 'must be an article slug').optional(),
+    reason: z.enum(REASONS).optional(),
+    assignee: z.union([z.literal('none'), z.email().max(254)]).optional(),
+    since: z.coerce.number().int().min(0).optional(),
     format: z.enum(FORMATS).default('json'),
     /** For CSV: which of the report's tables; the first when absent. */
     table: z

@@ -18,21 +18,28 @@ export const actorLabel = (actor: Actor): string => (actor.kind === 'person' ? a
 /** `open`: anyone (the sign-in pages); otherwise the least role that may use the route. */
 export type RouteAccess = 'open' | Role;
 
-/** Every guarded route, first match wins; a path under a guarded prefix that no line names needs an admin. */
-export const ROUTE_ACCESS: readonly { path: RegExp; access: RouteAccess }[] = [
+/**
+ * Every guarded route, first match wins; `write` is the role a state-changing request needs when it differs. A path
+ * under a guarded prefix that no line names needs an admin.
+ */
+export const ROUTE_ACCESS: readonly { path: RegExp; access: RouteAccess; write?: Role }[] = [
   { path: /^\/reports\/(login|welcome|logout|sso|sso\/callback)\/?$/, access: 'open' },
   { path: /^\/reports\/team\/?$/, access: 'admin' },
   { path: /^\/reports\/account\/?$/, access: 'viewer' },
+  { path: /^\/reports\/inbox\/?$/, access: 'viewer', write: 'editor' },
   { path: /^\/reports(\/(deflection|ratings|friction|search|content|tutorials|definitions)\/?)?$/, access: 'viewer' },
   { path: /^\/reports\/articles\/[^/]+\/?$/, access: 'viewer' },
   { path: /^\/api\/reports\/.+$/, access: 'viewer' },
+  { path: /^\/api\/feedback\/\d+$/, access: 'editor' },
 ];
-const GUARDED = /^\/(reports|api\/reports)(\/|$)/;
+const GUARDED = /^\/(reports|api\/reports|api\/feedback)(\/|$)/;
 
-/** The access a path needs, or undefined when it is not guarded (the help center, the events API). */
-export function routeAccess(path: string): RouteAccess | undefined {
+/** The access a request needs, or undefined when its path is not guarded (the help center, the events API). */
+export function routeAccess(path: string, method = 'GET'): RouteAccess | undefined {
   if (!GUARDED.test(path)) return undefined;
-  return ROUTE_ACCESS.find((r) => r.path.test(path))?.access ?? 'admin';
+  const rule = ROUTE_ACCESS.find((r) => r.path.test(path));
+  if (!rule) return 'admin';
+  return isUnsafe(method) && rule.write ? rule.write : rule.access;
 }
 
 export const allows = (actor: Actor | undefined, access: RouteAccess): boolean =>

@@ -19,6 +19,7 @@ export const AUDIT_ACTIONS = [
   'token-create',
   'token-revoke',
   'export',
+  'feedback-triage',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -39,6 +39,10 @@ export function internalError(error: unknown): Response {
   return errorResponse(500, 'internal-error', 'Something went wrong on our side. Please try again later.');
 }
 
+/** A posted form's fields; an unreadable body is an empty form (each page then says what is missing). */
+export const postedForm = async (request: Request): Promise<FormData> =>
+  (await request.formData().catch(() => undefined)) ?? new FormData();
+
 export class BodyTooLargeError extends Error {}
 
 /** The client stopped sending (or the server's request timeout cut it off): nothing to answer, nothing to log. */

@@ -108,7 +108,9 @@ const SQL = {
     from ev where article_id = @article and type in (1, 4) and ${IN_RANGE} group by 1 order by 1`,
   articleComments: `
     select c.ts, c.vote, c.reason, r.revision, c.comment from comments c left join revisions r on r.id = c.revision_id
-    where c.article_id = @article and c.ts >= @start and c.ts < @end order by c.ts desc, c.id desc limit 200`,
+    where c.article_id = @article and c.comment <> '' and c.ts >= @start and c.ts < @end order by c.ts desc, c.id desc limit 200`,
+  // The inbox reads what readers said as it was written: the peer counts the same rows.
+  inboxItems: `select count(*) as n from comments where ts >= @start and ts < @end`,
   articleQueries: `
     select q.text as query, count(*) as clicks from events e join queries q on q.id = e.query_id
     where e.type = 3 and e.article_id = @article and e.ts >= @start and e.ts < @end group by q.text order by clicks desc, q.text limit 50`,

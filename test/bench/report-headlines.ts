@@ -88,6 +88,8 @@ export function rollupHeadline(result: ReportResult | null): Headline {
         out[`t:${t.slug}.completionRate`] = t.completionRate;
       }
       return out;
+    case 'inbox':
+      return { items: result.data.items.length };
     case 'article': {
       const a = result.data;
       put('', {

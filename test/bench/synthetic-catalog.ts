@@ -129,6 +129,7 @@ export function syntheticCatalog(seed = SYNTHETIC_DEFAULTS.seed, options = SYNTH
       steps: tutorial ? 3 + Math.floor(r() * 7) : null,
       reviewed,
       has_description: r() < 0.92,
+      owner: null,
     };
     const queries = [`${words(verb)} ${words(noun)}`, `how to ${words(verb)} ${words(noun)}`, `${words(noun)} ${words(verb)}`, words(noun)];
     const sum = reasonWeights.reduce((a, b) => a + b, 0);

@@ -84,7 +84,7 @@ test('names the bad option, the unknown report, and a missing database', () => {
   expect(badDate.err).toContain('--from: is not a calendar date');
   const unknown = report(['ratingz']);
   expect(unknown.status).toBe(1);
-  expect(unknown.err).toContain('Reports: overview, deflection, ratings, friction, search, content, tutorials, article/<slug>');
+  expect(unknown.err).toContain('Reports: overview, deflection, ratings, friction, search, content, tutorials, inbox, article/<slug>');
   const noDb = report(['overview'], { KB_DB_PATH: join(mkdtempSync(join(tmpdir(), 'lantern-none-')), 'kb.sqlite') });
   expect(noDb.status).toBe(1);
   expect(noDb.err).toContain('npm run demo');

@@ -25,6 +25,7 @@ function entry(title: string, category: string, productArea: string | null, extr
     steps: null,
     reviewed: null,
     has_description: true,
+    owner: null,
     ...extra,
   };
 }

@@ -10,6 +10,7 @@ export interface CatalogEntry {
   reviewed?: string | null;
   has_description?: boolean;
   steps?: number | null;
+  owner?: string | null;
 }
 
 export async function publish(store: EventStore, entries: Record<string, CatalogEntry>): Promise<void> {
@@ -29,6 +30,7 @@ export async function publish(store: EventStore, entries: Record<string, Catalog
         steps: e.steps ?? null,
         reviewed: e.reviewed === undefined ? '2026-11-01' : e.reviewed,
         has_description: e.has_description ?? true,
+        owner: e.owner ?? null,
       },
     ]),
   );

@@ -119,11 +119,11 @@ const checks = (dayOf: (column: string) => string, units: Record<Unit, string>):
     select article_id, ${DAY}, n1, count(*) from events where type = 6 group by 1, 2, 3
     except select article_id, day, step, sessions from tutorial_step_daily`,
     'comments per article and day': `
-    select article_id, ${DAY}, count(*) from comments group by 1, 2
+    select article_id, ${DAY}, count(*) from comments where comment <> '' group by 1, 2
     except select article_id, day, comments from article_daily where comments <> 0`,
     'comments per article and day (reverse)': `
     select article_id, day, comments from article_daily where comments <> 0
-    except select article_id, ${DAY}, count(*) from comments group by 1, 2`,
+    except select article_id, ${DAY}, count(*) from comments where comment <> '' group by 1, 2`,
     'final votes per revision and day': `
     ${FINAL_VOTES} select ${DAY}, article_id, revision_id, ${count('n1 = 1')}, ${count('n1 <> 1')} from final
       where n = 1 and revision_id is not null group by 1, 2, 3

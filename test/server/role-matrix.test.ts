@@ -23,6 +23,7 @@ const PAGES: Record<string, Role> = {
   '/reports/definitions': 'viewer',
   [`/reports/articles/${ARTICLE}`]: 'viewer',
   '/reports/account': 'viewer',
+  '/reports/inbox': 'viewer',
   '/reports/team': 'admin',
 };
 const API: Record<string, Role> = Object.fromEntries(
@@ -61,6 +62,7 @@ test('every page under /reports and every reports API route is in the matrix', (
   const pages = routes('src/pages/reports').map((r) => r.replace('[slug]', ARTICLE));
   expect(pages.sort()).toEqual([...Object.keys(PAGES), ...OPEN].sort());
   expect(routes('src/pages/api/reports')).toEqual(['/api/reports/[...path]']);
+  expect(routes('src/pages/api/feedback')).toEqual(['/api/feedback/[id]']);
 });
 
 test('each route answers each role as the matrix says: 401 or the sign-in to nobody, 403 to a role below, 200 to the rest', async () => {
@@ -110,4 +112,26 @@ test('a change to the team is refused to viewers and editors, and to an admin wi
   const done = await invite(admin, await csrfOf(fresh.site.url, admin.Cookie));
   expect(done.status).toBe(200);
   expect(await done.text()).toMatch(/Invited new@example\.com as viewer[\s\S]*\/reports\/welcome\?code=[\w-]{43}/);
+});
+
+test('triaging feedback needs an editor: the inbox form and PATCH /api/feedback/<id>, for nobody and each role', async () => {
+  const answers: string[] = [];
+  for (const role of [undefined, ...ROLES] as const) {
+    const headers = role ? (who[role] as Record<string, string>) : {};
+    const csrf = role ? await csrfOf(fresh.site.url, headers.Cookie!) : 'none';
+    const patch = await fetch(`${fresh.site.url}/api/feedback/999999`, {
+      method: 'PATCH',
+      body: JSON.stringify({ status: 'done' }),
+      headers: { ...headers, 'Content-Type': 'application/json', 'X-CSRF-Token': csrf, Origin: fresh.site.url },
+    });
+    const form = await fetch(`${fresh.site.url}/reports/inbox`, {
+      method: 'POST',
+      body: new URLSearchParams({ _csrf: csrf, ids: '999999', status: 'done' }),
+      headers: { ...headers, Origin: fresh.site.url },
+      redirect: 'manual',
+    });
+    answers.push(`${role ?? 'nobody'} ${patch.status} ${form.status}`);
+  }
+  // Allowed, an editor's change of an item that does not exist is a 404 by the API and a 400 on the page.
+  expect(answers).toEqual(['nobody 401 303', 'viewer 403 403', 'editor 404 400', 'admin 404 400']);
 });
