@@ -26,6 +26,10 @@ Options:
   --category <id>         only articles of this category
   --product-area <id>     only articles of this product area
   --review-days <n>       content: reviewed longer ago than this is stale (default 180)
+  --owner <email>         inbox: the items assigned to this person (by default their articles')
+  --status <status>       inbox: new, acknowledged, planned, done or wont_fix
+  --reason <reason>       inbox: outdated, unclear, didnt_solve, product_issue or other
+  --article <slug>        inbox: one article's items
   --format table|json|csv table (default) prints every table aligned; csv prints one table
   --table <name>          with --format csv or table: only this table
 `;
@@ -39,6 +43,10 @@ const { values, positionals } = argsOrExit(
       category: { type: 'string' },
       'product-area': { type: 'string' },
       'review-days': { type: 'string' },
+      status: { type: 'string' },
+      reason: { type: 'string' },
+      article: { type: 'string' },
+      owner: { type: 'string' },
       format: { type: 'string', default: 'table' },
       table: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -72,6 +80,11 @@ const query = Object.fromEntries(
     category: values.category,
     product_area: values['product-area'],
     review_days: values['review-days'],
+    status: values.status,
+    reason: values.reason,
+    article: values.article,
+    // A writer's items: those assigned to them, which by default are their articles' (the frontmatter's owner).
+    assignee: values.owner?.toLowerCase(),
     format: values.format === 'csv' ? 'csv' : 'json',
     table: values.table,
   }).filter(([, v]) => v !== undefined),
@@ -80,7 +93,8 @@ const answer = await answerReport(reportSource(store.db), positionals.join('/'),
 await store.close();
 
 if (answer.kind === 'not-found') fail(answer.message);
-if (answer.kind === 'invalid') fail(answer.issues.map((i) => `--${i.path.replace('_', '-')}: ${i.message}`).join('\n'));
+const option = (path: string) => (path === 'assignee' ? 'owner' : path.replace('_', '-'));
+if (answer.kind === 'invalid') fail(answer.issues.map((i) => `--${option(i.path)}: ${i.message}`).join('\n'));
 if (values.format === 'json') console.log(JSON.stringify(reportJson(answer), null, 2));
 else if (values.format === 'csv') process.stdout.write(toCsv(answer.table!));
 else {

@@ -35,10 +35,10 @@ export const ReportQuerySchema = z
     product_area: z.string().min(1).max(120).optional(),
     review_days: z.coerce.number().int().min(1).max(3650).optional(),
     /** The inbox's filters: a status, an article, a reason, an assignee (an email, or "none"), and items after a time. */
-    status: z.enum(FEEDBACK_STATUSES).optional(),
+    status: z.enum(FEEDBACK_STATUSES, `must be one of ${FEEDBACK_STATUSES.join(', ')}`).optional(),
     article: z.string().regex(SLUG_PATTERN, 'must be an article slug').optional(),
-    reason: z.enum(REASONS).optional(),
-    assignee: z.union([z.literal('none'), z.email().max(254)]).optional(),
+    reason: z.enum(REASONS, `must be one of ${REASONS.join(', ')}`).optional(),
+    assignee: z.union([z.literal('none'), z.email().max(254)], 'must be an email address, or "none"').optional(),
     since: z.coerce.number().int().min(0).optional(),
     format: z.enum(FORMATS).default('json'),
     /** For CSV: which of the report's tables; the first when absent. */

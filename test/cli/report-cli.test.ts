@@ -6,6 +6,7 @@ import { beforeAll, expect, test } from 'vitest';
 import { fixtureSite } from '../helpers/fixture-site.ts';
 import { freshStore, seed } from '../helpers/seed-events.ts';
 import { ROOT } from '../helpers/site-build.ts';
+import { Team } from '../../src/server/team.ts';
 
 const ARTICLE = 'how-do-i-reset-my-password';
 let dbPath: string;
@@ -88,4 +89,35 @@ test('names the bad option, the unknown report, and a missing database', () => {
   const noDb = report(['overview'], { KB_DB_PATH: join(mkdtempSync(join(tmpdir(), 'lantern-none-')), 'kb.sqlite') });
   expect(noDb.status).toBe(1);
   expect(noDb.err).toContain('npm run demo');
+});
+
+test('shows a writer the inbox items of their articles, by status, and names a bad filter by its option', async () => {
+  const store = await freshStore();
+  const team = new Team(store.db);
+  const wren = await team.add({ email: 'wren@example.com', role: 'editor' });
+  await seed(store, [
+    {
+      type: 'feedback',
+      session: 'session-cli-3',
+      article: ARTICLE,
+      vote: 'down',
+      reason: 'outdated',
+      comment: 'The form moved',
+      at: '2026-11-12T10:00:00Z',
+    },
+    { type: 'feedback', session: 'session-cli-4', article: ARTICLE, vote: 'down', reason: 'unclear', at: '2026-11-13T10:00:00Z' },
+  ]);
+  const [{ id }] = await store.db.selectFrom('comments').select('id').where('comment', '=', 'The form moved').execute();
+  await store.db.insertInto('feedback_triage').values({ comment_id: id, status: 'planned', assignee_id: wren.id, updated_at: 0 }).execute();
+  await store.close();
+  const inbox = (...args: string[]) => report(['inbox', '--from', '2026-11-01', '--to', '2026-11-30', ...args], { KB_DB_PATH: store.path });
+
+  const mine = inbox('--owner', 'Wren@Example.com');
+  expect(mine.status).toBe(0);
+  expect(mine.out).toMatch(/items \(1\)\n/);
+  expect(mine.out).toMatch(/how-do-i-reset-my-password .* down\s+outdated\s+planned\s+wren@example\.com\s+0\s+The form moved/);
+  expect(inbox('--status', 'new').out).toMatch(/items \(1\)\n[\s\S]*unclear\s+new/);
+  const bad = inbox('--status', 'closed');
+  expect(bad.status).toBe(1);
+  expect(bad.err).toContain('--status: must be one of new, acknowledged, planned, done, wont_fix');
 });
