@@ -7,7 +7,7 @@ import type { Database } from '../../db/schema.ts';
 import type { ReportParams } from '../schemas/report-params.ts';
 import { REASONS } from '../domain/event-kinds.ts';
 import { epochBounds } from './report-period.ts';
-import { helpfulness, type Helpfulness, type ReasonCounts } from './ratings.ts';
+import { helpfulness, revisionRatings, revisionsTable, type Helpfulness, type ReasonCounts, type RevisionRating } from './ratings.ts';
 import { ARTICLE_COLUMNS, articleCells, column, defineTable, RATING_COLUMNS, ratingCells, type Table } from './report-table.ts';
 import { rate } from './wilson.ts';
 
@@ -47,6 +47,8 @@ export interface ArticleReport {
   comments: ArticleComment[];
   /** Searches whose result was this article, by clicks. */
   queries: { query: string; clicks: number }[];
+  /** Helpfulness per revision with the verdict on each edit, when the votes in the range span more than one. */
+  revisions: RevisionRating[];
 }
 
 const sum = (column: string) => sql<number>`sum(${sql.ref(column)})`;
@@ -125,6 +127,7 @@ export async function getArticle(db: Kysely<Database>, params: ReportParams, slu
       comment: c.comment,
     })),
     queries: queries.map((q) => ({ query: q.text, clicks: Number(q.clicks) })),
+    revisions: await revisionRatings(db, params, slug),
   };
 }
 
@@ -167,5 +170,6 @@ export function articleTables(a: ArticleReport): Table[] {
       [column('query'), column('clicks', 'count')],
       a.queries.map((q) => ({ ...q })),
     ),
+    revisionsTable(a.revisions),
   ];
 }

@@ -68,7 +68,7 @@ const worstFirst = (a: Helpfulness, b: Helpfulness) =>
  * Only articles with more than one revision are read: the others cannot have votes spanning revisions, and most
  * articles are never edited.
  */
-async function votesByRevision(db: Kysely<Database>, params: ReportParams) {
+async function votesByRevision(db: Kysely<Database>, params: ReportParams, slug?: string) {
   const revised = db
     .selectFrom('revisions')
     .select('article_id')
@@ -93,6 +93,7 @@ async function votesByRevision(db: Kysely<Database>, params: ReportParams) {
     .innerJoin('articles as a', 'a.id', 'r.article_id')
     .select(['a.slug', 'r.revision', 'r.first_seen_at', 't.up', 't.down'])
     .where(articleScope(params))
+    .$if(slug !== undefined, (q) => q.where('a.slug', '=', slug!))
     .orderBy('a.slug')
     .orderBy('r.first_seen_at')
     .execute();
@@ -176,30 +177,59 @@ export async function getRatings(db: Kysely<Database>, params: ReportParams, min
     }))
     .sort((a, b) => worstFirst(a, b) || a.slug.localeCompare(b.slug));
 
-  const revisions = await votesByRevision(db, params);
-  const revisionCount = new Map<string, number>();
-  for (const r of revisions) revisionCount.set(r.slug, (revisionCount.get(r.slug) ?? 0) + 1);
-
   return {
     articles,
     byCategory: byGroup(voted, 'category', minVotes),
     byProductArea: byGroup(voted, 'productArea', minVotes),
-    byRevision: revisions
-      .filter((r) => (revisionCount.get(r.slug) ?? 0) > 1)
-      .map((r, i, all) => {
-        const previous = all[i - 1]?.slug === r.slug ? all[i - 1] : undefined;
-        const votes = { up: Number(r.up), down: Number(r.down) };
-        return {
-          slug: r.slug,
-          revision: r.revision,
-          firstSeenAt: Number(r.first_seen_at),
-          ...helpfulness(votes.up, votes.down, minVotes),
-          change: previous
-            ? compareRevisions({ up: Number(previous.up), down: Number(previous.down) }, { ...votes, since: Number(r.first_seen_at) })
-            : null,
-        };
-      }),
+    byRevision: await revisionRatings(db, params, undefined, minVotes),
   };
+}
+
+/**
+ * Helpfulness per revision, oldest first, of the articles (or the one article) whose votes in the range span more
+ * than one revision, each with its verdict against the revision before it.
+ */
+export async function revisionRatings(
+  db: Kysely<Database>,
+  params: ReportParams,
+  slug?: string,
+  minVotes = DEFAULT_MIN_VOTES,
+): Promise<RevisionRating[]> {
+  const revisions = await votesByRevision(db, params, slug);
+  const revisionCount = new Map<string, number>();
+  for (const r of revisions) revisionCount.set(r.slug, (revisionCount.get(r.slug) ?? 0) + 1);
+  return revisions
+    .filter((r) => (revisionCount.get(r.slug) ?? 0) > 1)
+    .map((r, i, all) => {
+      const previous = all[i - 1]?.slug === r.slug ? all[i - 1] : undefined;
+      const votes = { up: Number(r.up), down: Number(r.down) };
+      return {
+        slug: r.slug,
+        revision: r.revision,
+        firstSeenAt: Number(r.first_seen_at),
+        ...helpfulness(votes.up, votes.down, minVotes),
+        change: previous
+          ? compareRevisions({ up: Number(previous.up), down: Number(previous.down) }, { ...votes, since: Number(r.first_seen_at) })
+          : null,
+      };
+    });
+}
+
+/** The revisions table of the ratings report and of one article's. */
+export function revisionsTable(revisions: readonly RevisionRating[]): Table {
+  return defineTable(
+    'revisions',
+    [column('slug'), column('revision'), column('first_seen'), ...RATING_COLUMNS, column('verdict'), column('p', 'p'), column('evidence')],
+    revisions.map((x) => ({
+      slug: x.slug,
+      revision: x.revision,
+      first_seen: new Date(x.firstSeenAt).toISOString().slice(0, 10),
+      ...ratingCells(x),
+      verdict: x.change?.verdict ?? null,
+      p: x.change?.p ?? null,
+      evidence: x.change?.sentence ?? null,
+    })),
+  );
 }
 
 const GROUP_COLUMNS = [column('group'), column('articles', 'count'), ...RATING_COLUMNS];
@@ -214,26 +244,6 @@ export function ratingsTables(r: Ratings): Table[] {
     ),
     defineTable('categories', GROUP_COLUMNS, r.byCategory.map(groupCells)),
     defineTable('product-areas', GROUP_COLUMNS, r.byProductArea.map(groupCells)),
-    defineTable(
-      'revisions',
-      [
-        column('slug'),
-        column('revision'),
-        column('first_seen'),
-        ...RATING_COLUMNS,
-        column('verdict'),
-        column('p', 'p'),
-        column('evidence'),
-      ],
-      r.byRevision.map((x) => ({
-        slug: x.slug,
-        revision: x.revision,
-        first_seen: new Date(x.firstSeenAt).toISOString().slice(0, 10),
-        ...ratingCells(x),
-        verdict: x.change?.verdict ?? null,
-        p: x.change?.p ?? null,
-        evidence: x.change?.sentence ?? null,
-      })),
-    ),
+    revisionsTable(r.byRevision),
   ];
 }

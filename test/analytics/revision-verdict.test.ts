@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest';
+import { getArticle } from '../../src/analytics/article.ts';
 import { getRatings } from '../../src/analytics/ratings.ts';
 import { compareRevisions, twoProportionP } from '../../src/analytics/revision-verdict.ts';
 import { seed, type SeedEvent } from '../helpers/seed-events.ts';
@@ -51,7 +52,7 @@ test('the two-sided p-value of a z-test matches the normal table', () => {
   expect(twoProportionP(3.2905)).toBeCloseTo(0.001, 5);
 });
 
-test('the ratings report gives each revision its verdict against the one before, from the votes as stored', async () => {
+test('the ratings report and the article drill-down give each revision its verdict against the one before, from the votes as stored', async () => {
   const store = await freshTestStore();
   try {
     const vote = (i: number, revision: string, up: boolean, at: string): SeedEvent => ({
@@ -75,6 +76,9 @@ test('the ratings report gives each revision its verdict against the one before,
     expect(ratings.byRevision[1]!.change!.sentence).toBe(
       'helpful 40% [31–50%] n=95 → 85% [78–90%] n=140 since the edit of 10 Nov: better, p < 0.001',
     );
+    // The article's own drill-down says the same.
+    const article = await getArticle(store.db, { from: '2026-11-01', to: '2026-11-28' }, 'export-to-csv');
+    expect(article!.revisions.map((r) => r.change?.sentence ?? null)).toEqual([null, ratings.byRevision[1]!.change!.sentence]);
   } finally {
     await store.close();
   }
