@@ -5,12 +5,14 @@
 import type { ArticleStats } from './article-stats.ts';
 import { count, helpfulSentence, percent, signedPercent } from './evidence-format.ts';
 import { FRICTION_RULES as R, poissonZ } from './friction-rules.ts';
+import type { RevisionComparison } from './revision-verdict.ts';
 import { wilsonInterval } from './wilson.ts';
 
 export type Signal =
   | 'low-rating'
   | 'high-escalation'
   | 'outdated-or-unclear'
+  | 'worse-after-edit'
   | 'heavy-traffic'
   | 'rising-traffic'
   | 'product-issue-reasons'
@@ -47,8 +49,8 @@ export function isLowRated(up: number, n: number, medianHelpfulness: number | nu
 const escalationSentence = (t: Totals) =>
   `${percent(t.escalations / t.viewSessions)} of ${count(t.viewSessions)} readers contacted support`;
 
-/** Content friction: the article fails its readers. */
-export function contentSignals(t: Totals, b: Baselines): Finding | null {
+/** Content friction: the article fails its readers, or its last edit made it worse (`edit`: its latest verdict). */
+export function contentSignals(t: Totals, b: Baselines, edit: RevisionComparison | null = null): Finding | null {
   const n = t.up + t.down;
   const signals: Signal[] = [];
   const words: string[] = [];
@@ -69,6 +71,11 @@ export function contentSignals(t: Totals, b: Baselines): Finding | null {
     signals.push('outdated-or-unclear');
     words.push(`${count(stale)} of ${count(n)} votes say outdated (${count(t.outdated)}) or unclear (${count(t.unclear)})`);
     gaps.push(stale / n);
+  }
+  if (edit?.verdict === 'worse') {
+    signals.push('worse-after-edit');
+    words.push(`an edit made it worse: ${edit.sentence}`);
+    gaps.push(edit.before.helpfulness! - edit.after.helpfulness!);
   }
   if (signals.length === 0) return null;
   return { signals, evidence: words.join('; '), score: Math.round(t.viewSessions * Math.max(...gaps)) };

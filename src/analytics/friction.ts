@@ -12,6 +12,7 @@ import { contentSignals, productSignals, type Baselines, type Signal, type Total
 import { daysIn, previousPeriod } from './report-period.ts';
 import { column, defineTable, type Table } from './report-table.ts';
 import { getTutorials } from './tutorials.ts';
+import { revisionRatings } from './ratings.ts';
 
 export interface FrictionFlag {
   kind: 'content' | 'product';
@@ -59,6 +60,8 @@ export async function getFriction(db: Kysely<Database>, params: ReportParams): P
   const before = previousPeriod(site);
   const [stats, previousViews, tutorials] = [await articleStats(db, site), await articleViews(db, before), await getTutorials(db, site)];
   const published = stats.filter((s) => s.published);
+  // Each article's latest edit in the range, with its verdict against the revision before.
+  const lastEdit = new Map((await revisionRatings(db, site)).filter((r) => r.change).map((r) => [r.slug, r.change!]));
 
   const areas = new Map<string, ArticleStats[]>();
   for (const s of published) {
@@ -89,7 +92,7 @@ export async function getFriction(db: Kysely<Database>, params: ReportParams): P
       articles: 1,
     };
     const base = { target: 'article' as const, slug: s.slug, title: s.title, productArea: s.productArea, sample };
-    const content = contentSignals(totals, baselines);
+    const content = contentSignals(totals, baselines, lastEdit.get(s.slug) ?? null);
     if (content) flags.push({ kind: 'content', ...base, ...content });
     const dropOff = tutorials.find((t) => t.slug === s.slug)?.largestDropOff ?? null;
     const product = productSignals(

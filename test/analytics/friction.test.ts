@@ -144,3 +144,22 @@ test('calls no traffic rising when the previous period has no views to compare w
   const friction = await getFriction(store.db, RANGE);
   expect(friction.product.flatMap((f) => f.signals)).not.toContain('rising-traffic');
 });
+
+test('flags an article an edit made worse, with the before-and-after verdict as evidence', async () => {
+  await publish(store, { 'export-to-csv': { category: 'reports', product_area: 'reports' } });
+  // 80 of 100 readers found it helpful before the edit of 12 Nov, 60 of 100 after: worse, p = 0.002 (hand-worked in
+  // revision-verdict.test.ts).
+  const reader = (i: number, revision: string, up: boolean, at: string): SeedEvent[] => [
+    { type: 'view', session: `edit-${revision}-${i}`, article: 'export-to-csv', revision, at },
+    { type: 'feedback', session: `edit-${revision}-${i}`, article: 'export-to-csv', vote: up ? 'up' : 'down', revision, at },
+  ];
+  await seed(store, [
+    ...Array.from({ length: 100 }, (_, i) => reader(i, 'r1', i < 80, '2026-11-05T10:00:00Z')).flat(),
+    ...Array.from({ length: 100 }, (_, i) => reader(i, 'r2', i < 60, '2026-11-12T10:00:00Z')).flat(),
+  ]);
+  const [flag] = (await getFriction(store.db, RANGE)).content;
+  expect(flag).toMatchObject({ slug: 'export-to-csv', signals: ['worse-after-edit'], score: Math.round(200 * 0.2) });
+  expect(flag!.evidence).toBe(
+    'an edit made it worse: helpful 80% [71–87%] n=100 → 60% [50–69%] n=100 since the edit of 12 Nov: worse, p = 0.002',
+  );
+});
