@@ -38,6 +38,8 @@ export interface PeopleTable {
   sso_subject: string | null;
   created_at: number;
   last_sign_in_at: number | null;
+  /** 1 while the person wants the weekly digest. */
+  digest: Generated<number>;
 }
 /** A person's dashboard session, one-time link (to set a password) or personal API token: only its hash is kept. */
 export interface PersonCredentialsTable {
@@ -66,6 +68,15 @@ export interface FeedbackNotesTable {
   author: string;
   at: number;
   text: string;
+}
+/** One alert or digest to one channel: sent, or to be tried again at `next_attempt_at`. */
+export interface DeliveriesTable {
+  key: string;
+  channel: 'email' | 'webhook';
+  attempts: Generated<number>;
+  next_attempt_at: number;
+  sent_at: number | null;
+  last_error: string | null;
 }
 export interface InboxVisitsTable {
   person_id: number;
@@ -339,6 +350,7 @@ export interface Database {
   feedback_triage: FeedbackTriageTable;
   feedback_notes: FeedbackNotesTable;
   inbox_visits: InboxVisitsTable;
+  deliveries: DeliveriesTable;
 }
 
 export type Session = Selectable<SessionsTable>;

@@ -7,10 +7,12 @@ import * as m0001 from './0001-initial.ts';
 import * as m0002 from './0002-search-corrections-and-fixes.ts';
 import * as m0003 from './0003-team-access.ts';
 import * as m0004 from './0004-feedback-inbox.ts';
+import * as m0005 from './0005-alerts.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
   '0002-search-corrections-and-fixes': m0002,
   '0003-team-access': m0003,
   '0004-feedback-inbox': m0004,
+  '0005-alerts': m0005,
 };

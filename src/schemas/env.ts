@@ -96,6 +96,17 @@ export const EnvSchema = z.object({
     .default([]),
   /** The role of a person signing in with single sign-on for the first time when no mapping matches. */
   KB_OIDC_DEFAULT_ROLE: z.enum(ROLES).default('viewer'),
+  /** Alerts and weekly digests by email: smtp(s)://user:password@host:port, and the sender's address. */
+  KB_SMTP_URL: z
+    .string()
+    .max(2000)
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  KB_ALERT_FROM: z.string().min(3).max(200).default('Lantern <lantern@localhost>'),
+  /** Alerts to a chat channel: a Slack-compatible incoming webhook URL. */
+  KB_ALERT_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** A content gap alerts once its searches that showed nothing in a week reach this many. */
+  KB_ALERT_MIN_ZERO_RESULTS: z.coerce.number().int().min(1).max(1_000_000).default(20),
   /** Audit log entries older than this many days are pruned. */
   KB_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(100_000).default(400),
   KB_ADMIN_TOKEN: z.string().min(24, 'must be at least 24 characters (e.g. `openssl rand -base64 32`)').max(512).optional(),

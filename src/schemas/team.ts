@@ -39,5 +39,6 @@ export const AccountActionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('create-token'), label: name }),
   z.object({ action: z.literal('revoke-token'), token: z.coerce.number().int().positive() }),
   z.object({ action: z.literal('sign-out-everywhere') }),
+  z.object({ action: z.literal('digest'), digest: z.enum(['on', 'off']) }),
 ]);
 export type AccountAction = z.infer<typeof AccountActionSchema>;

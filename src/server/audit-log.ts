@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = [
   'token-revoke',
   'export',
   'feedback-triage',
+  'settings-change',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -8,6 +8,7 @@ import { findManifest, manifestFile, type PublishedArticles } from '../ingest/pu
 
 import { scheduleRetention } from '../ingest/retention.ts';
 import { scheduleSessionClosing } from '../ingest/close-sessions.ts';
+import { scheduleAlerts } from '../alerts/schedule-alerts.ts';
 import { syncCatalog } from '../analytics/sync-catalog.ts';
 import { reportSource, type ReportSource } from '../analytics/report-registry.ts';
 import { AdminAuth } from './admin-auth.ts';
@@ -107,6 +108,7 @@ async function create(options: RuntimeOptions): Promise<Runtime> {
   // instead of each taking a writer's connection to rewrite the same rows.
   const sync = () => (syncing ??= syncOnce().finally(() => (syncing = undefined)));
   scheduleSessionClosing(store.db, store.dialect, sync);
+  scheduleAlerts(store.db, env);
   const audit = new AuditLog(store.db);
   const prune = () => audit.prune(env.KB_AUDIT_RETENTION_DAYS).catch((error: unknown) => console.error('audit log pruning failed:', error));
   void prune();

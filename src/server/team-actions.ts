@@ -88,6 +88,11 @@ export async function accountAction({ team, audit }: Parts, actor: Actor, form: 
     await audit.record(person.email, 'token-revoke', label);
     return { ok: true, message: `Token “${label}” revoked.` };
   }
+  if (action.action === 'digest') {
+    await team.setDigest(person.id, action.digest === 'on');
+    await audit.record(person.email, 'settings-change', 'weekly digest', action.digest);
+    return { ok: true, message: `Your weekly digest is ${action.digest}.` };
+  }
   await team.endAllSessions(person.id);
   await audit.record(person.email, 'sign-out-everywhere');
   return { ok: true, message: 'Signed out everywhere.' };

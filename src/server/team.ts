@@ -177,6 +177,19 @@ export class Team {
     await this.db.deleteFrom('person_credentials').where('person_id', '=', personId).where('kind', '=', 'session').execute();
   }
 
+  async wantsDigest(personId: number): Promise<boolean> {
+    const row = await this.db.selectFrom('people').select('digest').where('id', '=', personId).executeTakeFirst();
+    return Number(row?.digest ?? 0) === 1;
+  }
+
+  async setDigest(personId: number, on: boolean): Promise<void> {
+    await this.db
+      .updateTable('people')
+      .set({ digest: on ? 1 : 0 })
+      .where('id', '=', personId)
+      .execute();
+  }
+
   /** A new role takes effect at once: the person's sessions end, and they sign in again under it. */
   async changeRole(personId: number, role: Role): Promise<void> {
     await this.db.updateTable('people').set({ role }).where('id', '=', personId).execute();

@@ -87,3 +87,19 @@ test('signing out everywhere ends every session of the person; tokens and export
     ['token-create', 'nightly export'],
   ]);
 });
+
+test('a person turns their weekly digest off and on from their account, and the audit log says so', async () => {
+  const cookie = cookieOf(await signIn('ana@example.com', PASSWORD, '192.0.2.30'));
+  const ana = (await team.byEmail('ana@example.com'))!;
+  expect(await team.wantsDigest(ana.id)).toBe(true);
+  const off = await postForm(fresh.site.url, '/reports/account', cookie, { action: 'digest', digest: 'off' });
+  expect(await off.text()).toContain('Your weekly digest is off.');
+  expect(await team.wantsDigest(ana.id)).toBe(false);
+  await postForm(fresh.site.url, '/reports/account', cookie, { action: 'digest', digest: 'on' });
+  expect(await team.wantsDigest(ana.id)).toBe(true);
+  const entries = (await new AuditLog(store.db).list()).filter((e) => e.actor === 'ana@example.com' && e.action === 'settings-change');
+  expect(entries.map((e) => [e.target, e.detail])).toEqual([
+    ['weekly digest', 'on'],
+    ['weekly digest', 'off'],
+  ]);
+});

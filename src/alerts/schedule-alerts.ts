@@ -1,0 +1,31 @@
+/** Rounds of alerts and digests while the server runs: every 15 minutes, when a channel is configured. */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { Env } from '../schemas/env.ts';
+import { channelsFrom, deliverRound } from './deliver.ts';
+
+const ROUND_MS = 15 * 60_000;
+
+export const alertOrigin = (env: Env): string =>
+  env.KB_SITE_URL
+    ? new URL(env.KB_SITE_URL).origin
+    : `http://${env.HOST === '0.0.0.0' || env.HOST === '::' ? 'localhost' : env.HOST}:${env.PORT}`;
+
+export function scheduleAlerts(db: Kysely<Database>, env: Env): void {
+  const channels = channelsFrom(env);
+  if (!channels.email && !channels.webhook) return;
+  const settings = { origin: alertOrigin(env), minZeroResults: env.KB_ALERT_MIN_ZERO_RESULTS, digests: true };
+  let running = false;
+  const round = async () => {
+    if (running) return;
+    running = true;
+    try {
+      await deliverRound(db, channels, settings);
+    } catch (error) {
+      console.error('alerts: a round failed, the next one tries again:', error);
+    } finally {
+      running = false;
+    }
+  };
+  setInterval(() => void round(), ROUND_MS).unref();
+}
