@@ -12,6 +12,22 @@ import { articleScope } from './article-scope.ts';
 import { epochBounds } from './report-period.ts';
 import { column, defineTable, type Table } from './report-table.ts';
 
+const OPEN = new Set<FeedbackStatus>(['new', 'acknowledged', 'planned']);
+
+/** Each article's latest revision: the one the server saw first most recently. */
+async function latestRevisions(db: Kysely<Database>, slugs: string[]): Promise<Map<string, { revision: string; since: number }>> {
+  if (slugs.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('revisions as r')
+    .innerJoin('articles as a', 'a.id', 'r.article_id')
+    .select(['a.slug', 'r.revision', 'r.first_seen_at'])
+    .where('a.slug', 'in', slugs)
+    .orderBy('r.first_seen_at')
+    .orderBy('r.id')
+    .execute();
+  return new Map(rows.map((r) => [r.slug, { revision: r.revision, since: Number(r.first_seen_at) }]));
+}
+
 /** Items shown at once; the counts cover them all. */
 export const INBOX_LIMIT = 500;
 
@@ -35,8 +51,18 @@ export interface InboxItem {
   assignee: string | null;
   notes: InboxNote[];
 }
+/** An article edited since some of its open items were written: the edit may have addressed them. */
+export interface EditedSince {
+  slug: string;
+  /** The article's latest revision and the time the server first saw it. */
+  revision: string;
+  since: number;
+  /** Ids of the open items (new, acknowledged, planned) given on older revisions. */
+  open: number[];
+}
 export interface Inbox {
   items: InboxItem[];
+  editedSince: EditedSince[];
   /** Items matching every filter but the status, by status. */
   byStatus: Record<FeedbackStatus, number>;
 }
@@ -97,10 +123,20 @@ export async function getInbox(db: Kysely<Database>, params: ReportParams): Prom
   const notesOf = new Map<number, InboxNote[]>();
   for (const n of notes)
     notesOf.set(n.comment_id, [...(notesOf.get(n.comment_id) ?? []), { author: n.author, at: Number(n.at), text: n.text }]);
+  const latest = await latestRevisions(db, [...new Set(rows.map((r) => r.slug))]);
+  const edited = new Map<string, EditedSince>();
+  for (const r of rows) {
+    const current = latest.get(r.slug);
+    if (!current || r.revision === null || r.revision === current.revision || !OPEN.has(r.status)) continue;
+    const entry = edited.get(r.slug) ?? { slug: r.slug, ...current, open: [] };
+    entry.open.push(r.id);
+    edited.set(r.slug, entry);
+  }
   const byStatus = Object.fromEntries(FEEDBACK_STATUSES.map((s) => [s, 0])) as Record<FeedbackStatus, number>;
   for (const c of counts) byStatus[c.status] = Number(c.n);
   return {
     byStatus,
+    editedSince: [...edited.values()],
     items: rows.map((r) => ({
       id: r.id,
       at: Number(r.ts),

@@ -80,3 +80,22 @@ test('a triaged item keeps its status, assignee and notes; the filters combine',
   expect((await getInbox(store.db, { ...RANGE, category: 'integrations' })).items.map((i) => i.id)).toEqual([unclear, moved]);
   expect((await getInbox(store.db, { ...RANGE, since: Date.parse('2026-11-03T10:00:00Z') })).items.map((i) => i.id)).toHaveLength(2);
 });
+
+test('an article edited since some of its open items were written is offered to mark them addressed', async () => {
+  await history();
+  // A reader sees connect-shopify's new revision: the two open items given on r1 may be addressed by it.
+  await seed(store, [{ type: 'view', session: 's8', article: 'connect-shopify', revision: 'r2', at: '2026-11-20T10:00:00Z' }]);
+  const inbox = await getInbox(store.db, RANGE);
+  const shopify = inbox.items.filter((i) => i.slug === 'connect-shopify').map((i) => i.id);
+  expect(inbox.editedSince).toEqual([
+    { slug: 'connect-shopify', revision: 'r2', since: Date.parse('2026-11-20T10:00:00Z'), open: shopify },
+  ]);
+  await triageFeedback(
+    store.db,
+    new AuditLog(store.db),
+    shopify,
+    { status: 'done', note: 'Addressed by the edit of 20 Nov.' },
+    'wren@example.com',
+  );
+  expect((await getInbox(store.db, RANGE)).editedSince).toEqual([]);
+});
