@@ -8,6 +8,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { createDb, DEFAULT_DB_PATH } from '../../db/client.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { bulkLoad } from '../ingest/bulk-load.ts';
+import { triageDemoFeedback } from '../demo/demo-triage.ts';
 import type { PreparedEvent } from '../ingest/validate-batch.ts';
 import { syncCatalog } from '../analytics/sync-catalog.ts';
 import type { EventType } from '../domain/event-kinds.ts';
@@ -86,6 +87,7 @@ try {
   const bar = progressBar(events.length, { unit: 'events', verb: 'Loading' });
   written = await bulkLoad(store, events, { onProgress: (n) => bar.update(n) });
   bar.done(written);
+  await triageDemoFeedback(store.db, Date.parse(`${end}T23:59:59Z`), seed);
 } finally {
   await store.close();
 }

@@ -10,6 +10,7 @@ import {
   HEAVY_AREA,
   OUTDATED,
   REVISION_CHANGE,
+  WORSE_EDIT,
   SURGE,
   activePatterns,
   type Reason,
@@ -157,6 +158,20 @@ function profileFor(
             topic: 'unclear-revision',
           }
         : { ...areaWeight(day), helpfulness: REVISION_CHANGE.helpfulnessAfter, reasons: HEALTHY.reasons };
+  } else if (active.has('worse-edit') && slug === WORSE_EDIT.slug) {
+    troubled = true;
+    const editedOn = Math.floor(days * WORSE_EDIT.editedAt);
+    const before = oldRevision(slug, period.seed);
+    on = (day) =>
+      day < editedOn
+        ? { ...healthy(), weight: WORSE_EDIT.weight, revision: before }
+        : {
+            ...healthy(),
+            weight: WORSE_EDIT.weight,
+            helpfulness: WORSE_EDIT.helpfulnessAfter,
+            reasons: WORSE_EDIT.reasonsAfter,
+            topic: 'unclear-revision',
+          };
   }
 
   const dropOff = active.has('tutorial-drop-off') && slug === DROP_OFF.slug;

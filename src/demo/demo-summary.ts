@@ -39,8 +39,8 @@ export function demoSummary(run: DemoRun): string {
     '',
     `Planted patterns${recent}:`,
     ...run.patterns.map((p) => {
-      // A gap closed half-way shows only over the whole history, before and after the alias.
-      const range = p.kind === 'closed-gap' ? ` --from ${run.from} --to ${run.to}` : '';
+      // A gap closed half-way and an edit's verdict show over the whole history, before and after the change.
+      const range = p.kind === 'closed-gap' || p.kind === 'worse-edit' ? ` --from ${run.from} --to ${run.to}` : '';
       return `  ${p.kind}: ${subject(p)} — ${p.description}\n      → ${env}npm run report -- ${p.report}${range}`;
     }),
   ];

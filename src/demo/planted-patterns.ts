@@ -86,6 +86,17 @@ export const REVISION_CHANGE = {
   helpfulnessAfter: 0.85,
 } as const;
 
+/** An edit that made a good article worse, a month before the end: enough votes on each side for a verdict. */
+export const WORSE_EDIT = {
+  slug: 'keyboard-shortcuts',
+  /** Read more than most (below the heavy-traffic bar), so both revisions get enough votes for a verdict. */
+  weight: 2.5,
+  /** Share of the period, from its start, before the edit. */
+  editedAt: 0.7,
+  helpfulnessAfter: 0.35,
+  reasonsAfter: { unclear: 0.5, outdated: 0.3, didnt_solve: 0.2, other: 0, product_issue: 0 },
+} as const;
+
 /** Two hostile comments, once each, late in the period: the reports must show them as text, never run them. */
 export const HOSTILE_COMMENTS = [
   { preferredSlug: 'reset-your-password', daysBeforeEnd: 3, comment: '<script>alert("x")</script> the steps did not work' },
@@ -145,6 +156,13 @@ export const PLANTED = [
     description: `${pct(REVISION_CHANGE.helpfulnessBefore)} helpful (mostly "unclear") on its old revision for the first ${pct(REVISION_CHANGE.editedAt)} of the period, ${pct(REVISION_CHANGE.helpfulnessAfter)} after the edit`,
     // The ratings report's "revisions" table shows helpfulness per revision; `article <slug>` lists the comments.
     report: 'ratings',
+  },
+  {
+    id: WORSE_EDIT.slug,
+    kind: 'worse-edit',
+    slug: WORSE_EDIT.slug,
+    description: `${pct(HEALTHY.helpfulness)} helpful until an edit ${pct(1 - WORSE_EDIT.editedAt)} of the period before its end, ${pct(WORSE_EDIT.helpfulnessAfter)} after it (mostly "unclear"): judged worse, and a content-friction flag`,
+    report: 'friction',
   },
 ] as const;
 

@@ -10,7 +10,10 @@ import {
   REVISION_CHANGE,
   SURGE,
   WELL_BEHAVED_SLUGS,
+  WORSE_EDIT,
 } from '../../src/demo/planted-patterns.ts';
+import { triageDemoFeedback } from '../../src/demo/demo-triage.ts';
+import { getInbox } from '../../src/analytics/inbox.ts';
 import { servedSearchTerms, simulateHistory } from '../../src/demo/simulate-history.ts';
 import { bulkLoad } from '../../src/ingest/bulk-load.ts';
 import { getContent } from '../../src/analytics/content.ts';
@@ -34,6 +37,7 @@ beforeAll(async () => {
   const options = { days: 90, end: END, seed: 42, sessionsPerDay: 330 };
   for (const { day, terms } of servedSearchTerms(manifest, options)) await syncCatalog(store.db, manifest.articles, terms, day);
   await bulkLoad(store, simulateHistory(manifest, options));
+  await triageDemoFeedback(store.db, Date.parse(`${END}T23:59:59Z`), options.seed);
 });
 afterAll(() => store?.close());
 
@@ -95,9 +99,13 @@ describe('the planted patterns are what the reports put on top', () => {
     expect(search.zeroResultQueries.map((q) => q.query)).not.toContain(search.corrections[0]!.query);
   });
 
-  test('content: the outdated and the surging articles are the low-rated ones', async () => {
+  test('content: the outdated and the surging articles are low-rated, and nothing but the planted ones', async () => {
     const content = await getContent(store.db, LAST_28);
-    expect(content.lowRated.map((a) => a.slug).sort()).toEqual([OUTDATED.slug, SURGE.slug].sort());
+    const low = content.lowRated.map((a) => a.slug);
+    expect(low).toEqual(expect.arrayContaining([OUTDATED.slug, SURGE.slug]));
+    // The article an edit made worse is low-rated too once its new revision has most of the range's votes.
+    const planted: string[] = [OUTDATED.slug, SURGE.slug, WORSE_EDIT.slug];
+    expect(low.filter((slug) => !planted.includes(slug))).toEqual([]);
   });
 
   test('tutorials: the one that loses readers at "Set up matching rules" comes first, with the drop after step 3', async () => {
@@ -110,6 +118,24 @@ describe('the planted patterns are what the reports put on top', () => {
     const { byRevision } = await getRatings(store.db, ALL_90);
     const [before, after] = byRevision.filter((r) => r.slug === REVISION_CHANGE.slug);
     expect(before!.interval!.upper).toBeLessThan(after!.interval!.lower);
+    expect(after!.change!.verdict).toBe('better');
+  });
+
+  test('ratings and friction: the edit that made an article worse is judged worse, and flagged', async () => {
+    const { byRevision } = await getRatings(store.db, ALL_90);
+    const [, after] = byRevision.filter((r) => r.slug === WORSE_EDIT.slug);
+    expect(after!.change).toMatchObject({ verdict: 'worse' });
+    expect(after!.change!.p).toBeLessThan(0.05);
+    const flag = (await getFriction(store.db, ALL_90)).content.find((f) => f.slug === WORSE_EDIT.slug);
+    expect(flag!.signals).toContain('worse-after-edit');
+  });
+
+  test('inbox: feedback in every status, the last week still new', async () => {
+    const { byStatus, items } = await getInbox(store.db, LAST_28);
+    for (const status of ['new', 'acknowledged', 'planned', 'done', 'wont_fix'] as const)
+      expect(byStatus[status], status).toBeGreaterThan(0);
+    const lastWeek = Date.parse(`${END}T23:59:59Z`) - 7 * 86_400_000;
+    expect(items.filter((i) => i.at >= lastWeek).every((i) => i.status === 'new')).toBe(true);
   });
 });
 
@@ -124,7 +150,7 @@ describe('no well-behaved article is flagged', () => {
     const invoices = new Set(await invoiceSlugs());
     // Product flags may name the heavy area's articles; content flags only the planted bad articles.
     expect(friction.product.every((f) => f.slug === null || f.slug === SURGE.slug || invoices.has(f.slug))).toBe(true);
-    const plantedBad: string[] = [SURGE.slug, OUTDATED.slug, REVISION_CHANGE.slug];
+    const plantedBad: string[] = [SURGE.slug, OUTDATED.slug, REVISION_CHANGE.slug, WORSE_EDIT.slug];
     expect(friction.content.every((f) => plantedBad.includes(f.slug!))).toBe(true);
     const content = await getContent(store.db, range);
     expect(content.lowRated.filter((a) => healthy.has(a.slug))).toEqual([]);

@@ -43,6 +43,7 @@ const MANIFEST: Manifest = {
     'create-your-first-invoice': entry('Create and send your first invoice', 'getting-started', 'invoices'),
     'invoice-emails-not-delivered': entry("Invoice emails aren't being delivered", 'troubleshooting', 'invoices'),
     'connect-shopify': entry('Connect your Shopify store', 'integrations', 'integrations'),
+    'keyboard-shortcuts': entry('Keyboard shortcuts', 'getting-started', null),
     'connect-your-bank-and-reconcile': entry('Connect your bank and reconcile', 'general', 'bank-sync', { kind: 'tutorial', steps: 5 }),
     'writing-articles': entry('Writing articles', 'writers', null),
     'zh-reset-your-password': entry('重置密码', 'account-and-security', 'account', { lang: 'zh' }),
