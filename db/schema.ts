@@ -188,7 +188,8 @@ export type QueryQuarterlyTable = QueryDailyTable;
 /** The same counters per year: `day` is the year's first day. */
 export type QueryYearlyTable = QueryDailyTable;
 /**
- * Sessions' final votes by the vote's day and the revision voted on (votes without a revision are not counted here).
+ * Per revision: sessions' final votes by the vote's day (votes without a revision are not counted here) and their down
+ * votes' outdated and unclear reasons; readers by the day and revision of their first view; contacts from its page.
  */
 export interface RevisionVotesDailyTable {
   day: string;
@@ -196,6 +197,10 @@ export interface RevisionVotesDailyTable {
   revision_id: number;
   up: Generated<number>;
   down: Generated<number>;
+  view_sessions: Generated<number>;
+  contacts: Generated<number>;
+  outdated: Generated<number>;
+  unclear: Generated<number>;
 }
 /** The same counters per month: `day` is the month's first day (YYYY-MM-01). */
 export type RevisionVotesMonthlyTable = RevisionVotesDailyTable;

@@ -8,6 +8,7 @@ import * as m0002 from './0002-search-corrections-and-fixes.ts';
 import * as m0003 from './0003-team-access.ts';
 import * as m0004 from './0004-feedback-inbox.ts';
 import * as m0005 from './0005-alerts.ts';
+import * as m0006 from './0006-revision-outcomes.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0003-team-access': m0003,
   '0004-feedback-inbox': m0004,
   '0005-alerts': m0005,
+  '0006-revision-outcomes': m0006,
 };

@@ -181,6 +181,14 @@ export const METRIC_DEFINITIONS = [
     formula: 'z = (p₂ − p₁) ÷ √(p̂(1 − p̂)(1/n₁ + 1/n₂)), p̂ = (up₁ + up₂) ÷ (n₁ + n₂); p = 2(1 − Φ(|z|))',
   },
   {
+    id: 'revision-outcomes',
+    section: 'Ratings',
+    title: 'Readers, contacts and reasons per revision',
+    definition:
+      'For each revision of an article: its readers (sessions whose first view of the article was this revision), the share of them who contacted support from its page, and the share of its final votes that were down votes saying outdated or unclear. Together with helpfulness they tell whether an edit helped.',
+    formula: 'contact rate = contacts from the page ÷ readers; outdated/unclear share = (outdated + unclear) ÷ final votes',
+  },
+  {
     id: 'settled-search',
     section: 'Search',
     title: 'Settled search',
@@ -384,6 +392,9 @@ export const TABLE_COLUMN_DEFINITIONS = {
   'queries.escalation_rate': 'query-escalation',
   'corrections.searches': 'corrected-search',
   'revisions.p': 'edit-verdict',
+  'revisions.view_sessions': 'revision-outcomes',
+  'revisions.contact_rate': 'revision-outcomes',
+  'revisions.outdated_unclear_share': 'revision-outcomes',
   'items.id': 'feedback-item',
   'items.notes': 'feedback-item',
   'statuses.items': 'feedback-item',

@@ -43,6 +43,11 @@ export interface RevisionRating extends Helpfulness {
   slug: string;
   revision: string;
   firstSeenAt: number;
+  /** Readers whose first view in a session was this revision, and the share of them who contacted from its page. */
+  viewSessions: number;
+  contactRate: number | null;
+  /** Final down votes saying outdated or unclear, as a share of the revision's votes. */
+  outdatedOrUnclearShare: number | null;
   /** Against the article's revision before it (none for its first in the range). */
   change: RevisionComparison | null;
 }
@@ -68,6 +73,8 @@ const worstFirst = (a: Helpfulness, b: Helpfulness) =>
  * Only articles with more than one revision are read: the others cannot have votes spanning revisions, and most
  * articles are never edited.
  */
+const REVISION_OUTCOMES = ['up', 'down', 'view_sessions', 'contacts', 'outdated', 'unclear'] as const;
+
 async function votesByRevision(db: Kysely<Database>, params: ReportParams, slug?: string) {
   const revised = db
     .selectFrom('revisions')
@@ -77,13 +84,13 @@ async function votesByRevision(db: Kysely<Database>, params: ReportParams, slug?
   const votes = overBuckets(params, (b) =>
     db
       .selectFrom(rollupTable('revision_votes', b))
-      .select(['revision_id', signed(b, 'up'), signed(b, 'down')])
+      .select(['revision_id', ...REVISION_OUTCOMES.map((c) => signed(b, c))])
       .where(inBucket(b))
       .where('article_id', 'in', revised),
   );
   const totals = db
     .selectFrom(votes.as('v'))
-    .select(['v.revision_id', sql<number>`sum(v.up)`.as('up'), sql<number>`sum(v.down)`.as('down')])
+    .select(['v.revision_id', ...REVISION_OUTCOMES.map((c) => sql<number>`sum(${sql.ref(`v.${c}`)})`.as(c))])
     .groupBy('v.revision_id')
     .having((eb) => eb.or([eb(sql`sum(v.up)`, '<>', 0), eb(sql`sum(v.down)`, '<>', 0)]))
     .as('t');
@@ -91,7 +98,12 @@ async function votesByRevision(db: Kysely<Database>, params: ReportParams, slug?
     .selectFrom(totals)
     .innerJoin('revisions as r', 'r.id', 't.revision_id')
     .innerJoin('articles as a', 'a.id', 'r.article_id')
-    .select(['a.slug', 'r.revision', 'r.first_seen_at', 't.up', 't.down'])
+    .select([
+      'a.slug',
+      'r.revision',
+      'r.first_seen_at',
+      ...REVISION_OUTCOMES.map((c) => `t.${c}` as `t.${(typeof REVISION_OUTCOMES)[number]}`),
+    ])
     .where(articleScope(params))
     .$if(slug !== undefined, (q) => q.where('a.slug', '=', slug!))
     .orderBy('a.slug')
@@ -208,6 +220,9 @@ export async function revisionRatings(
         revision: r.revision,
         firstSeenAt: Number(r.first_seen_at),
         ...helpfulness(votes.up, votes.down, minVotes),
+        viewSessions: Number(r.view_sessions),
+        contactRate: rate(Number(r.contacts), Number(r.view_sessions)),
+        outdatedOrUnclearShare: rate(Number(r.outdated) + Number(r.unclear), votes.up + votes.down),
         change: previous
           ? compareRevisions({ up: Number(previous.up), down: Number(previous.down) }, { ...votes, since: Number(r.first_seen_at) })
           : null,
@@ -219,12 +234,26 @@ export async function revisionRatings(
 export function revisionsTable(revisions: readonly RevisionRating[]): Table {
   return defineTable(
     'revisions',
-    [column('slug'), column('revision'), column('first_seen'), ...RATING_COLUMNS, column('verdict'), column('p', 'p'), column('evidence')],
+    [
+      column('slug'),
+      column('revision'),
+      column('first_seen'),
+      ...RATING_COLUMNS,
+      column('view_sessions', 'count'),
+      column('contact_rate', 'rate'),
+      column('outdated_unclear_share', 'rate'),
+      column('verdict'),
+      column('p', 'p'),
+      column('evidence'),
+    ],
     revisions.map((x) => ({
       slug: x.slug,
       revision: x.revision,
       first_seen: new Date(x.firstSeenAt).toISOString().slice(0, 10),
       ...ratingCells(x),
+      view_sessions: x.viewSessions,
+      contact_rate: x.contactRate,
+      outdated_unclear_share: x.outdatedOrUnclearShare,
       verdict: x.change?.verdict ?? null,
       p: x.change?.p ?? null,
       evidence: x.change?.sentence ?? null,

@@ -45,6 +45,9 @@ function indexRow<T extends { session_id: number }>(byKey: Map<string, T>, bySes
 }
 type Of<T extends PreparedEvent['type']> = PreparedEvent & { type: T };
 
+/** The reasons that say the text itself failed, kept per revision to judge an edit. */
+const isStale = (reason: string | null | undefined): reason is 'outdated' | 'unclear' => reason === 'outdated' || reason === 'unclear';
+
 export class EventDecisions {
   readonly deltas = new RollupDeltas();
   readonly raw: RawRow[] = [];
@@ -144,7 +147,10 @@ export class EventDecisions {
       return;
     }
     const firstView = row?.first_view_at == null;
-    this.store(e, s, { article_id: articleId, revision: this.revision(e, articleId) });
+    const revision = this.revision(e, articleId);
+    this.store(e, s, { article_id: articleId, revision });
+    // Readers of each revision: by the revision they first read in the session.
+    if (firstView && revision !== null) this.deltas.revision(articleId, e.day, revision, 'view_sessions');
     const r = row ?? this.newArticleRow(s, articleId, e);
     if (firstView) Object.assign(r, { first_view_at: e.ts, day: e.day });
     Object.assign(r, { last_view_at: e.ts, views: r.views + 1, dirty: true });
@@ -215,6 +221,8 @@ export class EventDecisions {
     if (row.vote && row.vote_day) {
       this.deltas.article(articleId, row.vote_day, row.vote, -1);
       if (row.reason && row.vote === 'down') this.deltas.article(articleId, row.vote_day, row.reason as 'other', -1);
+      if (isStale(row.reason) && row.vote === 'down' && row.revision !== null)
+        this.deltas.revision(articleId, row.vote_day, row.revision, row.reason, -1);
       if (row.revision !== null) this.deltas.revisionVote(articleId, row.vote_day, row.revision, row.vote, -1);
       this.count(s, row.vote === 'up' ? 'up_votes' : 'down_votes', -1);
     }
@@ -224,12 +232,15 @@ export class EventDecisions {
     // event only.
     if (e.reason && e.vote === 'down') this.deltas.article(articleId, e.day, e.reason);
     if (revision !== null) this.deltas.revisionVote(articleId, e.day, revision, e.vote, 1);
+    if (isStale(e.reason) && e.vote === 'down' && revision !== null) this.deltas.revision(articleId, e.day, revision, e.reason, 1);
     this.count(s, e.vote === 'up' ? 'up_votes' : 'down_votes');
   }
 
   private contact(e: Of<'contact'>, s: SessionState, articleId: number | null, queryId: number | null): void {
-    this.store(e, s, { article_id: articleId, revision: articleId === null ? null : this.revision(e, articleId), query_id: queryId });
+    const revision = articleId === null ? null : this.revision(e, articleId);
+    this.store(e, s, { article_id: articleId, revision, query_id: queryId });
     if (articleId !== null) this.deltas.article(articleId, e.day, 'contacts');
+    if (articleId !== null && revision !== null) this.deltas.revision(articleId, e.day, revision, 'contacts');
     this.count(s, 'contacts');
     s.firstContactAt ??= e.ts;
     // Every article viewed and every query searched before this contact, in this session, escalated.

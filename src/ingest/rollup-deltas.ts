@@ -26,6 +26,8 @@ export const ARTICLE_COUNTERS = [
 ] as const;
 export const QUERY_COUNTERS = ['searches', 'zero_results', 'clicked', 'escalated'] as const;
 export const SESSION_DAY_COUNTERS = ['kb_sessions', 'escalated', 'confirmed', 'searches'] as const;
+export const REVISION_COUNTERS = ['up', 'down', 'view_sessions', 'contacts', 'outdated', 'unclear'] as const;
+export type RevisionCounter = (typeof REVISION_COUNTERS)[number];
 export type ArticleCounter = (typeof ARTICLE_COUNTERS)[number];
 export type QueryCounter = (typeof QUERY_COUNTERS)[number];
 export type SessionDayCounter = (typeof SESSION_DAY_COUNTERS)[number];
@@ -65,7 +67,13 @@ export class RollupDeltas {
   private readonly followups = new Bucket(['sessions']);
   private readonly days = new Bucket(SESSION_DAY_COUNTERS);
   private readonly sessionIds = new Map<string, { first: number; last: number }>();
-  private readonly votes: { day: string; articleId: number; revision: number | RevisionRef; vote: 'up' | 'down'; by: number }[] = [];
+  private readonly revisionCounts: {
+    day: string;
+    articleId: number;
+    revision: number | RevisionRef;
+    counter: RevisionCounter;
+    by: number;
+  }[] = [];
 
   article(articleId: number, day: string, counter: ArticleCounter, by = 1): void {
     this.articles.add({ day, article_id: articleId }, counter, by);
@@ -101,7 +109,11 @@ export class RollupDeltas {
   }
   /** A final vote added (1) or taken back (-1), by the revision it was cast on; the revision may not have an id yet. */
   revisionVote(articleId: number, day: string, revision: number | RevisionRef, vote: 'up' | 'down', by: number): void {
-    this.votes.push({ day, articleId, revision, vote, by });
+    this.revisionCounts.push({ day, articleId, revision, counter: vote, by });
+  }
+  /** A revision's readers, page contacts, or final down votes' outdated/unclear reasons (taken back with -1). */
+  revision(articleId: number, day: string, revision: number | RevisionRef, counter: RevisionCounter, by = 1): void {
+    this.revisionCounts.push({ day, articleId, revision, counter, by });
   }
 
   async apply(trx: Trx, dialect: Dialect): Promise<void> {
@@ -114,11 +126,11 @@ export class RollupDeltas {
     const corrections = [...this.corrections.rows.values()];
     await upsert(trx, dialect, 'query_correction_daily', corrections, ['day', 'query_id', 'corrected_query_id'], ['searches']);
     await upsert(trx, dialect, 'query_followup_daily', [...this.followups.rows.values()], ['day', 'query_id', 'article_id'], ['sessions']);
-    const votes = new Bucket(['up', 'down']);
-    for (const v of this.votes)
+    const votes = new Bucket(REVISION_COUNTERS);
+    for (const v of this.revisionCounts)
       votes.add(
         { day: v.day, article_id: v.articleId, revision_id: typeof v.revision === 'number' ? v.revision : v.revision.id },
-        v.vote,
+        v.counter,
         v.by,
       );
     for (const table of LEVELS.map((l) => `revision_votes_${l}` as const))
@@ -128,7 +140,7 @@ export class RollupDeltas {
         table,
         rows(votes, table, ['day', 'article_id', 'revision_id']),
         ['day', 'article_id', 'revision_id'],
-        ['up', 'down'],
+        REVISION_COUNTERS,
       );
     for (const table of LEVELS.map((l) => `tutorial_step_${l}` as const)) {
       const steps = new Map<string, Row & { steps: number; sessions: number }>();

@@ -55,23 +55,44 @@ test('the two-sided p-value of a z-test matches the normal table', () => {
 test('the ratings report and the article drill-down give each revision its verdict against the one before, from the votes as stored', async () => {
   const store = await freshTestStore();
   try {
-    const vote = (i: number, revision: string, up: boolean, at: string): SeedEvent => ({
-      type: 'feedback',
-      session: `verdict-${revision}-${i}`,
-      article: 'export-to-csv',
-      vote: up ? 'up' : 'down',
-      revision,
-      at,
-    });
+    // Every voter read the article first; 12 of the first revision's readers (and 3 of the second's) contacted support
+    // from its page; the first revision's down votes say unclear (40) or outdated (10), the second's unclear (5).
+    const reader = (
+      i: number,
+      revision: string,
+      up: boolean,
+      at: string,
+      down: { reason?: 'unclear' | 'outdated' },
+      contact: boolean,
+    ): SeedEvent[] => {
+      const session = `verdict-${revision}-${i}`;
+      const base = { session, article: 'export-to-csv', revision, at };
+      return [
+        { type: 'view', ...base },
+        up ? { type: 'feedback', ...base, vote: 'up' } : { type: 'feedback', ...base, vote: 'down', ...down },
+        ...(contact ? [{ type: 'contact', ...base } as SeedEvent] : []),
+      ] as SeedEvent[];
+    };
     // The hand-worked rewrite above, as readers vote: 38 of 95 helpful on the first revision, 119 of 140 after the edit.
     await seed(store, [
-      ...Array.from({ length: 95 }, (_, i) => vote(i, 'r1', i < 38, '2026-11-03T10:00:00Z')),
-      ...Array.from({ length: 140 }, (_, i) => vote(i, 'r2', i < 119, '2026-11-10T09:00:00Z')),
+      ...Array.from({ length: 95 }, (_, i) =>
+        reader(i, 'r1', i < 38, '2026-11-03T10:00:00Z', { reason: i < 78 ? 'unclear' : i < 88 ? 'outdated' : undefined }, i % 8 === 0),
+      ).flat(),
+      ...Array.from({ length: 140 }, (_, i) =>
+        reader(i, 'r2', i < 119, '2026-11-10T09:00:00Z', { reason: i < 124 ? 'unclear' : undefined }, i % 50 === 0),
+      ).flat(),
     ]);
     const ratings = await getRatings(store.db, { from: '2026-11-01', to: '2026-11-28' });
     expect(ratings.byRevision.map((r) => [r.revision, r.up, r.n, r.change?.verdict ?? null])).toEqual([
       ['r1', 38, 95, null],
       ['r2', 119, 140, 'better'],
+    ]);
+    // r1: 95 readers, contacts from sessions 0, 8, …, 88 (12), down votes 38–94 of which 38–77 unclear (40) and 78–87
+    // outdated (10): 50 of 95 votes. r2: 140 readers, contacts from 0, 50, 100 (3), down votes 119–139 of which
+    // 119–123 unclear: 5 of 140.
+    expect(ratings.byRevision.map((r) => [r.viewSessions, r.contactRate, r.outdatedOrUnclearShare])).toEqual([
+      [95, 12 / 95, 50 / 95],
+      [140, 3 / 140, 5 / 140],
     ]);
     expect(ratings.byRevision[1]!.change!.sentence).toBe(
       'helpful 40% [31–50%] n=95 → 85% [78–90%] n=140 since the edit of 10 Nov: better, p < 0.001',

@@ -33,7 +33,10 @@ const count = (condition: string) => `sum(case when ${condition} then 1 else 0 e
 // Each session's last feedback on an article (n = 1) is its final vote; from raw events, as closed sessions keep no
 // vote.
 const FINAL_VOTES =
-  'with final as (select article_id, revision_id, n1, ts, row_number() over (partition by session_id, article_id order by id desc) as n from events where type = 4)';
+  'with final as (select article_id, revision_id, n1, n2, ts, row_number() over (partition by session_id, article_id order by id desc) as n from events where type = 4)';
+// Each session's first view of an article: the revision it read.
+const FIRST_VIEWS =
+  'with firsts as (select article_id, revision_id, ts, row_number() over (partition by session_id, article_id order by id) as n from events where type = 1)';
 /** What a search event showed the reader: its correction's results when it has one. */
 const SHOWN = '(case when corrected_query_id is null then n1 else n2 end)';
 /**
@@ -132,12 +135,38 @@ const checks = (dayOf: (column: string) => string, units: Record<Unit, string>):
     ${FINAL_VOTES} select day, article_id, revision_id, up, down from revision_votes_daily where up <> 0 or down <> 0
     except select ${DAY}, article_id, revision_id, ${count('n1 = 1')}, ${count('n1 <> 1')} from final
       where n = 1 and revision_id is not null group by 1, 2, 3`,
+    // Reason codes: outdated 1, unclear 2 (src/domain/event-codes.ts).
+    'final down votes saying outdated or unclear per revision and day': `
+    ${FINAL_VOTES} select ${DAY}, article_id, revision_id, ${count('n1 = 0 and n2 = 1')}, ${count('n1 = 0 and n2 = 2')} from final
+      where n = 1 and revision_id is not null group by 1, 2, 3 having ${count('n1 = 0 and n2 in (1, 2)')} > 0
+    except select day, article_id, revision_id, outdated, unclear from revision_votes_daily where outdated <> 0 or unclear <> 0`,
+    'final down votes saying outdated or unclear per revision and day (reverse)': `
+    ${FINAL_VOTES} select day, article_id, revision_id, outdated, unclear from revision_votes_daily where outdated <> 0 or unclear <> 0
+    except select ${DAY}, article_id, revision_id, ${count('n1 = 0 and n2 = 1')}, ${count('n1 = 0 and n2 = 2')} from final
+      where n = 1 and revision_id is not null group by 1, 2, 3`,
+    'readers per revision and day': `
+    ${FIRST_VIEWS} select ${DAY}, article_id, revision_id, count(*) from firsts where n = 1 and revision_id is not null group by 1, 2, 3
+    except select day, article_id, revision_id, view_sessions from revision_votes_daily where view_sessions <> 0`,
+    'readers per revision and day (reverse)': `
+    ${FIRST_VIEWS} select day, article_id, revision_id, view_sessions from revision_votes_daily where view_sessions <> 0
+    except select ${DAY}, article_id, revision_id, count(*) from firsts where n = 1 and revision_id is not null group by 1, 2, 3`,
+    'contacts per revision and day': `
+    select ${DAY}, article_id, revision_id, count(*) from events where type = 5 and article_id is not null and revision_id is not null group by 1, 2, 3
+    except select day, article_id, revision_id, contacts from revision_votes_daily where contacts <> 0`,
+    'contacts per revision and day (reverse)': `
+    select day, article_id, revision_id, contacts from revision_votes_daily where contacts <> 0
+    except select ${DAY}, article_id, revision_id, count(*) from events where type = 5 and article_id is not null and revision_id is not null group by 1, 2, 3`,
     ...scopeChecks('category'),
     ...scopeChecks('product_area'),
     ...coarserChecks('article', ['article_id'], ARTICLE_COUNTERS, units),
     ...coarserChecks('query', ['query_id'], ['searches', 'zero_results', 'clicked', 'escalated'], units),
     ...coarserChecks('tutorial_step', ['article_id', 'step'], ['sessions', 'max(steps)'], units),
-    ...coarserChecks('revision_votes', ['article_id', 'revision_id'], ['up', 'down'], units),
+    ...coarserChecks(
+      'revision_votes',
+      ['article_id', 'revision_id'],
+      ['up', 'down', 'view_sessions', 'contacts', 'outdated', 'unclear'],
+      units,
+    ),
   };
 };
 
