@@ -53,7 +53,7 @@ const SQL = {
     group by a.slug, r.id`,
   comments: `
     select a.slug, count(*) as n from comments c join articles a on a.id = c.article_id
-    where c.ts >= @start and c.ts < @end and (@category is null or a.category = @category) group by a.slug`,
+    where c.comment <> '' and c.ts >= @start and c.ts < @end and (@category is null or a.category = @category) group by a.slug`,
   /**
    * Per article: views, readers (sessions whose first view is in range), readers who contacted support later, final
    * votes.
