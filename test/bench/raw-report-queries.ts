@@ -2,7 +2,6 @@
  * What each report computes, from the raw `events` table alone (plus the dimension tables and comments): no rollups and
  * no session_* tables. The baseline the rollups are measured against, and a second opinion on their numbers.
  */
-import { INBOX_LIMIT } from '../../src/analytics/inbox.ts';
 import { median } from '../../src/analytics/article-stats.ts';
 import { FRICTION_RULES as R } from '../../src/analytics/friction-rules.ts';
 import { isLowRated } from '../../src/analytics/friction-signals.ts';
@@ -177,7 +176,7 @@ export function rawReport(q: RawQueries, name: ReportName, params: ReportParams,
     case 'tutorials':
       return tutorialHeadline(q, params, {});
     case 'inbox':
-      return { items: Math.min(num(q.run('inboxItems', site)[0]?.n), INBOX_LIMIT) };
+      return { items: q.run('inboxItems', site).length };
     case 'article': {
       const article = q.articleId(slug ?? '');
       if (article === undefined) return {};

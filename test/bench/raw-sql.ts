@@ -109,8 +109,11 @@ const SQL = {
   articleComments: `
     select c.ts, c.vote, c.reason, r.revision, c.comment from comments c left join revisions r on r.id = c.revision_id
     where c.article_id = @article and c.comment <> '' and c.ts >= @start and c.ts < @end order by c.ts desc, c.id desc limit 200`,
-  // The inbox reads what readers said as it was written: the peer counts the same rows.
-  inboxItems: `select count(*) as n from comments where ts >= @start and ts < @end`,
+  // The inbox lists what readers said with its article and triage, newest first: the peer does the same work.
+  inboxItems: `
+    select c.id, a.slug, coalesce(t.status, 'new') as status from comments c join articles a on a.id = c.article_id
+    left join feedback_triage t on t.comment_id = c.id
+    where c.ts >= @start and c.ts < @end order by c.ts desc, c.id desc limit 500`,
   articleQueries: `
     select q.text as query, count(*) as clicks from events e join queries q on q.id = e.query_id
     where e.type = 3 and e.article_id = @article and e.ts >= @start and e.ts < @end group by q.text order by clicks desc, q.text limit 50`,
