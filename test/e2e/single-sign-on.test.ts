@@ -30,6 +30,8 @@ beforeAll(async () => {
       },
     ],
     pkce: { required: () => true },
+    // Lifetimes set, as a deployed provider has them (the defaults print a notice each).
+    ttl: { AccessToken: 3600, AuthorizationCode: 60, IdToken: 3600, Interaction: 600, Session: 3600, Grant: 3600 },
     cookies: { keys: ['test-provider-cookie-key'] },
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name', 'groups'] },
     findAccount: (_ctx, id) => ({
