@@ -117,6 +117,8 @@ test('a person without a mapping gets the default role; an address of another do
 
   const lead = await newPage();
   await signInAtProvider(lead, 'lead@example.com');
+  // The callback page moves on to the dashboard by itself: arrive there before going elsewhere.
+  await lead.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
   await lead.goto('/reports/team');
   const rows = await lead.getByRole('region', { name: 'Audit log' }).locator('tbody tr').allInnerTexts();
   const entries = rows.map((r) =>
