@@ -63,11 +63,10 @@ export const EnvSchema = z.object({
     .default([]),
   KB_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   KB_TRUST_PROXY: flag.default(false),
-  /** A request (headers and body) that takes longer is cut off, so slow clients cannot hold connections open. */
   /** A JSON line per request on stdout: method, path, status, milliseconds (never a query string or an address). */
   KB_REQUEST_LOG: flag.default(true),
+  /** A request (headers and body) that takes longer is cut off, so slow clients cannot hold connections open. */
   KB_REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
-  /** Bearer token for the reports API; when unset, the first start generates one and stores only its hash. */
   /** Turns GET /metrics on, for a scraper sending `Authorization: Bearer <token>`. */
   KB_METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters (e.g. `openssl rand -base64 32`)').max(512).optional(),
   /** Single sign-on with OpenID Connect: the identity provider's issuer URL and this client's credentials there. */
@@ -109,6 +108,7 @@ export const EnvSchema = z.object({
   KB_ALERT_MIN_ZERO_RESULTS: z.coerce.number().int().min(1).max(1_000_000).default(20),
   /** Audit log entries older than this many days are pruned. */
   KB_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(100_000).default(400),
+  /** Bearer token for the reports API; when unset, the first start generates one and stores only its hash. */
   KB_ADMIN_TOKEN: z.string().min(24, 'must be at least 24 characters (e.g. `openssl rand -base64 32`)').max(512).optional(),
 });
 export type Env = z.infer<typeof EnvSchema>;
