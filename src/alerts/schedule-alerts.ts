@@ -3,18 +3,14 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Env } from '../schemas/env.ts';
 import { channelsFrom, deliverRound } from './deliver.ts';
+import { configuredOrigin } from '../server/public-origin.ts';
 
 const ROUND_MS = 15 * 60_000;
-
-export const alertOrigin = (env: Env): string =>
-  env.KB_SITE_URL
-    ? new URL(env.KB_SITE_URL).origin
-    : `http://${env.HOST === '0.0.0.0' || env.HOST === '::' ? 'localhost' : env.HOST}:${env.PORT}`;
 
 export function scheduleAlerts(db: Kysely<Database>, env: Env): void {
   const channels = channelsFrom(env);
   if (!channels.email && !channels.webhook) return;
-  const settings = { origin: alertOrigin(env), minZeroResults: env.KB_ALERT_MIN_ZERO_RESULTS, digests: true };
+  const settings = { origin: configuredOrigin(env), minZeroResults: env.KB_ALERT_MIN_ZERO_RESULTS, digests: true };
   let running = false;
   const round = async () => {
     if (running) return;

@@ -23,13 +23,15 @@ export const weekOf = (now: number) => addDays(utcDay(now), -((new Date(now).get
 export async function weeklyDigests(db: Kysely<Database>, origin: string, alerts: readonly Alert[], now = Date.now()): Promise<Digest[]> {
   const week = lastWeek(now);
   const people = await db.selectFrom('people').select(['id', 'email', 'name']).where('digest', '=', 1).orderBy('email').execute();
+  // The week's verdicts once for everyone; each person's are those of the articles they own.
+  const verdictsOf = new Map<string, Awaited<ReturnType<typeof revisionRatings>>>();
+  for (const r of await revisionRatings(db, week)) if (r.change) verdictsOf.set(r.slug, [...(verdictsOf.get(r.slug) ?? []), r]);
   const digests: Digest[] = [];
   for (const person of people) {
     const inbox = await getInbox(db, { from: addDays(week.to, -89), to: week.to, assignee: person.email });
     const open = inbox.items.filter((i) => i.status !== 'done' && i.status !== 'wont_fix');
     const owned = await db.selectFrom('articles').select('slug').where('owner', '=', person.email).execute();
-    const verdicts = [];
-    for (const { slug } of owned) for (const r of await revisionRatings(db, week, slug)) if (r.change) verdicts.push(r);
+    const verdicts = owned.flatMap(({ slug }) => verdictsOf.get(slug) ?? []);
     const sections: string[] = [];
     if (open.length)
       sections.push(

@@ -1,6 +1,6 @@
 /** `npm run alerts`: one round of alerts and weekly digests now (as the server does every 15 minutes), and what it sent. */
 import { migrateToLatest } from '../../db/migrate.ts';
-import { alertOrigin } from '../alerts/schedule-alerts.ts';
+import { configuredOrigin } from '../server/public-origin.ts';
 import { channelsFrom, deliverRound } from '../alerts/deliver.ts';
 import { openConfiguredStore } from '../server/open-store.ts';
 import { envOrExit, fail } from './cli-exit.ts';
@@ -12,7 +12,7 @@ const store = openConfiguredStore(env);
 try {
   await migrateToLatest(store.db);
   const outcomes = await deliverRound(store.db, channels, {
-    origin: alertOrigin(env),
+    origin: configuredOrigin(env),
     minZeroResults: env.KB_ALERT_MIN_ZERO_RESULTS,
     digests: true,
   });

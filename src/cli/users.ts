@@ -9,6 +9,7 @@ import { utcMinute } from '../domain/utc-day.ts';
 import { EmailSchema, InviteSchema, RoleSchema } from '../schemas/team.ts';
 import { AuditLog } from '../server/audit-log.ts';
 import { openConfiguredStore } from '../server/open-store.ts';
+import { configuredOrigin } from '../server/public-origin.ts';
 import { teamAction } from '../server/team-actions.ts';
 import { Team } from '../server/team.ts';
 import { argsOrExit, envOrExit, fail } from './cli-exit.ts';
@@ -51,8 +52,7 @@ const texts = (name: string, keys: string[], rows: string[][]): Table => ({
   columns: keys.map((key) => column(key)),
   rows: rows.map((cells) => Object.fromEntries(keys.map((k, i) => [k, cells[i]!]))),
 });
-const host = env.HOST === '0.0.0.0' || env.HOST === '::' ? 'localhost' : env.HOST;
-const origin = env.KB_SITE_URL ? new URL(env.KB_SITE_URL).origin : `http://${host}:${env.PORT}`;
+const origin = configuredOrigin(env);
 try {
   await migrateToLatest(store.db);
   const team = new Team(store.db);
