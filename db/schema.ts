@@ -114,6 +114,8 @@ export interface SessionsTable {
   up_votes: Generated<number>;
   down_votes: Generated<number>;
   first_contact_at: number | null;
+  /** The reference the session's contact links carry to the help desk; forgotten with the key. */
+  ref: string | null;
 }
 export interface SessionArticlesTable {
   session_id: number;
@@ -127,8 +129,11 @@ export interface SessionArticlesTable {
   reason: string | null;
   vote_at: number | null;
   vote_day: string | null;
+  /** The revision of the final vote. */
   revision_id: number | null;
   steps_reached: Generated<number>;
+  /** The revision of the first view. */
+  read_revision_id: number | null;
 }
 /** The articles a closed session viewed: all that is kept of its session_articles rows. */
 export interface SessionReadsTable {
@@ -312,6 +317,40 @@ export interface SearchTermsTable {
   /** The day (UTC) this server first saw a build with the term. */
   first_seen_day: string;
 }
+/** A ticket a help desk reported: never the person's name, email, subject or message. */
+export interface TicketsTable {
+  id: Generated<number>;
+  provider: string;
+  external_id: string;
+  created_at: number;
+  received_at: number;
+  ref: string | null;
+  session_id: number | null;
+  joined_at: number | null;
+}
+/** A ticket's tags, lower-cased. */
+export interface TicketTagsTable {
+  ticket_id: number;
+  tag: string;
+}
+/** content/ticket-tags.json of the current build: the product area a ticket tag stands for. */
+export interface TicketTagAreasTable {
+  tag: string;
+  product_area: string;
+}
+/** The articles a ticket's session first read in the 24 hours before the ticket, with the revision read. */
+export interface TicketReadsTable {
+  ticket_id: number;
+  article_id: number;
+  revision_id: number | null;
+  read_at: number;
+}
+/** The queries a ticket's session searched in the 24 hours before the ticket. */
+export interface TicketSearchesTable {
+  ticket_id: number;
+  query_id: number;
+  searched_at: number;
+}
 export interface Database {
   articles: ArticlesTable;
   revisions: RevisionsTable;
@@ -356,6 +395,11 @@ export interface Database {
   feedback_notes: FeedbackNotesTable;
   inbox_visits: InboxVisitsTable;
   deliveries: DeliveriesTable;
+  tickets: TicketsTable;
+  ticket_tags: TicketTagsTable;
+  ticket_tag_areas: TicketTagAreasTable;
+  ticket_reads: TicketReadsTable;
+  ticket_searches: TicketSearchesTable;
 }
 
 export type Session = Selectable<SessionsTable>;

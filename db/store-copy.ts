@@ -22,6 +22,7 @@ const FIRST = [
   'person_credentials',
   'feedback_triage',
   'feedback_notes',
+  'tickets',
 ];
 const WITH_IDS = [
   'articles',

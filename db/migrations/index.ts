@@ -9,6 +9,7 @@ import * as m0003 from './0003-team-access.ts';
 import * as m0004 from './0004-feedback-inbox.ts';
 import * as m0005 from './0005-alerts.ts';
 import * as m0006 from './0006-revision-outcomes.ts';
+import * as m0007 from './0007-help-desk-tickets.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0004-feedback-inbox': m0004,
   '0005-alerts': m0005,
   '0006-revision-outcomes': m0006,
+  '0007-help-desk-tickets': m0007,
 };

@@ -59,3 +59,16 @@ export async function syncCatalog(
   });
   return entries.length;
 }
+
+/** Replaces the ticket tags' product areas with the build's content/ticket-tags.json. */
+export async function syncTicketTags(db: Kysely<Database>, tags: Manifest['ticket_tags']): Promise<void> {
+  const rows = Object.entries(tags).map(([tag, product_area]) => ({ tag, product_area }));
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('ticket_tag_areas').execute();
+    for (let at = 0; at < rows.length; at += TERMS_PER_INSERT)
+      await trx
+        .insertInto('ticket_tag_areas')
+        .values(rows.slice(at, at + TERMS_PER_INSERT))
+        .execute();
+  });
+}

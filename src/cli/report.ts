@@ -11,7 +11,7 @@ import { MANIFEST_FILE } from '../schemas/manifest.ts';
 import { REPORTS } from '../schemas/report-params.ts';
 import { answerReport, reportJson } from '../analytics/report-request.ts';
 import { reportSource } from '../analytics/report-registry.ts';
-import { syncCatalog } from '../analytics/sync-catalog.ts';
+import { syncCatalog, syncTicketTags } from '../analytics/sync-catalog.ts';
 import { argsOrExit, envOrExit, fail, readManifest } from './cli-exit.ts';
 import { buildOutDir } from './build.ts';
 import { textTable } from './text-table.ts';
@@ -71,6 +71,7 @@ const outDir = buildOutDir();
 if (existsSync(join(outDir, 'client', MANIFEST_FILE))) {
   const manifest = readManifest(outDir);
   await syncCatalog(store.db, manifest.articles, manifest.search_terms);
+  await syncTicketTags(store.db, manifest.ticket_tags);
 }
 
 const query = Object.fromEntries(

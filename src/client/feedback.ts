@@ -1,5 +1,5 @@
 /** "Was this article helpful?": records the vote at once, then asks for a reason (down) and an optional comment. */
-import { sendNow, sessionId } from './tracker.ts';
+import { eventBase, sendNow } from './tracker.ts';
 
 const MAX = 2000;
 
@@ -20,7 +20,7 @@ export function initFeedback(): void {
     };
 
     async function submit(fields: Record<string, string>): Promise<boolean> {
-      const status = await sendNow([{ type: 'feedback', session: sessionId(), ts: Date.now(), article, vote: vote!, ...fields }]);
+      const status = await sendNow([{ type: 'feedback', ...eventBase(), article, vote: vote!, ...fields }]);
       if (status === 202) return true;
       if (status === 400) say('Sorry, we could not record your feedback. Please reload the page and try again.', true);
       else say('We could not reach our server; your feedback is saved on this device and will be sent later.', true);

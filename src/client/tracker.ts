@@ -4,6 +4,8 @@
  */
 import { SEARCH_CLICK, SEARCH_SETTLED, type SearchClickDetail, type SearchSettledDetail } from './search-events.ts';
 import { STEP_REACHED, type StepReachedDetail } from './tutorial-progress.ts';
+import { decorateContactLinks } from './contact-links.ts';
+import { DEFAULT_TICKET_REF_PARAM, newTicketRef } from '../domain/ticket-ref.ts';
 
 type Payload = Record<string, string | number | { query: string; results: number }>;
 const SESSION_KEY = 'kb-session';
@@ -13,10 +15,13 @@ const IDLE_MS = 30 * 60 * 1000;
 const OUTBOX_MAX = 200;
 const endpoint = document.querySelector<HTMLMetaElement>('meta[name="kb-api"]')?.content ?? '/api/events';
 const article = document.querySelector<HTMLMetaElement>('meta[name="kb-article"]')?.content;
+const refParam = document.querySelector<HTMLMetaElement>('meta[name="kb-ref-param"]')?.content ?? DEFAULT_TICKET_REF_PARAM;
 let queue: Payload[] = [];
 let timer: ReturnType<typeof setTimeout> | undefined;
 let lastQuery: string | undefined;
 let retryMs = 0;
+/** The reference the contact links carry now (a renewed session brings a new one). */
+let decoratedWith: string | undefined;
 
 function storage(kind: 'session' | 'local'): Storage | undefined {
   try {
@@ -26,10 +31,13 @@ function storage(kind: 'session' | 'local'): Storage | undefined {
   }
 }
 
-/** A random id per tab, renewed after 30 minutes without activity (a new help-center session). */
-export function sessionId(now = Date.now()): string {
+/**
+ * A random id per tab, renewed after 30 minutes without activity (a new help-center session), and the session's
+ * reference for the help desk: random too, so a ticket can carry it without carrying the session id.
+ */
+function currentSession(now = Date.now()): { id: string; ref: string } {
   const store = storage('session');
-  let saved: { id: string; at: number } | undefined;
+  let saved: { id: string; ref?: string; at: number } | undefined;
   try {
     saved = JSON.parse(store?.getItem(SESSION_KEY) ?? 'null') ?? undefined;
   } catch {
@@ -40,9 +48,20 @@ export function sessionId(now = Date.now()): string {
     saved = { id: btoa(String.fromCharCode(...bytes)).replace(/[+/=]/g, (c) => ({ '+': '-', '/': '_', '=': '' })[c]!), at: now };
     store?.removeItem(SEARCHED_KEY);
   }
+  saved.ref ??= newTicketRef();
   saved.at = now;
   store?.setItem(SESSION_KEY, JSON.stringify(saved));
-  return saved.id;
+  return { id: saved.id, ref: saved.ref };
+}
+
+/** Fields every event carries: the session, its reference, the time. */
+export function eventBase(): { session: string; ref: string; ts: number } {
+  const { id, ref } = currentSession();
+  if (ref !== decoratedWith) {
+    decoratedWith = ref;
+    decorateContactLinks(ref, refParam);
+  }
+  return { session: id, ref, ts: Date.now() };
 }
 
 function readOutbox(): Payload[] {
@@ -110,13 +129,17 @@ function flush(useBeacon = false): void {
 }
 
 export function track(type: string, fields: Payload = {}): void {
-  queue.push({ type, session: sessionId(), ts: Date.now(), ...fields });
+  queue.push({ type, ...eventBase(), ...fields });
   clearTimeout(timer);
   timer = setTimeout(flush, queue.length >= 20 ? 0 : 1500);
 }
 
 export function initTracker(): void {
   if (article) track('view', { article });
+  else eventBase(); // contact links carry the reference on every page
+  // A tab left open past the idle limit starts a new session: the link is brought up to date before it is followed.
+  for (const type of ['pointerdown', 'focusin'])
+    document.addEventListener(type, (e) => (e.target as Element).closest?.('[data-contact-support]') && eventBase(), true);
   document.addEventListener(SEARCH_SETTLED, (e) => {
     const { query, results, corrected } = (e as CustomEvent<SearchSettledDetail>).detail;
     lastQuery = query;

@@ -13,6 +13,7 @@ import { SLUG_PATTERN } from '../domain/slug-pattern.ts';
 import { siteConfig } from './site-config.ts';
 import { readSynonyms, synonymsFor } from './search-synonyms.ts';
 import { readContentJson } from './content-json-file.ts';
+import { TICKET_TAGS_FILE, TicketTagsFileSchema, type TicketTagsFile } from '../schemas/ticket-tags.ts';
 import { readPinnedAnswers } from './pinned-answers.ts';
 import type { PinnedAnswer, SynonymGroup } from '../schemas/search-config.ts';
 
@@ -85,6 +86,8 @@ export interface Catalog {
   pins: PinnedAnswer[];
   /** content/synonyms.json: groups of terms that find the same pages. */
   synonyms: SynonymGroup[];
+  /** content/ticket-tags.json: the product area each help-desk ticket tag stands for. */
+  ticketTags: TicketTagsFile;
 }
 
 const UNCATEGORIZED = 'general';
@@ -232,7 +235,8 @@ async function buildCatalog(): Promise<Catalog> {
     ...docs.flatMap((d) => d.redirectFrom.map((from) => ({ from, to: d.url, file: d.file }))),
     ...stubs.flatMap((e) => e.data.redirect_from.map((from) => ({ from, to: e.data.redirect_to ?? '/', file: e.filePath ?? '' }))),
   ]);
-  return { docs, redirects, bySlug, articles, tutorials, categories: list, pins, synonyms: synonymGroups };
+  const ticketTags = readContentJson(TICKET_TAGS_FILE, TicketTagsFileSchema) ?? {};
+  return { docs, redirects, bySlug, articles, tutorials, categories: list, pins, synonyms: synonymGroups, ticketTags };
 }
 
 const pagesOf = <E extends ArticleEntry | TutorialEntry>(entries: E[]) => entries.filter((e) => e.data.redirect_to === undefined);

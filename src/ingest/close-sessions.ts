@@ -4,8 +4,8 @@
  * kept per session and article or query (view dedupe, escalation after viewing or searching, the final vote) is
  * needed no more; only which articles the session viewed is kept, in session_reads, for reports filtered by
  * category or product area, and it is counted once per day in each category and product area it read in
- * (session_scope_daily), which is what those reports read for closed sessions. Its key is forgotten, so the store no
- * longer ties the session to a browser.
+ * (session_scope_daily), which is what those reports read for closed sessions. Its key and help-desk reference are forgotten, so the
+ * store no longer ties the session to a browser (tickets are joined before: see src/ingest/join-tickets.ts).
  * This is most of the store's size: per-session rows would otherwise grow with every visit, forever.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
@@ -13,6 +13,7 @@ import type { Database } from '../../db/schema.ts';
 import type { Dialect } from '../../db/dialect-sql.ts';
 import { outcomeCount, outcomeSql } from '../domain/session-outcome.ts';
 import { DAY_MS } from '../domain/utc-day.ts';
+import { joinTickets } from './join-tickets.ts';
 
 export const CLOSE_AFTER_MS = 2 * DAY_MS;
 // Small transactions: events arriving meanwhile wait milliseconds, not seconds.
@@ -25,6 +26,8 @@ const idleSessions = (db: Kysely<Database>, cutoff: number) =>
 /** Closes every open session last seen before `now` minus two days; returns how many it closed. */
 export async function closeIdleSessions(db: Kysely<Database>, dialect: Dialect, now = Date.now()): Promise<number> {
   const cutoff = now - CLOSE_AFTER_MS;
+  // Tickets still waiting for their session are joined while its reads and reference are kept.
+  await joinTickets(db, now);
   let closed = 0;
   for (;;) {
     const n = await db.transaction().execute(async (trx) => {
@@ -46,7 +49,7 @@ export async function closeIdleSessions(db: Kysely<Database>, dialect: Dialect, 
         .execute();
       await trx.deleteFrom('session_articles').where('session_id', 'in', ids).execute();
       await trx.deleteFrom('session_queries').where('session_id', 'in', ids).execute();
-      await trx.updateTable('sessions').set({ key: null }).where('id', 'in', ids).execute();
+      await trx.updateTable('sessions').set({ key: null, ref: null }).where('id', 'in', ids).execute();
       return ids.length;
     });
     closed += n;
@@ -121,7 +124,7 @@ export function scheduleSessionClosing(
         .limit(1)
         .executeTakeFirst())
     )
-      return;
+      return void (await joinTickets(db));
     await beforeEach();
     await closeIdleSessions(db, dialect);
   };

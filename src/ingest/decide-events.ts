@@ -84,6 +84,7 @@ export class EventDecisions {
       vote_at: null,
       vote_day: null,
       revision: null,
+      readRevision: null,
       steps_reached: 0,
       dirty: true,
     });
@@ -120,6 +121,7 @@ export class EventDecisions {
 
   apply(e: PreparedEvent, s: SessionState): void {
     s.lastSeenAt = Math.max(s.lastSeenAt, e.ts);
+    if (e.ref) s.ref ??= e.ref;
     const article = 'article' in e && e.article !== undefined ? this.ids.articles.get(e.article)! : null;
     const query = e.normalizedQuery === null ? null : this.ids.queries.get(e.normalizedQuery)!;
     switch (e.type) {
@@ -152,7 +154,7 @@ export class EventDecisions {
     // Readers of each revision: by the revision they first read in the session.
     if (firstView && revision !== null) this.deltas.revision(articleId, e.day, revision, 'view_sessions');
     const r = row ?? this.newArticleRow(s, articleId, e);
-    if (firstView) Object.assign(r, { first_view_at: e.ts, day: e.day });
+    if (firstView) Object.assign(r, { first_view_at: e.ts, day: e.day, readRevision: revision });
     Object.assign(r, { last_view_at: e.ts, views: r.views + 1, dirty: true });
     this.deltas.article(articleId, e.day, 'views');
     if (firstView) {

@@ -6,7 +6,12 @@ import { MANIFEST_FILE, ManifestSchema, type Manifest } from '../schemas/manifes
 export interface PublishedArticles {
   get(slug: string): Manifest['articles'][string] | undefined;
   /** The whole manifest and the file's modification time, which changes with every build. */
-  current(): { articles: Manifest['articles']; searchTerms: Manifest['search_terms']; version: number };
+  current(): {
+    articles: Manifest['articles'];
+    searchTerms: Manifest['search_terms'];
+    ticketTags: Manifest['ticket_tags'];
+    version: number;
+  };
 }
 
 /** Finds dist/client/kb-manifest.json from wherever the server bundle runs (the dev server; `npm start` is told). */
@@ -27,6 +32,7 @@ export function manifestFile(path: string): PublishedArticles {
   let mtime = -1;
   let articles: Manifest['articles'] = {};
   let searchTerms: Manifest['search_terms'] = [];
+  let ticketTags: Manifest['ticket_tags'] = {};
   let checkedAt = 0;
   const refresh = () => {
     const now = Date.now();
@@ -34,7 +40,7 @@ export function manifestFile(path: string): PublishedArticles {
     checkedAt = now;
     const m = statSync(path).mtimeMs;
     if (m === mtime) return;
-    ({ articles, search_terms: searchTerms } = ManifestSchema.parse(JSON.parse(readFileSync(path, 'utf8'))));
+    ({ articles, search_terms: searchTerms, ticket_tags: ticketTags } = ManifestSchema.parse(JSON.parse(readFileSync(path, 'utf8'))));
     mtime = m;
   };
   refresh();
@@ -45,7 +51,7 @@ export function manifestFile(path: string): PublishedArticles {
     },
     current() {
       refresh();
-      return { articles, searchTerms, version: mtime };
+      return { articles, searchTerms, ticketTags, version: mtime };
     },
   };
 }

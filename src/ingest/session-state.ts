@@ -32,14 +32,17 @@ export interface SessionState {
   firstContactAt: number | null;
   /** Created by this group. */
   created: boolean;
+  /** The help-desk reference its events carried (kept once stored: the first one wins). */
+  ref: string | null;
 }
 
 /** A session_articles row; `revision` may be one this group creates. */
-export type ArticleState = Omit<SessionArticlesTable, 'revision_id' | 'views' | 'escalated' | 'steps_reached'> & {
+export type ArticleState = Omit<SessionArticlesTable, 'revision_id' | 'read_revision_id' | 'views' | 'escalated' | 'steps_reached'> & {
   views: number;
   escalated: number;
   steps_reached: number;
   revision: number | RevisionRef | null;
+  readRevision: number | RevisionRef | null;
   dirty: boolean;
 };
 export type QueryState = Omit<SessionQueriesTable, 'clicked' | 'escalated'> & { clicked: number; escalated: number; dirty: boolean };
@@ -100,6 +103,7 @@ export async function loadSessions(
         lastSeenAt: Number(s.last_seen_at),
         firstContactAt: null,
         created: false,
+        ref: null,
       });
     }
     for (const { id, key } of inserted) {
@@ -114,6 +118,7 @@ export async function loadSessions(
         lastSeenAt: ts,
         firstContactAt: null,
         created: true,
+        ref: null,
       });
     }
     pending = pending.filter((k) => !sessions.has(k));
@@ -194,9 +199,10 @@ export async function loadSessionRows(
   );
   const queries = await bySession(trx, dialect, 'select session_queries', sessionIds, () => trx.selectFrom('session_queries').selectAll());
   return {
-    articles: articles.map(({ revision_id, ...a }) => ({
+    articles: articles.map(({ revision_id, read_revision_id, ...a }) => ({
       ...a,
       revision: revision_id,
+      readRevision: read_revision_id,
       steps_reached: Number(a.steps_reached),
       dirty: false,
     })),
@@ -207,7 +213,7 @@ export async function loadSessionRows(
 /**
  * The id of a revision that may have been created in this group (a reference filled in before the rows are written).
  */
-export const revisionId = (r: ArticleState['revision']) => (r === null || typeof r === 'number' ? r : r.id);
+export const revisionId = (r: ArticleState['revision'] | ArticleState['readRevision']) => (r === null || typeof r === 'number' ? r : r.id);
 
 const SESSION_ARTICLE_COLUMNS = {
   session_id: 'bigint',
@@ -223,6 +229,7 @@ const SESSION_ARTICLE_COLUMNS = {
   vote_day: 'text',
   steps_reached: 'bigint',
   revision_id: 'bigint',
+  read_revision_id: 'bigint',
 } as const;
 const SESSION_QUERY_COLUMNS = {
   session_id: 'bigint',
@@ -238,12 +245,19 @@ const SESSION_COLUMNS = {
   started_at: 'bigint',
   last_seen_at: 'bigint',
   first_contact_at: 'bigint',
+  ref: 'text',
   ...Object.fromEntries(SESSION_COUNTERS.map((c) => [c, 'bigint'])),
 } as ColumnTypes;
 
 /** Writes the rows this group changed: each with its whole new state (per-session rows have one writer at a time). */
 export async function writeSessionRows(trx: Writer, dialect: Dialect, articles: ArticleState[], queries: QueryState[]): Promise<void> {
-  const changed = articles.filter((a) => a.dirty).map(({ dirty: _, revision, ...a }) => ({ ...a, revision_id: revisionId(revision) }));
+  const changed = articles
+    .filter((a) => a.dirty)
+    .map(({ dirty: _, revision, readRevision, ...a }) => ({
+      ...a,
+      revision_id: revisionId(revision),
+      read_revision_id: revisionId(readRevision),
+    }));
   await writeRows(trx, dialect, 'session_articles', SESSION_ARTICLE_COLUMNS, changed, (insert) =>
     insert.onConflict((oc) =>
       oc.columns(['session_id', 'article_id']).doUpdateSet((eb) => ({
@@ -257,6 +271,7 @@ export async function writeSessionRows(trx: Writer, dialect: Dialect, articles: 
         vote_at: eb.ref('excluded.vote_at'),
         vote_day: eb.ref('excluded.vote_day'),
         revision_id: eb.ref('excluded.revision_id'),
+        read_revision_id: eb.ref('excluded.read_revision_id'),
         steps_reached: eb.ref('excluded.steps_reached'),
       })),
     ),
@@ -281,6 +296,7 @@ export async function writeSessions(trx: Writer, dialect: Dialect, sessions: Ite
     started_at: s.startedAt,
     last_seen_at: s.lastSeenAt,
     first_contact_at: s.firstContactAt,
+    ref: s.ref,
     ...s.added,
   }));
   await writeRows(trx, dialect, 'sessions', SESSION_COLUMNS, rows, (insert) =>
@@ -289,6 +305,7 @@ export async function writeSessions(trx: Writer, dialect: Dialect, sessions: Ite
         ...Object.fromEntries(SESSION_COUNTERS.map((c) => [c, sql`${sql.ref(`sessions.${c}`)} + ${sql.ref(`excluded.${c}`)}`])),
         last_seen_at: greatest(dialect, sql.ref('sessions.last_seen_at'), sql.ref('excluded.last_seen_at')),
         first_contact_at: sql`coalesce(sessions.first_contact_at, excluded.first_contact_at)`,
+        ref: sql`coalesce(sessions.ref, excluded.ref)`,
       }),
     ),
   );

@@ -35,6 +35,7 @@ export const GET: APIRoute = async () => {
       ...catalog.pins.flatMap((p) => p.queries.map((text) => ({ kind: 'pin' as const, text, article: p.slug }))),
       ...catalog.synonyms.flatMap((group) => group.map((text) => ({ kind: 'synonym' as const, text, article: null }))),
     ],
+    ticket_tags: catalog.ticketTags,
   };
   return new Response(JSON.stringify(manifest, null, 1), { headers: { 'Content-Type': 'application/json' } });
 };

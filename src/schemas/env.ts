@@ -1,6 +1,7 @@
 /** Environment variables, validated once at start and at build with a message naming the bad variable. */
 import { z } from 'zod';
 import { ROLES } from '../domain/roles.ts';
+import { DEFAULT_TICKET_REF_PARAM } from '../domain/ticket-ref.ts';
 
 const flag = z.enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', '']).transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
 
@@ -20,6 +21,8 @@ const commaList = (entry: (item: string) => string = (item) => item) =>
         .map((item) => entry(item.trim()))
         .filter(Boolean),
     );
+
+const ticketSecret = z.string().min(16, 'must be at least 16 characters').max(512).optional();
 
 export const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4321),
@@ -106,6 +109,21 @@ export const EnvSchema = z.object({
   KB_ALERT_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** A content gap alerts once its searches that showed nothing in a week reach this many. */
   KB_ALERT_MIN_ZERO_RESULTS: z.coerce.number().int().min(1).max(1_000_000).default(20),
+  /**
+   * At build and run time: the query parameter the contact links carry the reader's reference in, and the name of the
+   * help desk's custom field that receives it.
+   */
+  KB_TICKET_REF_PARAM: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/, 'must be a letter followed by up to 39 letters, digits or "_"')
+    .default(DEFAULT_TICKET_REF_PARAM),
+  /** The secret each help desk signs its ticket webhooks with (or, where it cannot sign, the last part of the URL). */
+  KB_TICKETS_SECRET_ZENDESK: ticketSecret,
+  KB_TICKETS_SECRET_FRESHDESK: ticketSecret,
+  KB_TICKETS_SECRET_HELPSCOUT: ticketSecret,
+  KB_TICKETS_SECRET_INTERCOM: ticketSecret,
+  KB_TICKETS_SECRET_CHATWOOT: ticketSecret,
+  KB_TICKETS_SECRET_GENERIC: ticketSecret,
   /** Audit log entries older than this many days are pruned. */
   KB_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(100_000).default(400),
   /** Bearer token for the reports API; when unset, the first start generates one and stores only its hash. */

@@ -1,6 +1,7 @@
 /** The events the browser sends to POST /api/events: a batch of 1–50, each a discriminated union on `type`. */
 import { z } from 'zod';
 import { REASONS, VOTES } from '../domain/event-kinds.ts';
+import { TICKET_REF_PATTERN } from '../domain/ticket-ref.ts';
 
 export const MAX_BATCH = 50;
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -12,7 +13,9 @@ const article = z.string().min(1).max(120);
 const wellFormed = (text: string) => text.toWellFormed().replaceAll('\u0000', '\uFFFD');
 const query = z.string().trim().min(1, 'must not be empty').max(200).transform(wellFormed);
 const ts = z.number().int().nonnegative().max(8.64e15).optional();
-const base = { session, ts };
+/** The session's reference for the help desk (the contact link carries it): a ticket with it joins this session. */
+const ref = z.string().regex(TICKET_REF_PATTERN, 'must be 12 lower-case letters or digits').optional();
+const base = { session, ts, ref };
 
 export const ViewEventSchema = z.object({ type: z.literal('view'), ...base, article });
 const results = z.number().int().min(0).max(1_000_000);

@@ -39,5 +39,7 @@ export const ManifestSchema = z.object({
   articles: z.record(z.string(), ManifestEntrySchema),
   // A manifest written before the search terms were has none.
   search_terms: z.array(SearchTermSchema).default([]),
+  /** content/ticket-tags.json: ticket tag → product area (none in manifests built before it was listed). */
+  ticket_tags: z.record(z.string(), z.string()).default({}),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;

@@ -5,6 +5,7 @@ import { isStatementTimeout, isStoreUnavailable } from '../../db/store-errors.ts
 export const ERROR_CODES = [
   'invalid-json',
   'invalid-event',
+  'invalid-ticket',
   'invalid-params',
   'payload-too-large',
   'request-incomplete',

@@ -9,7 +9,7 @@ import { findManifest, manifestFile, type PublishedArticles } from '../ingest/pu
 import { scheduleRetention } from '../ingest/retention.ts';
 import { scheduleSessionClosing } from '../ingest/close-sessions.ts';
 import { scheduleAlerts } from '../alerts/schedule-alerts.ts';
-import { syncCatalog } from '../analytics/sync-catalog.ts';
+import { syncCatalog, syncTicketTags } from '../analytics/sync-catalog.ts';
 import { reportSource, type ReportSource } from '../analytics/report-registry.ts';
 import { AdminAuth } from './admin-auth.ts';
 import { AuditLog } from './audit-log.ts';
@@ -102,6 +102,7 @@ async function create(options: RuntimeOptions): Promise<Runtime> {
     const current = manifest()?.current();
     if (!current || current.version === synced) return;
     await syncCatalog(store.db, current.articles, current.searchTerms);
+    await syncTicketTags(store.db, current.ticketTags);
     synced = current.version;
   };
   // One sync at a time: reports arriving together after a rebuild (or after the store came back) wait for the same one

@@ -32,6 +32,7 @@ function entry(title: string, category: string, productArea: string | null, extr
 const MANIFEST: Manifest = {
   generated_at: '2026-11-24T00:00:00.000Z',
   search_terms: [],
+  ticket_tags: {},
   articles: {
     'reset-your-password': entry('Reset your password', 'account-and-security', 'account'),
     'export-your-data': entry('Export all your Ledgerly data', 'account-and-security', 'account'),

@@ -10,6 +10,7 @@ import { normalizedQueries } from '../../src/domain/normalize-query.ts';
 import { utcDay } from '../../src/domain/utc-day.ts';
 import type { PreparedEvent } from '../../src/ingest/validate-batch.ts';
 import { GroupWriter } from '../../src/ingest/write-group.ts';
+import { receiveTicket } from '../../src/ingest/ticket-intake.ts';
 import { freshTestStore } from './test-store.ts';
 
 /** A fresh SQLite file, for tests about the file itself (CLI, demo). */
@@ -60,4 +61,21 @@ export function prepare(events: SeedEvent[]): PreparedEvent[] {
     const e = event as Event;
     return { ...e, ts, day: utcDay(ts), revision: 'article' in event ? (revision ?? 'r1') : null, ...normalizedQueries(e) };
   });
+}
+
+/** A ticket as a help desk reports it, with its creation time as an ISO time. */
+export interface SeedTicket {
+  provider?: string;
+  id: string;
+  ref: string | null;
+  at: string;
+  tags?: string[];
+}
+
+/** Files tickets through the real intake (stored once, joined to the session with the reference), each a minute after it was created. */
+export async function seedTickets(store: EventStore, tickets: SeedTicket[]): Promise<void> {
+  for (const t of tickets) {
+    const createdAt = Date.parse(t.at);
+    await receiveTicket(store.db, t.provider ?? 'generic', { id: t.id, ref: t.ref, createdAt, tags: t.tags ?? [] }, createdAt + 60_000);
+  }
 }

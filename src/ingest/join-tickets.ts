@@ -1,0 +1,79 @@
+/**
+ * Joins tickets to the help-center session whose reference they carry: the session, and what it read (with the
+ * revision read) and searched in the 24 hours before the ticket. Run when a ticket arrives and before sessions
+ * close (closing forgets a session's reference and its per-article rows); a ticket whose reference arrived before
+ * the reader's events waits for them for three days.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { DAY_MS } from '../domain/utc-day.ts';
+
+/** What a ticket is joined to: reads and searches of the day before it. */
+export const TICKET_LOOKBACK_MS = DAY_MS;
+/** The reader's clock and the help desk's may disagree by a few minutes: reads this much after the ticket still count. */
+const CLOCK_SLACK_MS = 5 * 60 * 1000;
+/** How long a ticket waits for a session with its reference. */
+const WAIT_MS = 3 * DAY_MS;
+
+/** Joins every recent ticket still waiting for its session; returns how many it joined. */
+export async function joinTickets(db: Kysely<Database>, now = Date.now()): Promise<number> {
+  const waiting = await db
+    .selectFrom('tickets')
+    .select(['id', 'ref', 'created_at'])
+    .where('joined_at', 'is', null)
+    .where('ref', 'is not', null)
+    .where('created_at', '>=', now - WAIT_MS)
+    .execute();
+  let joined = 0;
+  for (const ticket of waiting)
+    if (await joinTicket(db, { id: ticket.id, ref: ticket.ref!, createdAt: Number(ticket.created_at) }, now)) joined++;
+  return joined;
+}
+
+async function joinTicket(db: Kysely<Database>, ticket: { id: number; ref: string; createdAt: number }, now: number): Promise<boolean> {
+  const session = await db
+    .selectFrom('sessions')
+    .select('id')
+    .where('ref', '=', ticket.ref)
+    .where('started_at', '<=', ticket.createdAt + CLOCK_SLACK_MS)
+    .where('last_seen_at', '>=', ticket.createdAt - TICKET_LOOKBACK_MS)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  if (!session) return false;
+  const [from, to] = [ticket.createdAt - TICKET_LOOKBACK_MS, ticket.createdAt + CLOCK_SLACK_MS];
+  return db.transaction().execute(async (trx) => {
+    // Claimed first: another server joining the same ticket finds it taken (PostgreSQL waits on the row, then skips).
+    const claim = await trx
+      .updateTable('tickets')
+      .set({ session_id: session.id, joined_at: now })
+      .where('id', '=', ticket.id)
+      .where('joined_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(claim.numUpdatedRows) === 0) return false;
+    await trx
+      .insertInto('ticket_reads')
+      .columns(['ticket_id', 'article_id', 'revision_id', 'read_at'])
+      .expression((eb) =>
+        eb
+          .selectFrom('session_articles')
+          .select([eb.val(ticket.id).as('ticket_id'), 'article_id', 'read_revision_id', 'first_view_at'])
+          .where('session_id', '=', session.id)
+          .where('first_view_at', '>=', from)
+          .where('first_view_at', '<=', to),
+      )
+      .execute();
+    await trx
+      .insertInto('ticket_searches')
+      .columns(['ticket_id', 'query_id', 'searched_at'])
+      .expression((eb) =>
+        eb
+          .selectFrom('session_queries')
+          .select([eb.val(ticket.id).as('ticket_id'), 'query_id', 'searched_at'])
+          .where('session_id', '=', session.id)
+          .where('searched_at', '>=', from)
+          .where('searched_at', '<=', to),
+      )
+      .execute();
+    return true;
+  });
+}
