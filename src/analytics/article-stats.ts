@@ -1,9 +1,13 @@
-/** Per-article totals over a range from the daily rollup: views, readers, escalations, final votes and reasons. */
+/**
+ * Per-article totals over a range from the rollups: views, readers, escalations, final votes and reasons; and the
+ * readers who went on to file a help-desk ticket.
+ */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { ReportParams } from '../schemas/report-params.ts';
 import { articleScope } from './article-scope.ts';
 import { inBucket, overBuckets, rollupTable, signed } from './rollup-buckets.ts';
+import { ticketSessionsByArticle } from './ticket-totals.ts';
 
 export interface ArticleStats {
   slug: string;
@@ -25,6 +29,8 @@ export interface ArticleStats {
   other: number;
   /** Comments written in the range. */
   comments: number;
+  /** Readers who filed a help-desk ticket within a day of first reading it in the range. */
+  ticketSessions: number;
 }
 
 const COUNTERS = [
@@ -63,10 +69,11 @@ export async function articleStats(db: Kysely<Database>, params: ReportParams): 
     .select(['a.id', 'a.slug', 'a.title', 'a.kind', 'a.category', 'a.product_area', 'a.published'])
     .where(articleScope(params))
     .execute();
+  const tickets = await ticketSessionsByArticle(db, params);
   const stats: ArticleStats[] = [];
   for (const a of articles) {
     const d = byId.get(a.id) ?? NO_DATA;
-    if (a.published !== 1 && !COUNTERS.some((c) => Number(d[c]) !== 0)) continue;
+    if (a.published !== 1 && !COUNTERS.some((c) => Number(d[c]) !== 0) && !tickets.has(a.slug)) continue;
     stats.push({
       slug: a.slug,
       title: a.title,
@@ -85,6 +92,7 @@ export async function articleStats(db: Kysely<Database>, params: ReportParams): 
       productIssue: Number(d.product_issue),
       other: Number(d.other),
       comments: Number(d.comments),
+      ticketSessions: tickets.get(a.slug) ?? 0,
     });
   }
   return stats;

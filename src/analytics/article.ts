@@ -10,6 +10,7 @@ import { epochBounds } from './report-period.ts';
 import { helpfulness, revisionRatings, revisionsTable, type Helpfulness, type ReasonCounts, type RevisionRating } from './ratings.ts';
 import { ARTICLE_COLUMNS, articleCells, column, defineTable, RATING_COLUMNS, ratingCells, type Table } from './report-table.ts';
 import { rate } from './wilson.ts';
+import { ticketSessionsByArticle } from './ticket-totals.ts';
 
 export const ARTICLE_COMMENTS_LIMIT = 200;
 
@@ -40,6 +41,9 @@ export interface ArticleReport {
   viewSessions: number;
   escalations: number;
   escalationRate: number | null;
+  /** Readers who filed a help-desk ticket within a day of first reading it (beside the contact clicks). */
+  ticketSessions: number;
+  ticketRate: number | null;
   rating: Helpfulness;
   reasons: ReasonCounts;
   byDay: ArticleDay[];
@@ -95,6 +99,7 @@ export async function getArticle(db: Kysely<Database>, params: ReportParams, slu
   const total = (pick: (d: (typeof days)[number]) => number) => days.reduce((n, d) => n + pick(d), 0);
   const viewSessions = total((d) => d.view_sessions);
   const escalations = total((d) => d.escalations);
+  const ticketSessions = (await ticketSessionsByArticle(db, params, slug)).get(slug) ?? 0;
   return {
     slug,
     title: article.title,
@@ -106,6 +111,8 @@ export async function getArticle(db: Kysely<Database>, params: ReportParams, slu
     viewSessions,
     escalations,
     escalationRate: rate(escalations, viewSessions),
+    ticketSessions,
+    ticketRate: rate(ticketSessions, viewSessions),
     rating: helpfulness(
       total((d) => d.up),
       total((d) => d.down),
@@ -136,7 +143,14 @@ export function articleTables(a: ArticleReport): Table[] {
   return [
     defineTable(
       'summary',
-      [...ARTICLE_COLUMNS, ...totals, column('escalation_rate', 'rate'), ...RATING_COLUMNS],
+      [
+        ...ARTICLE_COLUMNS,
+        ...totals,
+        column('escalation_rate', 'rate'),
+        column('ticket_sessions', 'count'),
+        column('ticket_rate', 'rate'),
+        ...RATING_COLUMNS,
+      ],
       [
         {
           ...articleCells(a),
@@ -144,6 +158,8 @@ export function articleTables(a: ArticleReport): Table[] {
           view_sessions: a.viewSessions,
           escalations: a.escalations,
           escalation_rate: a.escalationRate,
+          ticket_sessions: a.ticketSessions,
+          ticket_rate: a.ticketRate,
           ...ratingCells(a.rating),
         },
       ],

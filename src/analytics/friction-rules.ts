@@ -25,6 +25,8 @@ export const FRICTION_RULES = {
   /** Product, supporting: a tutorial step in the area loses at least this share of its readers (20 or more). */
   tutorialDropOff: 0.5,
   minDropOffReaders: 20,
+  /** Product, supporting: readers filing a ticket within a day above the site median, beyond chance (5 or more). */
+  minTicketSessions: 5,
   /** Each supporting signal raises a product flag's score by this share. */
   supportWeight: 0.25,
 } as const;
@@ -33,7 +35,7 @@ export const FRICTION_SCORING = {
   content:
     'score = readers who viewed the article × the largest gap among its signals (median helpfulness − helpfulness; escalation rate − median escalation rate; share of votes saying outdated or unclear)',
   product:
-    'score = excess views (views minus what a typical article or area of the same size had, or minus the previous period, whichever is larger) × (1 + 0.25 per supporting signal: product_issue reasons, escalation above the median, a tutorial step losing half its readers)',
+    'score = excess views (views minus what a typical article or area of the same size had, or minus the previous period, whichever is larger) × (1 + 0.25 per supporting signal: product_issue reasons, escalation above the median, a tutorial step losing half its readers, readers filing tickets above the median)',
 } as const;
 
 /** z of a change between two Poisson counts; large when the rise is unlikely to be noise. */

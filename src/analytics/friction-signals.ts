@@ -17,14 +17,20 @@ export type Signal =
   | 'rising-traffic'
   | 'product-issue-reasons'
   | 'escalation-above-median'
-  | 'tutorial-drop-off';
+  | 'tutorial-drop-off'
+  | 'tickets-after-reading';
 
-export type Totals = Pick<ArticleStats, 'views' | 'viewSessions' | 'escalations' | 'up' | 'down' | 'outdated' | 'unclear' | 'productIssue'>;
+export type Totals = Pick<
+  ArticleStats,
+  'views' | 'viewSessions' | 'escalations' | 'up' | 'down' | 'outdated' | 'unclear' | 'productIssue' | 'ticketSessions'
+>;
 
 export interface Baselines {
   days: number;
   medianHelpfulness: number | null;
   medianEscalationRate: number | null;
+  /** Among articles with enough readers: the share of readers who filed a ticket within a day. */
+  medianTicketRate: number | null;
   medianArticleViews: number | null;
   medianAreaViewsPerArticle: number | null;
 }
@@ -39,6 +45,12 @@ function escalationAboveMedian(t: Totals, b: Baselines, factor: number): boolean
   if (b.medianEscalationRate === null || t.viewSessions < R.minViewSessions) return false;
   const lower = wilsonInterval(t.escalations, t.viewSessions)!.lower;
   return t.escalations / t.viewSessions >= factor * b.medianEscalationRate && lower > b.medianEscalationRate;
+}
+
+/** Readers who filed tickets after reading, above the site's median share with the interval's lower bound above it too. */
+function ticketsAboveMedian(t: Totals, b: Baselines): boolean {
+  if (b.medianTicketRate === null || t.viewSessions < R.minViewSessions || t.ticketSessions < R.minTicketSessions) return false;
+  return wilsonInterval(t.ticketSessions, t.viewSessions)!.lower > b.medianTicketRate;
 }
 
 /** Enough votes, and even the best case of the interval is materially below the site's median. */
@@ -125,6 +137,13 @@ export function productSignals(t: Totals, previousViews: number, c: ProductConte
   if (escalationAboveMedian(t, b, 1)) {
     signals.push('escalation-above-median');
     words.push(`${escalationSentence(t)} (site median ${percent(b.medianEscalationRate!)})`);
+    supports += 1;
+  }
+  if (ticketsAboveMedian(t, b)) {
+    signals.push('tickets-after-reading');
+    words.push(
+      `${percent(t.ticketSessions / t.viewSessions)} of ${count(t.viewSessions)} readers filed a ticket within a day (${count(t.ticketSessions)}; site median ${percent(b.medianTicketRate!)})`,
+    );
     supports += 1;
   }
   if (c.dropOff && c.dropOff.share >= R.tutorialDropOff && c.dropOff.lost >= R.minDropOffReaders) {

@@ -47,10 +47,11 @@ const TOTALS = [
   'outdated',
   'unclear',
   'productIssue',
+  'ticketSessions',
 ] as const satisfies (keyof Totals)[];
 
 function addUp(list: ArticleStats[]): Totals {
-  const t: Totals = { views: 0, viewSessions: 0, escalations: 0, up: 0, down: 0, outdated: 0, unclear: 0, productIssue: 0 };
+  const t = Object.fromEntries(TOTALS.map((key) => [key, 0])) as Totals;
   for (const s of list) for (const key of TOTALS) t[key] += s[key];
   return t;
 }
@@ -74,6 +75,7 @@ export async function getFriction(db: Kysely<Database>, params: ReportParams): P
     days: daysIn(site),
     medianHelpfulness: median(stats.filter((s) => s.up + s.down >= R.minVotes).map((s) => s.up / (s.up + s.down))),
     medianEscalationRate: median(stats.filter((s) => s.viewSessions >= R.minViewSessions).map((s) => s.escalations / s.viewSessions)),
+    medianTicketRate: median(stats.filter((s) => s.viewSessions >= R.minViewSessions).map((s) => s.ticketSessions / s.viewSessions)),
     medianArticleViews: median(published.map((s) => s.views)),
     medianAreaViewsPerArticle: median([...areas.values()].map((list) => addUp(list).views / list.length)),
   };

@@ -33,7 +33,7 @@ export const METRIC_SECTIONS = [
 ] as const;
 
 const pct = (share: number) => `${Math.round(share * 100)}%`;
-const MEDIANS = `site-wide medians over the range: helpfulness of the articles with at least ${R.minVotes} votes, escalation rate of the articles with at least ${R.minViewSessions} readers, views of the published articles, and views per article of the product areas`;
+const MEDIANS = `site-wide medians over the range: helpfulness of the articles with at least ${R.minVotes} votes, escalation rate of the articles with at least ${R.minViewSessions} readers, views of the published articles, views per article of the product areas, and the share of readers who filed a ticket within a day among the articles with at least ${R.minViewSessions} readers`;
 
 export const METRIC_DEFINITIONS = [
   {
@@ -118,6 +118,62 @@ export const METRIC_DEFINITIONS = [
     definition:
       'The settled searches of a query followed by a contact in the same session, and their share of the query’s searches. Queries belong to no category: these lists use the date range only.',
     formula: 'searches followed by a contact / settled searches of the query',
+  },
+  {
+    id: 'ticket-session',
+    section: 'Deflection',
+    title: 'Session with a ticket',
+    definition:
+      'A help-center session whose reference came back on a ticket from the help desk. The “Contact support” links carry the session’s reference (a random code, not the session id); the help desk’s contact form puts it on the ticket and its webhook sends it to Lantern, which joins the ticket to the session when the session was active in the day before the ticket. Counted on the day the session started, like every session; a session with two tickets counts once. With a category or product-area filter, the sessions whose writer read an article of that scope in the day before the ticket.',
+    formula: 'KB sessions with ≥ 1 ticket carrying their reference',
+  },
+  {
+    id: 'ticket-deflection-rate',
+    section: 'Deflection',
+    title: 'Ticket deflection rate',
+    definition:
+      'The share of help-center sessions that did not go on to file a ticket: deflection counted from real tickets rather than from clicks on “Contact support”. Shown once the help desk has sent a ticket.',
+    formula: '(KB sessions − sessions with a ticket) / KB sessions',
+  },
+  {
+    id: 'ticket-self-service-score',
+    section: 'Deflection',
+    title: 'Self-service score (tickets)',
+    definition:
+      'Help-center sessions per session with a ticket: Zendesk’s self-service score (help-center users per user with a ticket), counted in sessions since Lantern has no accounts. “∞” when no session filed a ticket.',
+    formula: 'KB sessions / sessions with a ticket',
+  },
+  {
+    id: 'tickets-after-reading',
+    section: 'Deflection',
+    title: 'Tickets after reading',
+    definition:
+      'Per article, revision or query: the sessions that read it (first view) or searched it and filed a ticket within the next day, and their share of its readers or searches. Tickets are joined when they arrive, to the reads and searches of the 24 hours before them.',
+    formula: 'sessions that read it, then filed a ticket within a day / sessions that read it',
+  },
+  {
+    id: 'tickets-received',
+    section: 'Deflection',
+    title: 'Tickets received',
+    definition:
+      'Tickets the help desk reported as created in the range (the same ticket delivered twice counts once): after reading (joined to a help-center session), without a reference (they did not come through the help center’s contact links: an email, the app), or with a reference no session had in the day before (a copied link used later, or a session whose events have not arrived yet). No filter applies to them.',
+    formula: 'tickets = after reading + without a reference + unmatched reference',
+  },
+  {
+    id: 'clicks-and-tickets',
+    section: 'Deflection',
+    title: 'Clicks and tickets',
+    definition:
+      'Help-center sessions by what they did: clicked “Contact support” and filed a ticket; clicked and never filed (perhaps the contact form’s own suggestions helped, perhaps they gave up); filed without clicking (a link copied or opened another way, or a ticket from the app with the reference).',
+    formula: 'clicked and not filed = escalated sessions − sessions that clicked and filed',
+  },
+  {
+    id: 'tickets-by-product-area',
+    section: 'Deflection',
+    title: 'Tickets per product area',
+    definition:
+      'Tickets created in the range by the product area their tags stand for in content/ticket-tags.json (a ticket whose tags name two areas counts in each; one with no mapped tag is listed apart), with or without a reference.',
+    formula: null,
   },
   {
     id: 'final-votes',
@@ -259,7 +315,7 @@ export const METRIC_DEFINITIONS = [
     id: 'product-friction',
     section: 'Friction',
     title: 'Product friction',
-    definition: `Readers need help with a feature at an unusual rate; action: fix the product or its onboarding, the article may be fine. Raised when an article’s views are at least ${R.heavyArticleFactor}× the median article’s, or a product area’s views per article at least ${R.heavyAreaFactor}× the median area’s (at least ${R.minViews} views); or views rose at least ${pct(R.risingChange)} against the previous equal period, beyond chance (Poisson z ≥ ${R.risingZ}, at least ${R.minRisingViews} views). Made stronger by \`product_issue\` reasons (at least ${pct(R.productIssueShare)} of down votes, and 3 or more), escalation above the site median, and a tutorial step in the area losing at least ${pct(R.tutorialDropOff)} of its readers (${R.minDropOffReaders} or more). Flags are ranked by their friction score.`,
+    definition: `Readers need help with a feature at an unusual rate; action: fix the product or its onboarding, the article may be fine. Raised when an article’s views are at least ${R.heavyArticleFactor}× the median article’s, or a product area’s views per article at least ${R.heavyAreaFactor}× the median area’s (at least ${R.minViews} views); or views rose at least ${pct(R.risingChange)} against the previous equal period, beyond chance (Poisson z ≥ ${R.risingZ}, at least ${R.minRisingViews} views). Made stronger by \`product_issue\` reasons (at least ${pct(R.productIssueShare)} of down votes, and 3 or more), escalation above the site median, and a tutorial step in the area losing at least ${pct(R.tutorialDropOff)} of its readers (${R.minDropOffReaders} or more), and readers filing a ticket within a day above the site median, the interval’s lower bound above it too (${R.minTicketSessions} or more). Flags are ranked by their friction score.`,
     formula: null,
   },
   {
@@ -383,6 +439,17 @@ export const COLUMN_DEFINITIONS = {
   drop_off_after_step: 'tutorial-drop-off',
   drop_off_lost: 'tutorial-drop-off',
   drop_off_share: 'tutorial-drop-off',
+  ticket_sessions: 'tickets-after-reading',
+  ticket_rate: 'tickets-after-reading',
+  ticket_deflection_rate: 'ticket-deflection-rate',
+  ticket_self_service_score: 'ticket-self-service-score',
+  tickets: 'tickets-received',
+  after_reading: 'tickets-received',
+  without_reference: 'tickets-received',
+  unmatched_reference: 'tickets-received',
+  clicked_and_filed: 'clicks-and-tickets',
+  clicked_not_filed: 'clicks-and-tickets',
+  filed_without_clicking: 'clicks-and-tickets',
 } as const satisfies Record<string, MetricId>;
 
 /** A key that means something else in one table: `<table>.<key>`. */
@@ -398,6 +465,10 @@ export const TABLE_COLUMN_DEFINITIONS = {
   'items.id': 'feedback-item',
   'items.notes': 'feedback-item',
   'statuses.items': 'feedback-item',
+  'summary.ticket_sessions': 'ticket-session',
+  'days.ticket_sessions': 'ticket-session',
+  'weeks.ticket_sessions': 'ticket-session',
+  'ticket-areas.tickets': 'tickets-by-product-area',
 } as const satisfies Record<string, MetricId>;
 
 /** The definition behind a column of a report table, if its cells are a metric. */

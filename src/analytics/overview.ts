@@ -9,6 +9,7 @@ import { inBucket, overBuckets, rollupTable, signed } from './rollup-buckets.ts'
 import { sessionsByDay, sumDays } from './session-totals.ts';
 import { deflectionRate, selfServiceScore } from '../domain/session-outcome.ts';
 import { rate } from './wilson.ts';
+import { anyTicket, ticketSessionsByDay } from './ticket-totals.ts';
 
 /**
  * `change` is relative for counts and ratios ((value − previous) / previous) and a difference in
@@ -39,11 +40,16 @@ export interface Overview {
   selfServiceScore: Metric;
   /** Share of KB sessions that contacted support. */
   contactRate: Metric;
+  /** KB sessions with a help-desk ticket joined to them; null until the help desk has sent a ticket. */
+  ticketSessions: Metric | null;
+  /** (KB sessions − sessions with a ticket) / KB sessions; null until the help desk has sent a ticket. */
+  ticketDeflectionRate: Metric | null;
 }
 
 interface Totals {
   kbSessions: number;
   escalated: number;
+  ticketSessions: number;
   views: number;
   searches: number;
   up: number;
@@ -78,9 +84,11 @@ async function totals(db: Kysely<Database>, params: ReportParams): Promise<Total
       .executeTakeFirstOrThrow();
     searches = Number(row.searches);
   }
+  const tickets = (await ticketSessionsByDay(db, params)).reduce((n, d) => n + d.ticketSessions, 0);
   return {
     kbSessions: sessions.kbSessions,
     escalated: sessions.escalated,
+    ticketSessions: tickets,
     views: Number(articles.views),
     searches,
     up: Number(articles.up),
@@ -102,7 +110,9 @@ export async function getOverview(db: Kysely<Database>, params: ReportParams): P
     deflection: deflectionRate(t.kbSessions, t.escalated),
     score: selfServiceScore(t.kbSessions, t.escalated),
     contact: rate(t.escalated, t.kbSessions),
+    ticketDeflection: deflectionRate(t.kbSessions, t.ticketSessions),
   });
+  const connected = await anyTicket(db);
   const [d, p] = [derived(now), derived(then)];
   return {
     range: { from: params.from, to: params.to },
@@ -116,6 +126,8 @@ export async function getOverview(db: Kysely<Database>, params: ReportParams): P
     deflectionRate: metric(d.deflection, p.deflection, 'rate'),
     selfServiceScore: metric(d.score, p.score, 'ratio'),
     contactRate: metric(d.contact, p.contact, 'rate'),
+    ticketSessions: connected ? metric(now.ticketSessions, then.ticketSessions, 'count') : null,
+    ticketDeflectionRate: connected ? metric(d.ticketDeflection, p.ticketDeflection, 'rate') : null,
   };
 }
 
@@ -128,7 +140,8 @@ export function overviewTables(overview: Overview): Table[] {
     metric === 'selfServiceScore'
       ? { value: selfServiceCell(m.value, metrics.kbSessions.value), previous: selfServiceCell(m.previous, metrics.kbSessions.previous) }
       : { value: m.value, previous: m.previous };
-  const rows = Object.entries(metrics).map(([metric, m]) => ({ metric, ...cells(metric, m), change: m.change, unit: m.unit }));
+  const shown = Object.entries(metrics).filter((entry): entry is [string, Metric] => entry[1] !== null);
+  const rows = shown.map(([metric, m]) => ({ metric, ...cells(metric, m), change: m.change, unit: m.unit }));
   return [
     defineTable(
       'metrics',

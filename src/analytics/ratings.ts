@@ -13,6 +13,7 @@ import { ARTICLE_COLUMNS, articleCells, column, defineTable, RATING_COLUMNS, rat
 import { inBucket, overBuckets, rollupTable, signed } from './rollup-buckets.ts';
 import { compareRevisions, type RevisionComparison } from './revision-verdict.ts';
 import { rate, wilsonInterval, type Interval } from './wilson.ts';
+import { ticketSessionsByRevision } from './ticket-totals.ts';
 
 export const DEFAULT_MIN_VOTES = 5;
 
@@ -48,6 +49,9 @@ export interface RevisionRating extends Helpfulness {
   contactRate: number | null;
   /** Final down votes saying outdated or unclear, as a share of the revision's votes. */
   outdatedOrUnclearShare: number | null;
+  /** Readers of this revision who filed a help-desk ticket within a day, and their share of its readers. */
+  ticketSessions: number;
+  ticketRate: number | null;
   /** Against the article's revision before it (none for its first in the range). */
   change: RevisionComparison | null;
 }
@@ -100,6 +104,7 @@ async function votesByRevision(db: Kysely<Database>, params: ReportParams, slug?
     .innerJoin('articles as a', 'a.id', 'r.article_id')
     .select([
       'a.slug',
+      'r.id as revision_id',
       'r.revision',
       'r.first_seen_at',
       ...REVISION_OUTCOMES.map((c) => `t.${c}` as `t.${(typeof REVISION_OUTCOMES)[number]}`),
@@ -208,6 +213,7 @@ export async function revisionRatings(
   minVotes = DEFAULT_MIN_VOTES,
 ): Promise<RevisionRating[]> {
   const revisions = await votesByRevision(db, params, slug);
+  const tickets = await ticketSessionsByRevision(db, params);
   const revisionCount = new Map<string, number>();
   for (const r of revisions) revisionCount.set(r.slug, (revisionCount.get(r.slug) ?? 0) + 1);
   return revisions
@@ -223,6 +229,8 @@ export async function revisionRatings(
         viewSessions: Number(r.view_sessions),
         contactRate: rate(Number(r.contacts), Number(r.view_sessions)),
         outdatedOrUnclearShare: rate(Number(r.outdated) + Number(r.unclear), votes.up + votes.down),
+        ticketSessions: tickets.get(Number(r.revision_id)) ?? 0,
+        ticketRate: rate(tickets.get(Number(r.revision_id)) ?? 0, Number(r.view_sessions)),
         change: previous
           ? compareRevisions({ up: Number(previous.up), down: Number(previous.down) }, { ...votes, since: Number(r.first_seen_at) })
           : null,
@@ -242,6 +250,8 @@ export function revisionsTable(revisions: readonly RevisionRating[]): Table {
       column('view_sessions', 'count'),
       column('contact_rate', 'rate'),
       column('outdated_unclear_share', 'rate'),
+      column('ticket_sessions', 'count'),
+      column('ticket_rate', 'rate'),
       column('verdict'),
       column('p', 'p'),
       column('evidence'),
@@ -254,6 +264,8 @@ export function revisionsTable(revisions: readonly RevisionRating[]): Table {
       view_sessions: x.viewSessions,
       contact_rate: x.contactRate,
       outdated_unclear_share: x.outdatedOrUnclearShare,
+      ticket_sessions: x.ticketSessions,
+      ticket_rate: x.ticketRate,
       verdict: x.change?.verdict ?? null,
       p: x.change?.p ?? null,
       evidence: x.change?.sentence ?? null,

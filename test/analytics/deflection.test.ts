@@ -13,7 +13,16 @@ test('counts a session that searched and read without contacting support as defl
     { type: 'view', session: 'session-a1', article: 'refund-a-payment', at: '2026-11-02T10:01:00Z' },
   ]);
   const { summary } = await getDeflection(store.db, RANGE);
-  expect(summary).toEqual({ kbSessions: 1, escalatedSessions: 0, deflectionRate: 1, selfServiceScore: null, confirmedDeflections: 0 });
+  expect(summary).toEqual({
+    kbSessions: 1,
+    escalatedSessions: 0,
+    deflectionRate: 1,
+    selfServiceScore: null,
+    confirmedDeflections: 0,
+    ticketSessions: 0,
+    ticketDeflectionRate: 1,
+    ticketSelfServiceScore: null,
+  });
 });
 
 test('computes deflection, the self-service score and confirmed deflection from a hand-made day', async () => {
@@ -38,6 +47,9 @@ test('computes deflection, the self-service score and confirmed deflection from 
     deflectionRate: 0.5,
     selfServiceScore: 2,
     confirmedDeflections: 1,
+    ticketSessions: 0,
+    ticketDeflectionRate: 1,
+    ticketSelfServiceScore: null,
   });
   expect(report.byDay.map((d) => [d.day, d.kbSessions, d.escalatedSessions])).toEqual([
     ['2026-11-03', 3, 2],
@@ -46,8 +58,8 @@ test('computes deflection, the self-service score and confirmed deflection from 
   // 2026-11-03 is a Tuesday and 2026-11-04 a Wednesday: both in the ISO week starting Monday 2026-11-02.
   expect(report.byWeek.map((w) => [w.week, w.kbSessions, w.escalatedSessions, w.deflectionRate])).toEqual([['2026-11-02', 4, 2, 0.5]]);
   expect(report.articles).toEqual([
-    { slug: 'refund-a-payment', viewSessions: 2, escalatedSessions: 1, escalationRate: 0.5 },
-    { slug: 'connect-shopify', viewSessions: 1, escalatedSessions: 0, escalationRate: 0 },
+    { slug: 'refund-a-payment', viewSessions: 2, escalatedSessions: 1, escalationRate: 0.5, ticketSessions: 0, ticketRate: 0 },
+    { slug: 'connect-shopify', viewSessions: 1, escalatedSessions: 0, escalationRate: 0, ticketSessions: 0, ticketRate: 0 },
   ]);
   expect(report.queries).toEqual([{ query: 'payroll', searches: 1, escalated: 1, escalationRate: 1 }]);
 });
@@ -59,17 +71,34 @@ test('does not count an article read after the contact as escalated', async () =
     { type: 'view', session: 'session-c1', article: 'issue-a-credit-note', at: '2026-11-05T10:02:00Z' },
   ]);
   const report = await getDeflection(store.db, RANGE);
-  expect(report.articles).toEqual([{ slug: 'issue-a-credit-note', viewSessions: 1, escalatedSessions: 0, escalationRate: 0 }]);
+  expect(report.articles).toEqual([
+    { slug: 'issue-a-credit-note', viewSessions: 1, escalatedSessions: 0, escalationRate: 0, ticketSessions: 0, ticketRate: 0 },
+  ]);
 });
 
 test('reports an empty range with zero counts and null rates, never NaN', async () => {
   const report = await getDeflection(store.db, RANGE);
   expect(report).toEqual({
-    summary: { kbSessions: 0, escalatedSessions: 0, deflectionRate: null, selfServiceScore: null, confirmedDeflections: 0 },
+    summary: {
+      kbSessions: 0,
+      escalatedSessions: 0,
+      deflectionRate: null,
+      selfServiceScore: null,
+      confirmedDeflections: 0,
+      ticketSessions: 0,
+      ticketDeflectionRate: null,
+      ticketSelfServiceScore: null,
+    },
     byDay: [],
     byWeek: [],
     articles: [],
     queries: [],
+    tickets: {
+      counts: { tickets: 0, afterReading: 0, withoutReference: 0, unmatchedReference: 0, anyEver: false },
+      clicksAndTickets: { clickedAndFiled: 0, clickedNotFiled: 0, filedWithoutClicking: 0 },
+      productAreas: [],
+      queries: [],
+    },
   });
 });
 

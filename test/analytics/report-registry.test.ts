@@ -2,7 +2,8 @@ import { expect, test } from 'vitest';
 import { reportSource, reportTables, runReport } from '../../src/analytics/report-registry.ts';
 import { REPORTS, ReportQuerySchema } from '../../src/schemas/report-params.ts';
 import { publish } from '../helpers/report-catalog.ts';
-import { freshStorePerTest, seed, type SeedEvent } from '../helpers/seed-events.ts';
+import { freshStorePerTest, seed, seedTickets, type SeedEvent } from '../helpers/seed-events.ts';
+import { syncTicketTags } from '../../src/analytics/sync-catalog.ts';
 
 const store = freshStorePerTest();
 const PARAMS = { from: '2026-11-01', to: '2026-11-30' };
@@ -31,9 +32,9 @@ const HISTORY: SeedEvent[] = [
   { type: 'search', session: 'session-one', query: 'refund', results: 2, at: '2026-11-02T10:00:00Z' },
   { type: 'search_click', session: 'session-one', query: 'refund', article: 'refund-a-payment', position: 1, at: '2026-11-02T10:00:05Z' },
   { type: 'view', session: 'session-one', article: 'refund-a-payment', at: '2026-11-02T10:00:06Z' },
-  { type: 'view', session: 'session-two', article: 'issue-a-credit-note', at: '2026-11-02T11:00:00Z' },
+  { type: 'view', session: 'session-two', ref: 'aaaaaaaaaaa2', article: 'issue-a-credit-note', at: '2026-11-02T11:00:00Z' },
   { type: 'contact', session: 'session-two', article: 'issue-a-credit-note', at: '2026-11-02T11:04:00Z' },
-  { type: 'search', session: 'session-three', query: 'shopify sync', results: 0, at: '2026-11-03T09:00:00Z' },
+  { type: 'search', session: 'session-three', ref: 'aaaaaaaaaaa3', query: 'shopify sync', results: 0, at: '2026-11-03T09:00:00Z' },
   { type: 'contact', session: 'session-three', query: 'shopify sync', at: '2026-11-03T09:01:00Z' },
   { type: 'view', session: 'session-four', article: 'connect-shopify', at: '2026-11-03T12:00:00Z' },
   {
@@ -54,6 +55,13 @@ const HISTORY: SeedEvent[] = [
 async function everyReportsTables() {
   await publish(store, CATALOG);
   await seed(store, HISTORY);
+  await syncTicketTags(store.db, { billing: 'invoices' });
+  // Filed after reading (and clicking), after searching, and one from outside the help center.
+  await seedTickets(store, [
+    { id: '101', ref: 'aaaaaaaaaaa2', at: '2026-11-02T11:10:00Z', tags: ['billing'] },
+    { id: '102', ref: 'aaaaaaaaaaa3', at: '2026-11-03T09:05:00Z', tags: ['shopify'] },
+    { id: '103', ref: null, at: '2026-11-04T09:00:00Z', tags: [] },
+  ]);
   const out = [];
   for (const name of REPORTS) {
     const result = await runReport(reportSource(store.db), name, PARAMS, name === 'article' ? 'refund-a-payment' : undefined);
