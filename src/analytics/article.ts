@@ -10,7 +10,7 @@ import { epochBounds } from './report-period.ts';
 import { helpfulness, revisionRatings, revisionsTable, type Helpfulness, type ReasonCounts, type RevisionRating } from './ratings.ts';
 import { ARTICLE_COLUMNS, articleCells, column, defineTable, RATING_COLUMNS, ratingCells, type Table } from './report-table.ts';
 import { rate } from './wilson.ts';
-import { ticketSessionsByArticle } from './ticket-totals.ts';
+import { anyTicket, ticketSessionsByArticle } from './ticket-totals.ts';
 
 export const ARTICLE_COMMENTS_LIMIT = 200;
 
@@ -44,6 +44,8 @@ export interface ArticleReport {
   /** Readers who filed a help-desk ticket within a day of first reading it (beside the contact clicks). */
   ticketSessions: number;
   ticketRate: number | null;
+  /** Whether the help desk ever sent a ticket: until it has, ticket counts say nothing. */
+  anyTicket: boolean;
   rating: Helpfulness;
   reasons: ReasonCounts;
   byDay: ArticleDay[];
@@ -113,6 +115,7 @@ export async function getArticle(db: Kysely<Database>, params: ReportParams, slu
     escalationRate: rate(escalations, viewSessions),
     ticketSessions,
     ticketRate: rate(ticketSessions, viewSessions),
+    anyTicket: await anyTicket(db),
     rating: helpfulness(
       total((d) => d.up),
       total((d) => d.down),
