@@ -30,7 +30,12 @@ export async function joinTickets(db: Kysely<Database>, now = Date.now()): Promi
   return joined;
 }
 
-async function joinTicket(db: Kysely<Database>, ticket: { id: number; ref: string; createdAt: number }, now: number): Promise<boolean> {
+/** Joins one ticket to the session with its reference, if that session is known yet; true when it joined it. */
+export async function joinTicket(
+  db: Kysely<Database>,
+  ticket: { id: number; ref: string; createdAt: number },
+  now = Date.now(),
+): Promise<boolean> {
   const session = await db
     .selectFrom('sessions')
     .select('id')

@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { IncomingTicket } from '../help-desks/help-desk.ts';
-import { joinTickets } from './join-tickets.ts';
+import { joinTicket } from './join-tickets.ts';
 
 /** Whether the ticket is new (a redelivery stores nothing) and, when its session is known, joined. */
 export interface TicketReceipt {
@@ -15,7 +15,7 @@ export async function receiveTicket(
   ticket: IncomingTicket,
   now = Date.now(),
 ): Promise<TicketReceipt> {
-  const duplicate = await db.transaction().execute(async (trx) => {
+  const stored = await db.transaction().execute(async (trx) => {
     const inserted = await trx
       .insertInto('tickets')
       .values({
@@ -30,14 +30,15 @@ export async function receiveTicket(
       .onConflict((oc) => oc.columns(['provider', 'external_id']).doNothing())
       .returning('id')
       .executeTakeFirst();
-    if (!inserted) return true;
+    if (!inserted) return undefined;
     if (ticket.tags.length)
       await trx
         .insertInto('ticket_tags')
         .values([...new Set(ticket.tags)].map((tag) => ({ ticket_id: inserted.id, tag })))
         .execute();
-    return false;
+    return inserted.id;
   });
-  if (!duplicate && ticket.ref) await joinTickets(db, now);
-  return { duplicate };
+  // Only this ticket: the ones still waiting for their session are the session closer's (hourly) to join.
+  if (stored !== undefined && ticket.ref) await joinTicket(db, { id: stored, ref: ticket.ref, createdAt: ticket.createdAt }, now);
+  return { duplicate: stored === undefined };
 }
