@@ -7,26 +7,30 @@ import { resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { createDb, DEFAULT_DB_PATH } from '../../db/client.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
-import { bulkLoad } from '../ingest/bulk-load.ts';
 import { triageDemoFeedback } from '../demo/demo-triage.ts';
-import type { PreparedEvent } from '../ingest/validate-batch.ts';
-import { syncCatalog } from '../analytics/sync-catalog.ts';
+import { loadDemoHistory, type DemoLoad } from '../demo/load-demo.ts';
+import { syncCatalog, syncTicketTags } from '../analytics/sync-catalog.ts';
 import type { EventType } from '../domain/event-kinds.ts';
 import { DEMO_USAGE, parseDemoArgs } from '../demo/demo-options.ts';
 import { demoSummary } from '../demo/demo-summary.ts';
 import { HOSTILE_COMMENTS, activePatterns } from '../demo/planted-patterns.ts';
-import { firstDayStart, servedSearchTerms, simulateHistory } from '../demo/simulate-history.ts';
+import { firstDayStart, servedSearchTerms, simulateDays } from '../demo/simulate-history.ts';
 import { builtOrExit, envOrExit, fail, readManifest } from './cli-exit.ts';
 import { progressBar } from './progress-bar.ts';
 
-/** How many events the database already holds: 0 for a missing file or one not migrated yet. */
-function storedEvents(path: string): number {
-  if (!existsSync(path)) return 0;
+/**
+ * How many events and help-desk tickets the database already holds: none for a missing file or one not migrated yet.
+ */
+function storedRows(path: string): { events: number; tickets: number } {
+  if (!existsSync(path)) return { events: 0, tickets: 0 };
   try {
     const sqlite = new SqliteDatabase(path, { readonly: true, fileMustExist: true });
     try {
-      const table = sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = 'events'").get();
-      return table ? (sqlite.prepare('select count(*) as n from events').get() as { n: number }).n : 0;
+      const count = (table: 'events' | 'tickets') =>
+        sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = ?").get(table)
+          ? (sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n
+          : 0;
+      return { events: count('events'), tickets: count('tickets') };
     } finally {
       sqlite.close();
     }
@@ -49,11 +53,15 @@ if (env.KB_DATABASE_URL)
   );
 const dbPath = resolve(env.KB_DB_PATH);
 
-// Refuse before the (slow) build: the demo must never mix invented events into real ones.
-const existing = options.reset ? 0 : storedEvents(dbPath);
-if (existing > 0) {
+// Refuse before the (slow) build: the demo must never mix invented events or tickets into real ones.
+const existing = options.reset ? { events: 0, tickets: 0 } : storedRows(dbPath);
+if (existing.events > 0 || existing.tickets > 0) {
+  const held =
+    existing.tickets > 0
+      ? `${existing.events.toLocaleString('en-US')} events and ${existing.tickets.toLocaleString('en-US')} tickets`
+      : `${existing.events.toLocaleString('en-US')} events`;
   fail(
-    `${env.KB_DB_PATH} already holds ${existing.toLocaleString('en-US')} events; the demo only fills an empty database.\nRun \`npm run demo -- --reset\` to delete it (every stored event, and admin logins) and start over,\nor point KB_DB_PATH at another file.`,
+    `${env.KB_DB_PATH} already holds ${held}; the demo only fills an empty database.\nRun \`npm run demo -- --reset\` to delete it (every stored event, and admin logins) and start over,\nor point KB_DB_PATH at another file.`,
   );
 }
 
@@ -66,27 +74,34 @@ if (options.reset && existsSync(dbPath)) {
 
 const started = performance.now();
 const { days, end, seed, sessionsPerDay } = options;
-const events: PreparedEvent[] = [...simulateHistory(manifest, { days, end, seed, sessionsPerDay })];
+const simulated = [...simulateDays(manifest, { days, end, seed, sessionsPerDay })];
 const byType: Partial<Record<EventType, number>> = {};
 const sessions = new Set<string>();
 const hostileSlugs: string[] = [];
 const hostileTexts = new Set<string>(HOSTILE_COMMENTS.map((h) => h.comment));
-for (const e of events) {
-  byType[e.type] = (byType[e.type] ?? 0) + 1;
-  sessions.add(e.session);
-  if (e.type === 'feedback' && e.comment && hostileTexts.has(e.comment)) hostileSlugs.push(e.article);
+let eventCount = 0;
+for (const { events } of simulated) {
+  eventCount += events.length;
+  for (const e of events) {
+    byType[e.type] = (byType[e.type] ?? 0) + 1;
+    sessions.add(e.session);
+    if (e.type === 'feedback' && e.comment && hostileTexts.has(e.comment)) hostileSlugs.push(e.article);
+  }
 }
 
 const store = createDb(dbPath);
-let written: number;
+let loaded: DemoLoad;
 try {
   const applied = await migrateToLatest(store.db);
   if (applied.length) console.log(`Events database: ${env.KB_DB_PATH} (applied ${applied.join(', ')})`);
   for (const { day, terms } of servedSearchTerms(manifest, options)) await syncCatalog(store.db, manifest.articles, terms, day);
-  console.error(`Writing ${events.length.toLocaleString('en-US')} events for ${days} days through the events write path…`);
-  const bar = progressBar(events.length, { unit: 'events', verb: 'Loading' });
-  written = await bulkLoad(store, events, { onProgress: (n) => bar.update(n) });
-  bar.done(written);
+  await syncTicketTags(store.db, manifest.ticket_tags);
+  console.error(
+    `Writing ${eventCount.toLocaleString('en-US')} events for ${days} days through the events write path, and their tickets through the help desk's…`,
+  );
+  const bar = progressBar(eventCount, { unit: 'events', verb: 'Loading' });
+  loaded = await loadDemoHistory(store, simulated, { onProgress: (n) => bar.update(n) });
+  bar.done(loaded.written);
   await triageDemoFeedback(store.db, Date.parse(`${end}T23:59:59Z`), seed);
 } finally {
   await store.close();
@@ -101,7 +116,8 @@ console.log(
     seed,
     sessions: sessions.size,
     byType,
-    written,
+    written: loaded.written,
+    tickets: loaded.tickets,
     elapsedMs: performance.now() - started,
     patterns: activePatterns(manifest),
     hostileSlugs,

@@ -5,8 +5,9 @@ import { z } from 'zod';
 export const DEMO_USAGE = `Usage: npm run demo -- [options]
 
 Fills the events database (KB_DB_PATH, default db/kb.sqlite) with a simulated history of
-help-center traffic for the built site, with a few problems planted for the reports to find.
-The same options always produce exactly the same events.
+help-center traffic for the built site, and the tickets its readers filed with the help desk,
+with a few problems planted for the reports to find.
+The same options always produce exactly the same events and tickets.
 
 Options:
   --days <n>               days of history (default 90)

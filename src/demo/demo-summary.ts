@@ -1,6 +1,7 @@
 /** The text `npm run demo` prints at the end: what was simulated, what was planted and where each report shows it. */
 import type { EventType } from '../domain/event-kinds.ts';
-import type { PlantedPattern } from './planted-patterns.ts';
+import type { TicketTotals } from './load-demo.ts';
+import { TICKETS, type PlantedPattern } from './planted-patterns.ts';
 
 export interface DemoRun {
   from: string;
@@ -10,6 +11,8 @@ export interface DemoRun {
   sessions: number;
   byType: Partial<Record<EventType, number>>;
   written: number;
+  /** The help desk's tickets as the store took them in. */
+  tickets: TicketTotals;
   elapsedMs: number;
   patterns: readonly PlantedPattern[];
   /** Slugs that received the two hostile comments. */
@@ -29,6 +32,14 @@ function subject(p: PlantedPattern): string {
   return p.kind === 'heavy-area' ? `product area ${p.productArea}` : p.slug;
 }
 
+function ticketLine(t: TicketTotals): string {
+  const providers = Object.entries(t.byProvider)
+    .sort(([, a], [, b]) => b - a)
+    .map(([provider, count]) => `${provider} ${n(count)}`)
+    .join(' · ');
+  return `  ${n(t.tickets)} tickets from the help desk${providers ? ` (${providers})` : ''}: ${n(t.joined)} joined to the session they came from, ${n(t.withoutReference)} without a reference, ${n(t.unmatchedReference)} with a reference no session had.`;
+}
+
 export function demoSummary(run: DemoRun): string {
   const env = run.dbPath ? `KB_DB_PATH=${run.dbPath} ` : '';
   const recent = run.days >= 56 ? `; compare the last 28 days (${shiftDay(run.to, -27)} … ${run.to}) with the 28 before` : '';
@@ -36,6 +47,7 @@ export function demoSummary(run: DemoRun): string {
     '',
     `Simulated ${run.days} days (${run.from} … ${run.to}, seed ${run.seed}): ${n(run.sessions)} sessions, ${n(run.written)} events written in ${(run.elapsedMs / 1000).toFixed(1)} s.`,
     `  ${TYPES.map((t) => `${t} ${n(run.byType[t] ?? 0)}`).join(' · ')}`,
+    ticketLine(run.tickets),
     '',
     `Planted patterns${recent}:`,
     ...run.patterns.map((p) => {
@@ -51,7 +63,7 @@ export function demoSummary(run: DemoRun): string {
     );
   }
   lines.push(
-    '  Every other article is deliberately healthy: 85% helpful, about 4% of readers contact support, steady traffic.',
+    `  Every other article is deliberately healthy: 85% helpful, about 4% of readers contact support (${Math.round(TICKETS.afterClick * 100)}% of them then file a ticket), steady traffic.`,
     '',
     'How to look:',
     `  ${env}npm start      then GET /api/reports/<name> with the admin token it prints at first start`,

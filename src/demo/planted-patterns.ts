@@ -97,6 +97,35 @@ export const WORSE_EDIT = {
   reasonsAfter: { unclear: 0.5, outdated: 0.3, didnt_solve: 0.2, other: 0, product_issue: 0 },
 } as const;
 
+/**
+ * The help desk's tickets: most readers who click "Contact support" file one a few minutes later, a few file one
+ * without clicking (a copied contact link keeps the reference), and tickets without a reference (email, the in-app
+ * chat) arrive beside them.
+ */
+export const TICKETS = {
+  /** Readers who click "Contact support" and then file a ticket; the rest click and never file. */
+  afterClick: 0.6,
+  /** Readers who did not click and file a ticket anyway, with the reference of a copied contact link. */
+  withoutClick: 0.015,
+  /** Tickets without a reference, per ticket with one: half by email, half from the app's chat. */
+  withoutReference: 0.4,
+  /** Tickets whose reference was copied with a slip, so no session has it. */
+  mistyped: 0.01,
+  /** Tickets whose agent added a tag no product area maps ("urgent"), beside the mapped ones. */
+  extraTag: 0.1,
+  /** Tickets tagged only with such a tag. */
+  onlyUnmappedTag: 0.05,
+} as const;
+
+/**
+ * Readers of the heavy area's hot article find it helpful and still file tickets: the feature, not the article, is
+ * the problem. Its readers who do not click "Contact support" file at this rate.
+ */
+export const TICKETS_AFTER_READING = {
+  slug: HEAVY_AREA.hotSlug,
+  withoutClick: 0.08,
+} as const;
+
 /** Two hostile comments, once each, late in the period: the reports must show them as text, never run them. */
 export const HOSTILE_COMMENTS = [
   { preferredSlug: 'reset-your-password', daysBeforeEnd: 3, comment: '<script>alert("x")</script> the steps did not work' },
@@ -162,6 +191,13 @@ export const PLANTED = [
     kind: 'worse-edit',
     slug: WORSE_EDIT.slug,
     description: `${pct(HEALTHY.helpfulness)} helpful until an edit ${pct(1 - WORSE_EDIT.editedAt)} of the period before its end, ${pct(WORSE_EDIT.helpfulnessAfter)} after it (mostly "unclear"): judged worse, and a content-friction flag`,
+    report: 'friction',
+  },
+  {
+    id: `${TICKETS_AFTER_READING.slug}-tickets`,
+    kind: 'tickets-after-reading',
+    slug: TICKETS_AFTER_READING.slug,
+    description: `${pct(TICKETS_AFTER_READING.withoutClick)} of its readers who do not click "Contact support" file a ticket anyway (${TICKETS.withoutClick * 100}% elsewhere; ${pct(TICKETS.afterClick)} of those who click, everywhere): well-rated, yet its readers still need the help desk`,
     report: 'friction',
   },
 ] as const;

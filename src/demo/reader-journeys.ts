@@ -35,9 +35,9 @@ const POSITIONS: Weighted<number> = [
 const VOTE_SHARE = 0.18;
 const REASON_SHARE = 0.7;
 
-/** Plays one visit; returns the session's events in time order. */
-export function simulateSession(site: SiteDay, rng: Random, start: number, visit: Visit): SessionEvents {
-  const s = new SessionEvents(rng, start);
+/** Plays one visit by a reader with the help-desk reference `ref`; returns the session's events in time order. */
+export function simulateSession(site: SiteDay, rng: Random, start: number, visit: Visit, ref: string): SessionEvents {
+  const s = new SessionEvents(rng, start, ref);
   if (visit.kind === 'article') articleVisit(s, rng, site, visit.article);
   else if (visit.kind === 'payroll') failedSearch(s, rng, [...MISSING_TOPIC.queries], MISSING_TOPIC.contact);
   else if (visit.kind === 'uncovered') failedSearch(s, rng, [uncoveredQuery(rng)], 0.15);

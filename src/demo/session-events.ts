@@ -18,15 +18,18 @@ type EventBody = Event extends infer E ? (E extends Event ? Omit<E, 'session' | 
 export class SessionEvents {
   readonly events: PreparedEvent[] = [];
   readonly key: string;
+  /** The reference the tracker sends on every event and puts into the contact links (see src/domain/ticket-ref.ts). */
+  readonly ref: string;
   private readonly rng: Random;
   private readonly last: number;
   private now: number;
   /** Normalized queries already searched: the API counts a query once per session, so the demo never repeats one. */
   private readonly searched = new Set<string>();
 
-  constructor(rng: Random, start: number) {
+  constructor(rng: Random, start: number, ref: string) {
     this.rng = rng;
     this.key = rng.key(16, 24);
+    this.ref = ref;
     this.now = start;
     this.last = start + SESSION_MS - 1000;
   }
@@ -42,7 +45,7 @@ export class SessionEvents {
   }
 
   private push(event: EventBody, revision: string | null = null): void {
-    const e = { ...event, session: this.key } as Event;
+    const e = { ...event, session: this.key, ref: this.ref } as Event;
     this.events.push({ ...e, ts: this.now, day: utcDay(this.now), revision, ...normalizedQueries(e) });
   }
 

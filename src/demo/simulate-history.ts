@@ -1,15 +1,17 @@
 /**
- * A deterministic history of help-center traffic for a manifest: the same options always give exactly the same events.
+ * A deterministic history of help-center traffic for a manifest, and the tickets its readers file with the help desk:
+ * the same options always give exactly the same events and tickets.
  */
 import type { PreparedEvent } from '../ingest/validate-batch.ts';
 import type { Manifest, SearchTerm } from '../schemas/manifest.ts';
 import { utcDay } from '../domain/utc-day.ts';
 import { buildProfiles, type ArticleProfile } from './article-profiles.ts';
-import { CLOSED_GAP, HOSTILE_COMMENTS, MISSING_TOPIC, activePatterns } from './planted-patterns.ts';
+import { CLOSED_GAP, HOSTILE_COMMENTS, MISSING_TOPIC, TICKETS_AFTER_READING, activePatterns } from './planted-patterns.ts';
 import { Random, type Weighted } from './random.ts';
 import { SteadyMix, SteadyShares, shuffle } from './steady-draws.ts';
 import { SESSION_MS, SessionEvents } from './session-events.ts';
 import { OTHER_LANGUAGE_SHARE, UNCOVERED_SHARE, simulateSession, type SiteDay, type Visit } from './reader-journeys.ts';
+import { TicketDesk, type DemoTicket } from './demo-tickets.ts';
 
 export interface HistoryOptions {
   days: number;
@@ -50,7 +52,20 @@ export function servedSearchTerms(
   ];
 }
 
+/** One simulated day: its events in time order, and the tickets its readers filed, in the order they were created. */
+export interface SimulatedDay {
+  day: string;
+  events: PreparedEvent[];
+  tickets: DemoTicket[];
+}
+
+/** The events of the history, in time order (its tickets are left out: see simulateDays). */
 export function* simulateHistory(manifest: Manifest, options: HistoryOptions): Generator<PreparedEvent> {
+  for (const { events } of simulateDays(manifest, options)) yield* events;
+}
+
+/** The history day by day, with the tickets: a day's tickets follow its events, and none is later than its day. */
+export function* simulateDays(manifest: Manifest, options: HistoryOptions): Generator<SimulatedDay> {
   const { days, seed, sessionsPerDay } = options;
   const rng = new Random(seed);
   const { english, otherLanguages } = buildProfiles(manifest, { days, seed }, rng);
@@ -58,6 +73,11 @@ export function* simulateHistory(manifest: Manifest, options: HistoryOptions): G
   const active = activePatterns(manifest);
   const payroll = active.some((p) => p.kind === 'missing-topic');
   const gapArticle = active.some((p) => p.kind === 'closed-gap') ? english.find((p) => p.slug === CLOSED_GAP.slug) : undefined;
+  const desk = new TicketDesk(
+    manifest,
+    seed,
+    active.some((p) => p.kind === 'tickets-after-reading') ? TICKETS_AFTER_READING.slug : undefined,
+  );
   const kindShares: Weighted<Visit['kind']> = [
     ['payroll', payroll ? MISSING_TOPIC.share : 0],
     ['uncovered', UNCOVERED_SHARE],
@@ -90,13 +110,18 @@ export function* simulateHistory(manifest: Manifest, options: HistoryOptions): G
     const site = siteDay(english, otherLanguages, day, nextMixes, rng);
     if (gapArticle) site.closedGap = { article: gapArticle, aliasServed: day >= aliasDay };
     const events: PreparedEvent[] = [];
-    for (const visit of shuffle(visits, rng)) events.push(...simulateSession(site, rng, sessionStart(rng, dayStart), visit).events);
+    const play = (session: SessionEvents | undefined) => {
+      if (!session) return;
+      desk.afterSession(session, dayStart);
+      events.push(...session.events);
+    };
+    for (const visit of shuffle(visits, rng)) play(simulateSession(site, rng, sessionStart(rng, dayStart), visit, desk.newRef()));
     for (const hostile of HOSTILE_COMMENTS) {
-      if (day === days - 1 - hostile.daysBeforeEnd) events.push(...hostileSession(site, english, rng, dayStart, hostile));
+      if (day === days - 1 - hostile.daysBeforeEnd) play(hostileSession(site, english, rng, dayStart, hostile, desk.newRef()));
     }
     // Stable: events of one session at the same millisecond keep their order.
     events.sort((a, b) => a.ts - b.ts);
-    yield* events;
+    yield { day: utcDay(dayStart), events, tickets: desk.takeDay() };
   }
 }
 
@@ -143,13 +168,14 @@ function hostileSession(
   rng: Random,
   dayStart: number,
   hostile: (typeof HOSTILE_COMMENTS)[number],
-): PreparedEvent[] {
+  ref: string,
+): SessionEvents | undefined {
   const article =
     english.find((p) => p.slug === hostile.preferredSlug && !p.troubled) ?? english.find((p) => !p.troubled && p.entry.kind === 'article');
-  if (!article) return [];
+  if (!article) return undefined;
   const revision = site.behaviour.get(article)!.revision;
-  const s = new SessionEvents(rng, dayStart + 14 * 3_600_000 + Math.floor(rng.float(0, 3_600_000)));
+  const s = new SessionEvents(rng, dayStart + 14 * 3_600_000 + Math.floor(rng.float(0, 3_600_000)), ref);
   s.view(article.slug, revision);
   s.wait(60, 180).feedback(article.slug, revision, 'down', 'other', hostile.comment);
-  return s.events;
+  return s;
 }

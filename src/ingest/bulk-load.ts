@@ -14,6 +14,11 @@ export interface BulkLoadOptions {
   /** Events per transaction: large enough to amortize each statement and commit, small enough to keep memory flat. */
   batchSize?: number;
   onProgress?: (written: number) => void;
+  /**
+   * Runs after each transaction, with the time of the latest event written, and before idle sessions are closed: what
+   * needs a session still open (joining a help-desk ticket to it, e.g. the demo's) can be done here.
+   */
+  afterCommit?: (latest: number) => Promise<void>;
 }
 
 /**
@@ -43,6 +48,7 @@ export async function bulkLoad(
     await commitTransaction(store, writer, events);
     written += events.length;
     options.onProgress?.(written);
+    await options.afterCommit?.(latest);
     if (latest - closedAt >= DAY_MS) await closeIdle();
   };
   const restore = store.dialect === 'sqlite' ? sqliteBulkSettings((store as Store).sqlite) : () => undefined;

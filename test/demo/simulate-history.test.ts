@@ -2,8 +2,10 @@ import { afterEach, expect, test } from 'vitest';
 import type { Store } from '../../db/client.ts';
 import { oldRevision } from '../../src/demo/article-profiles.ts';
 import { activePatterns, CLOSED_GAP, MISSING_TOPIC, PLANTED, REVISION_CHANGE, SURGE } from '../../src/demo/planted-patterns.ts';
-import { servedSearchTerms, simulateHistory, type HistoryOptions } from '../../src/demo/simulate-history.ts';
+import { servedSearchTerms, simulateDays, simulateHistory, type HistoryOptions } from '../../src/demo/simulate-history.ts';
+import { loadDemoHistory } from '../../src/demo/load-demo.ts';
 import { bulkLoad } from '../../src/ingest/bulk-load.ts';
+import { TICKET_REF_PATTERN } from '../../src/domain/ticket-ref.ts';
 import type { PreparedEvent } from '../../src/ingest/validate-batch.ts';
 import { EventSchema } from '../../src/schemas/events.ts';
 import type { Manifest, ManifestEntry } from '../../src/schemas/manifest.ts';
@@ -181,4 +183,109 @@ test('loads through the real write path into a fresh database', async () => {
   expect(rows.n).toBe(events.length);
   const sessions = store.sqlite.prepare('select count(*) as n from sessions').get() as { n: number };
   expect(sessions.n).toBe(new Set(events.map((e) => e.session)).size);
+});
+
+/** The sample's ticket tags for three of the small help center's product areas; the others have none. */
+const TAGGED: Manifest = {
+  ...MANIFEST,
+  ticket_tags: { invoice: 'invoices', reminders: 'invoices', 'bank-feed': 'bank-sync', login: 'account' },
+};
+const ticketDays = (options: Partial<HistoryOptions> = {}) => [
+  ...simulateDays(TAGGED, { ...SMALL, days: 30, sessionsPerDay: 100, ...options }),
+];
+
+test('gives every session its own help-desk reference, on every one of its events', () => {
+  const refs = new Map<string, Set<string | undefined>>();
+  for (const e of history()) refs.set(e.session, (refs.get(e.session) ?? new Set()).add(e.ref));
+  for (const sessionRefs of refs.values()) {
+    expect(sessionRefs.size).toBe(1);
+    const [ref] = sessionRefs;
+    expect(ref).toMatch(TICKET_REF_PATTERN);
+    expect(ref).not.toMatch(/[ilou]/);
+  }
+  expect(new Set([...refs.values()].map((r) => [...r][0])).size).toBe(refs.size);
+});
+
+test('leaves the events as they were without tickets: the tickets draw from a stream of their own', () => {
+  const withoutRefs = (events: ReturnType<typeof history>) => events.map(({ ref: _ref, ...e }) => e);
+  expect(withoutRefs(history({}, TAGGED))).toEqual(withoutRefs(history()));
+  expect(ticketDays()).toEqual(ticketDays());
+  expect(ticketDays({ seed: 43 }).flatMap((d) => d.tickets)).not.toEqual(ticketDays().flatMap((d) => d.tickets));
+});
+
+test('files tickets after the click or the reading they follow, on the same day, in order, with ids unique per provider', () => {
+  const days = ticketDays();
+  const sessions = new Map<string, PreparedEvent[]>();
+  for (const e of days.flatMap((d) => d.events)) sessions.set(e.ref!, [...(sessions.get(e.ref!) ?? []), e]);
+  const tickets = days.flatMap((d) => d.tickets);
+  for (const day of days) {
+    for (const { ticket } of day.tickets) expect(new Date(ticket.createdAt).toISOString().slice(0, 10)).toBe(day.day);
+    const times = day.tickets.map((t) => t.ticket.createdAt);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+  }
+  for (const provider of ['zendesk', 'intercom']) {
+    const ids = tickets.filter((t) => t.provider === provider).map((t) => t.ticket.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.every((id) => /^\d+$/.test(id))).toBe(true);
+  }
+  // Readers' tickets carry their reference and come after their last event; the help desk's web form is Zendesk.
+  const fromReaders = tickets.filter((t) => t.ticket.ref !== null && sessions.has(t.ticket.ref));
+  for (const { provider, ticket } of fromReaders) {
+    expect(provider).toBe('zendesk');
+    expect(ticket.createdAt).toBeGreaterThanOrEqual(sessions.get(ticket.ref!)!.at(-1)!.ts);
+  }
+  // About 60% of the readers who click "Contact support" file one; a small share of the others do too.
+  const clicked = [...sessions].filter(([, events]) => events.some((e) => e.type === 'contact'));
+  const filed = new Set(fromReaders.map((t) => t.ticket.ref));
+  const clickedAndFiled = clicked.filter(([ref]) => filed.has(ref)).length;
+  expect(clickedAndFiled / clicked.length).toBeGreaterThan(0.5);
+  expect(clickedAndFiled / clicked.length).toBeLessThan(0.7);
+  const notClicked = sessions.size - clicked.length;
+  const filedWithoutClicking = fromReaders.length - clickedAndFiled;
+  expect(filedWithoutClicking).toBeGreaterThan(0);
+  expect(filedWithoutClicking / notClicked).toBeLessThan(0.05);
+  // Tickets without a reference (email, the app's chat), about 40% as many as with one; a rare reference mistyped.
+  const withoutRef = tickets.filter((t) => t.ticket.ref === null);
+  expect(withoutRef.length / fromReaders.length).toBeGreaterThan(0.3);
+  expect(withoutRef.length / fromReaders.length).toBeLessThan(0.5);
+  expect(new Set(withoutRef.map((t) => t.provider))).toEqual(new Set(['zendesk', 'intercom']));
+  expect(tickets.length - withoutRef.length - fromReaders.length).toBeGreaterThan(0);
+});
+
+test("tags tickets for the product area of the article the reader contacted support from, by the mapping's tags", () => {
+  const days = ticketDays();
+  const contactArticle = new Map<string, string>();
+  for (const e of days.flatMap((d) => d.events)) if (e.type === 'contact' && e.article) contactArticle.set(e.ref!, e.article);
+  let mapped = 0;
+  for (const { ticket } of days.flatMap((d) => d.tickets)) {
+    expect(ticket.tags.length).toBeGreaterThan(0);
+    expect(ticket.tags.every((t) => t === t.toLowerCase() && !/\s/.test(t))).toBe(true);
+    const slug = ticket.ref === null ? undefined : contactArticle.get(ticket.ref);
+    if (slug === undefined) continue;
+    const area = TAGGED.articles[slug]!.product_area;
+    const areas = ticket.tags.flatMap((t) => (t in TAGGED.ticket_tags ? [TAGGED.ticket_tags[t]] : []));
+    expect(areas.every((a) => a === area)).toBe(true);
+    if (areas.length) mapped++;
+  }
+  expect(mapped).toBeGreaterThan(10);
+});
+
+test("receives each day's tickets while their sessions are open: every ticket with a session's reference is joined", async () => {
+  store = await freshStore();
+  const days = ticketDays({ days: 12, sessionsPerDay: 60 });
+  // Small transactions, so sessions are closed many times while the history loads.
+  const { written, tickets } = await loadDemoHistory(store, days, { batchSize: 300 });
+  const events = days.flatMap((d) => d.events);
+  expect(written).toBe(events.length);
+  const refs = new Set(events.map((e) => e.ref));
+  const all = days.flatMap((d) => d.tickets);
+  const ofSessions = all.filter((t) => t.ticket.ref !== null && refs.has(t.ticket.ref)).length;
+  expect(tickets).toMatchObject({
+    tickets: all.length,
+    joined: ofSessions,
+    withoutReference: all.filter((t) => t.ticket.ref === null).length,
+    unmatchedReference: all.length - ofSessions - all.filter((t) => t.ticket.ref === null).length,
+  });
+  const closed = store.sqlite.prepare('select count(*) as n from sessions where key is null').get() as { n: number };
+  expect(closed.n).toBeGreaterThan(0);
 });

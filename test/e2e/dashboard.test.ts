@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createDb } from '../../db/client.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { readManifest } from '../../src/cli/cli-exit.ts';
-import { servedSearchTerms, simulateHistory } from '../../src/demo/simulate-history.ts';
-import { bulkLoad } from '../../src/ingest/bulk-load.ts';
-import { syncCatalog } from '../../src/analytics/sync-catalog.ts';
+import { servedSearchTerms, simulateDays } from '../../src/demo/simulate-history.ts';
+import { loadDemoHistory } from '../../src/demo/load-demo.ts';
+import { syncCatalog, syncTicketTags } from '../../src/analytics/sync-catalog.ts';
 import { axeViolations, launchBrowser } from '../helpers/browser.ts';
 import { sampleSite } from '../helpers/sample-site.ts';
 import { ROOT, serveSite, type RunningSite } from '../helpers/site-build.ts';
@@ -43,7 +43,9 @@ beforeAll(async () => {
   // The demo history ending today, so the dashboard's default range (the last 28 days) shows it.
   const history = { days: HISTORY_DAYS, end: TODAY, seed: 7, sessionsPerDay: 200 };
   for (const { day, terms } of servedSearchTerms(manifest, history)) await syncCatalog(store.db, manifest.articles, terms, day);
-  await bulkLoad(store, simulateHistory(manifest, history));
+  await syncTicketTags(store.db, manifest.ticket_tags);
+  // With the help desk's tickets: every page shows clicks and tickets side by side.
+  await loadDemoHistory(store, simulateDays(manifest, history));
   await store.close();
   site = await serveSite(dist, { KB_DB_PATH: dbPath, KB_ADMIN_TOKEN: TOKEN, KB_TRUST_PROXY: '1' });
   browser = await launchBrowser();
@@ -104,9 +106,13 @@ test('limits login attempts per address', async () => {
 
 test('signs in, shows the overview with its change, and keeps a new range in the URL', async () => {
   const { context, page } = await signedIn();
-  const tile = page.locator('.kpi', { hasText: 'Deflection rate' });
+  const tile = page.locator('.kpi', { hasText: 'Deflection rate' }).first();
   await expect.poll(() => tile.locator('.kpi-value').textContent()).toMatch(/^\d+\.\d%$/);
   expect(await tile.locator('.kpi-previous').textContent()).toMatch(/^vs \d+\.\d% before$/);
+  // The demo's help desk sent tickets: the ticket-based rate stands beside the click-based one.
+  const tickets = page.locator('.kpi', { hasText: 'Ticket deflection rate' });
+  expect(await tickets.locator('.kpi-value').textContent()).toMatch(/^\d+\.\d%$/);
+  expect(await tickets.textContent()).toMatch(/[\d,]+ of [\d,]+ sessions filed a ticket/);
   await expect.poll(() => page.getByRole('img', { name: 'Help-center sessions per day' }).count()).toBe(1);
   await page.getByRole('link', { name: '7 days' }).click();
   await page.waitForURL(/from=\d{4}-\d{2}-\d{2}&to=/);
@@ -187,7 +193,7 @@ test("opens the definitions from the navigation, and a number's definition link 
   await page.getByRole('heading', { level: 1, name: 'Definitions' }).waitFor();
   expect(new URL(page.url()).pathname).toBe('/reports/definitions');
   await page.goto('/reports');
-  await page.locator('.kpi', { hasText: 'Deflection rate' }).getByRole('link', { name: 'Definition of deflection rate' }).click();
+  await page.locator('.kpi', { hasText: 'Deflection rate' }).first().getByRole('link', { name: 'Definition of deflection rate' }).click();
   await page.waitForURL(/\/reports\/definitions#deflection-rate$/);
   expect(await page.locator('#deflection-rate').textContent()).toContain('(KB sessions − escalated KB sessions) / KB sessions');
   await page.goto('/reports/ratings');

@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { createDb } from '../../db/client.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { builtOrExit, readManifest } from '../../src/cli/cli-exit.ts';
-import { simulateHistory } from '../../src/demo/simulate-history.ts';
-import { bulkLoad } from '../../src/ingest/bulk-load.ts';
-import { syncCatalog } from '../../src/analytics/sync-catalog.ts';
+import { simulateDays } from '../../src/demo/simulate-history.ts';
+import { loadDemoHistory } from '../../src/demo/load-demo.ts';
+import { syncCatalog, syncTicketTags } from '../../src/analytics/sync-catalog.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { ROOT, serveSite } from '../helpers/site-build.ts';
 
@@ -27,8 +27,12 @@ const store = createDb(dbPath);
 await migrateToLatest(store.db);
 const manifest = readManifest(dist);
 await syncCatalog(store.db, manifest.articles);
+await syncTicketTags(store.db, manifest.ticket_tags);
 console.log('Simulating 90 days of readers…');
-await bulkLoad(store, simulateHistory(manifest, { days: 90, end: new Date().toISOString().slice(0, 10), seed: 42, sessionsPerDay: 330 }));
+await loadDemoHistory(
+  store,
+  simulateDays(manifest, { days: 90, end: new Date().toISOString().slice(0, 10), seed: 42, sessionsPerDay: 330 }),
+);
 await store.close();
 
 const site = await serveSite(dist, { KB_DB_PATH: dbPath, KB_ADMIN_TOKEN: TOKEN });

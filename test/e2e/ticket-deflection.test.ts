@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser.ts';
+import { axeViolations, launchBrowser } from '../helpers/browser.ts';
 import { signedRequest } from '../helpers/help-desk-requests.ts';
 import { sampleSite } from '../helpers/sample-site.ts';
 import { serveSite, type RunningSite } from '../helpers/site-build.ts';
@@ -53,6 +53,17 @@ test('a ticket filed with the reference from an article’s contact link is join
   // The view reaches the store (the tracker sends it after a moment's pause).
   await expect.poll(() => db.prepare('select count(*) as n from sessions where ref = ?').get(ref), { timeout: 10_000 }).toEqual({ n: 1 });
 
+  // Before any ticket, the dashboard says deflection counts clicks, and that the generic webhook waits for one.
+  const dashboard = await browser.newPage({ baseURL: site.url });
+  await dashboard.goto('/reports/deflection');
+  await dashboard.getByText('Sign in with the admin token').click();
+  await dashboard.getByLabel('Admin token').fill(TOKEN);
+  await dashboard.getByRole('button', { name: 'Sign in with the token' }).click();
+  await dashboard.getByRole('heading', { level: 1, name: 'Deflection' }).waitFor();
+  const notice = dashboard.getByRole('region', { name: 'Count real tickets, not only clicks' });
+  expect(await notice.textContent()).toContain('Ticket webhooks are switched on for generic, and no ticket has arrived yet');
+  expect(await axeViolations(dashboard)).toEqual([]);
+
   // The help desk's contact form kept the reference; its webhook reports the new ticket.
   const body = JSON.stringify({ id: 'HD-1', ref, created_at: new Date().toISOString(), tags: ['bank-feed'] });
   const { headers, path } = signedRequest('generic', body, SECRET, Date.now());
@@ -72,5 +83,16 @@ test('a ticket filed with the reference from an article’s contact link is join
     headers: { Authorization: `Bearer ${TOKEN}` },
   });
   expect((await report.json()).data).toMatchObject({ viewSessions: 1, escalations: 0, ticketSessions: 1, ticketRate: 1 });
+
+  // The dashboard now shows tickets beside clicks, with their sample sizes.
+  await dashboard.goto('/reports/deflection');
+  expect(await dashboard.getByRole('region', { name: 'Count real tickets, not only clicks' }).count()).toBe(0);
+  expect(await dashboard.locator('.kpi', { hasText: 'Ticket deflection rate' }).textContent()).toContain('1 of 1 sessions filed a ticket');
+  await dashboard.goto(`/reports/articles/${ARTICLE}`);
+  expect(await dashboard.locator('.kpi', { hasText: 'Tickets after reading' }).textContent()).toContain(
+    '1 of 1 readers filed a ticket within a day',
+  );
+  expect(await axeViolations(dashboard)).toEqual([]);
+  await dashboard.close();
   await context.close();
 });
