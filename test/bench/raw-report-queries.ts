@@ -28,6 +28,7 @@ type Stats = {
   escalations: number;
   up: number;
   down: number;
+  ticketSessions: number;
 };
 const sum = <T>(rows: T[], pick: (r: T) => number) => rows.reduce((n, r) => n + pick(r), 0);
 const num = (v: unknown) => Number(v ?? 0);
@@ -123,6 +124,7 @@ export function rawReport(q: RawQueries, name: ReportName, params: ReportParams,
       const out: Headline = {
         medianHelpfulness: median(stats.filter((s) => s.up + s.down >= R.minVotes).map((s) => s.up / (s.up + s.down))),
         medianEscalationRate: median(stats.filter((s) => s.viewSessions >= R.minViewSessions).map((s) => s.escalations / s.viewSessions)),
+        medianTicketRate: median(stats.filter((s) => s.viewSessions >= R.minViewSessions).map((s) => s.ticketSessions / s.viewSessions)),
         medianArticleViews: median(published.map((s) => s.views)),
         medianAreaViewsPerArticle: median([...areas.values()].map((list) => sum(list, (s) => s.views) / list.length)),
       };

@@ -65,11 +65,16 @@ const SQL = {
         sum(type = 1 and ts = first_view and coalesce(last_contact >= ts, 0)) as escalations,
         coalesce(sum(type = 4 and rn = 1 and n1 = 1), 0) as up, coalesce(sum(type = 4 and rn = 1 and n1 = 0), 0) as down,
         ${REASONS.map((r, i) => `coalesce(sum(type = 4 and rn = 1 and n1 = 0 and n2 = ${i + 1}), 0) as ${r}`).join(', ')}
-      from ev where article_id is not null and ${IN_RANGE} group by article_id)
+      from ev where article_id is not null and ${IN_RANGE} group by article_id),
+    filed as (
+      select r.article_id, count(distinct t.session_id) as ticketSessions from ticket_reads r join tickets t on t.id = r.ticket_id
+      where r.read_at >= @start and r.read_at < @end group by r.article_id)
     select a.slug, a.title, a.kind, a.category, a.product_area as productArea, a.published, a.reviewed, a.has_description as hasDescription,
+      coalesce(filed.ticketSessions, 0) as ticketSessions,
       coalesce(views, 0) as views, coalesce(viewSessions, 0) as viewSessions, coalesce(escalations, 0) as escalations, coalesce(up, 0) as up,
       coalesce(down, 0) as down, ${REASONS.map((r) => `coalesce(${r}, 0) as ${r}`).join(', ')}
-    from articles a left join per on per.article_id = a.id where a.published = 1 or per.article_id is not null`,
+    from articles a left join per on per.article_id = a.id left join filed on filed.article_id = a.id
+    where a.published = 1 or per.article_id is not null or filed.article_id is not null`,
   tutorialSteps: `
     select a.slug, e.n1 as step, max(e.n2) as steps, count(*) as sessions from events e join articles a on a.id = e.article_id
     where e.type = 6 and e.ts >= @start and e.ts < @end and (@category is null or a.category = @category) group by a.slug, e.n1`,
