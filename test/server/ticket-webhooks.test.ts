@@ -219,6 +219,16 @@ test('the article drill-down and the overview show tickets after reading, with t
   expect(overview.ticketDeflectionRate).toMatchObject({ value: 0.4 });
 });
 
+test('the request log names the Freshdesk webhook without the secret in its path', () => {
+  const lines = fresh.site
+    .output()
+    .split('\n')
+    .filter((line) => line.includes('/api/tickets/freshdesk'));
+  expect(lines.length).toBeGreaterThan(0);
+  for (const line of lines) expect(line).not.toContain(SECRET);
+  expect(lines.some((line) => line.includes('"path":"/api/tickets/freshdesk/…"'))).toBe(true);
+});
+
 test('nothing about the person who wrote a ticket is kept: no name, email, subject or message', async () => {
   const files = ['', '-wal'].map((suffix) => {
     try {
