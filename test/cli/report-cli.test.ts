@@ -58,7 +58,7 @@ test('shows the self-service score as ∞ when sessions never escalated', () => 
       .find((l) => /^\s+1\s/.test(l))!
       .split(/\s{2,}/)
       .map((c) => c.trim()),
-  ).toEqual(['', '1', '0', '100.0%', '∞', '1']);
+  ).toEqual(['', '1', '0', '100.0%', '∞', '1', '0', '100.0%', '∞']);
 });
 
 test('prints JSON and CSV that match the API', () => {
