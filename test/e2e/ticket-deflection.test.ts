@@ -88,6 +88,7 @@ test('a ticket filed with the reference from an article’s contact link is join
   await dashboard.goto('/reports/deflection');
   expect(await dashboard.getByRole('region', { name: 'Count real tickets, not only clicks' }).count()).toBe(0);
   expect(await dashboard.locator('.kpi', { hasText: 'Ticket deflection rate' }).textContent()).toContain('1 of 1 sessions filed a ticket');
+  expect(await dashboard.getByRole('img', { name: 'Ticket deflection rate per day' }).count()).toBe(1);
   await dashboard.goto(`/reports/articles/${ARTICLE}`);
   expect(await dashboard.locator('.kpi', { hasText: 'Tickets after reading' }).textContent()).toContain(
     '1 of 1 readers filed a ticket within a day',
