@@ -13,7 +13,7 @@ import type { Database } from '../../db/schema.ts';
 import type { Dialect } from '../../db/dialect-sql.ts';
 import { outcomeCount, outcomeSql } from '../domain/session-outcome.ts';
 import { DAY_MS } from '../domain/utc-day.ts';
-import { joinTickets } from './join-tickets.ts';
+import { copyWhatWasRead, joinTickets } from './join-tickets.ts';
 
 export const CLOSE_AFTER_MS = 2 * DAY_MS;
 // Small transactions: events arriving meanwhile wait milliseconds, not seconds.
@@ -36,6 +36,7 @@ export async function closeIdleSessions(db: Kysely<Database>, dialect: Dialect, 
       const ids = (await (dialect === 'postgres' ? idle.forUpdate().skipLocked() : idle).execute()).map((r) => r.id);
       if (ids.length === 0) return 0;
       await countByScope(trx, ids);
+      await copyWhatWasRead(trx, { sessions: ids });
       await trx
         .insertInto('session_reads')
         .columns(['session_id', 'article_id'])

@@ -4,12 +4,12 @@
  * close (closing forgets a session's reference and its per-article rows); a ticket whose reference arrived before
  * the reader's events waits for them for three days.
  */
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
+import type { Database, TicketsTable } from '../../db/schema.ts';
 import { DAY_MS } from '../domain/utc-day.ts';
 
 /** What a ticket is joined to: reads and searches of the day before it. */
-export const TICKET_LOOKBACK_MS = DAY_MS;
+const TICKET_LOOKBACK_MS = DAY_MS;
 /** The reader's clock and the help desk's may disagree by a few minutes: reads this much after the ticket still count. */
 const CLOCK_SLACK_MS = 5 * 60 * 1000;
 /** How long a ticket waits for a session with its reference. */
@@ -45,7 +45,6 @@ export async function joinTicket(
     .orderBy('id', 'desc')
     .executeTakeFirst();
   if (!session) return false;
-  const [from, to] = [ticket.createdAt - TICKET_LOOKBACK_MS, ticket.createdAt + CLOCK_SLACK_MS];
   return db.transaction().execute(async (trx) => {
     // Claimed first: another server joining the same ticket finds it taken (PostgreSQL waits on the row, then skips).
     const claim = await trx
@@ -55,30 +54,45 @@ export async function joinTicket(
       .where('joined_at', 'is', null)
       .executeTakeFirst();
     if (Number(claim.numUpdatedRows) === 0) return false;
-    await trx
-      .insertInto('ticket_reads')
-      .columns(['ticket_id', 'article_id', 'revision_id', 'read_at'])
-      .expression((eb) =>
-        eb
-          .selectFrom('session_articles')
-          .select([eb.val(ticket.id).as('ticket_id'), 'article_id', 'read_revision_id', 'first_view_at'])
-          .where('session_id', '=', session.id)
-          .where('first_view_at', '>=', from)
-          .where('first_view_at', '<=', to),
-      )
-      .execute();
-    await trx
-      .insertInto('ticket_searches')
-      .columns(['ticket_id', 'query_id', 'searched_at'])
-      .expression((eb) =>
-        eb
-          .selectFrom('session_queries')
-          .select([eb.val(ticket.id).as('ticket_id'), 'query_id', 'searched_at'])
-          .where('session_id', '=', session.id)
-          .where('searched_at', '>=', from)
-          .where('searched_at', '<=', to),
-      )
-      .execute();
+    await copyWhatWasRead(trx, { ticket: ticket.id });
     return true;
   });
+}
+
+/**
+ * Copies what the tickets' sessions read (first views, with the revision read) and searched in the day before each
+ * ticket; rows copied before stay. Run at the join, and again for a session about to close: events a browser kept
+ * while the API was away may have arrived after the ticket was joined.
+ */
+export async function copyWhatWasRead(trx: Kysely<Database>, of: { ticket: number } | { sessions: number[] }): Promise<void> {
+  const tickets = (eb: ExpressionBuilder<Database & { t: TicketsTable }, 't'>) =>
+    'ticket' in of ? eb('t.id', '=', of.ticket) : eb('t.session_id', 'in', of.sessions);
+  const inWindow = (column: string) =>
+    sql<boolean>`${sql.ref(column)} >= t.created_at - ${TICKET_LOOKBACK_MS} and ${sql.ref(column)} <= t.created_at + ${CLOCK_SLACK_MS}`;
+  await trx
+    .insertInto('ticket_reads')
+    .columns(['ticket_id', 'article_id', 'revision_id', 'read_at'])
+    .expression((eb) =>
+      eb
+        .selectFrom('tickets as t')
+        .innerJoin('session_articles as a', 'a.session_id', 't.session_id')
+        .select(['t.id', 'a.article_id', 'a.read_revision_id', 'a.first_view_at'])
+        .where(tickets)
+        .where(inWindow('a.first_view_at')),
+    )
+    .onConflict((oc) => oc.columns(['ticket_id', 'article_id']).doNothing())
+    .execute();
+  await trx
+    .insertInto('ticket_searches')
+    .columns(['ticket_id', 'query_id', 'searched_at'])
+    .expression((eb) =>
+      eb
+        .selectFrom('tickets as t')
+        .innerJoin('session_queries as q', 'q.session_id', 't.session_id')
+        .select(['t.id', 'q.query_id', 'q.searched_at'])
+        .where(tickets)
+        .where(inWindow('q.searched_at')),
+    )
+    .onConflict((oc) => oc.columns(['ticket_id', 'query_id']).doNothing())
+    .execute();
 }

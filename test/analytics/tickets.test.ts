@@ -50,6 +50,30 @@ test('a ticket whose reference arrives before the reader’s events waits for th
   expect(await store.db.selectFrom('sessions').select(['key', 'ref']).execute()).toEqual([{ key: null, ref: null }]);
 });
 
+test('reads that reach the store after the ticket was joined are added before the session closes', async () => {
+  await publish(store, CATALOG);
+  await seed(store, [
+    { type: 'view', session: 'session-e1', ref: 'eeeeeeeeeee1', article: 'refund-a-payment', at: '2026-11-12T10:00:00Z' },
+  ]);
+  await seedTickets(store, [{ id: '51', ref: 'eeeeeeeeeee1', at: '2026-11-12T10:30:00Z' }]);
+  // Read at 10:10, searched at 10:12, sent later: the browser kept them while the API was away.
+  await seed(store, [
+    { type: 'view', session: 'session-e1', ref: 'eeeeeeeeeee1', article: 'connect-shopify', at: '2026-11-12T10:10:00Z' },
+    { type: 'search', session: 'session-e1', ref: 'eeeeeeeeeee1', query: 'shopify', results: 1, at: '2026-11-12T10:12:00Z' },
+  ]);
+  const ticketsAfter = async () => (await getDeflection(store.db, RANGE)).articles.map((a) => [a.slug, a.ticketSessions]);
+  expect(await ticketsAfter()).toEqual([
+    ['connect-shopify', 0],
+    ['refund-a-payment', 1],
+  ]);
+  await closeIdleSessions(store.db, store.dialect, Date.parse('2026-11-12T10:12:00Z') + CLOSE_AFTER_MS + 1);
+  expect(await ticketsAfter()).toEqual([
+    ['connect-shopify', 1],
+    ['refund-a-payment', 1],
+  ]);
+  expect((await getDeflection(store.db, RANGE)).tickets.queries).toEqual([{ query: 'shopify', searches: 1, ticketSessions: 1 }]);
+});
+
 test('a reference used a day after the session’s last activity, or never seen, stays unmatched', async () => {
   await publish(store, CATALOG);
   await seed(store, [
