@@ -8,7 +8,7 @@
 import type { IncomingTicket } from '../help-desks/help-desk.ts';
 import type { Manifest } from '../schemas/manifest.ts';
 import { DAY_MS } from '../domain/utc-day.ts';
-import { TICKET_REF_LENGTH } from '../domain/ticket-ref.ts';
+import { TICKET_REF_ALPHABET, TICKET_REF_LENGTH } from '../domain/ticket-ref.ts';
 import { MISSING_TOPIC, TICKETS, TICKETS_AFTER_READING } from './planted-patterns.ts';
 import { Random } from './random.ts';
 import type { SessionEvents } from './session-events.ts';
@@ -22,8 +22,6 @@ export interface DemoTicket {
   ticket: IncomingTicket;
 }
 
-/** The tracker's alphabet (src/domain/ticket-ref.ts): lower-case letters and digits without i, l, o, u. */
-const REF_ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 /** Tags agents add that no product area stands for. */
 const UNMAPPED_TAGS = ['question', 'urgent', 'how_to', 'vip'];
 /** The tag agents give tickets about the missing topic: no product area covers it either. */
@@ -73,7 +71,7 @@ export class TicketDesk {
   /** A new session's reference, as the tracker draws it: 12 characters of its alphabet. */
   newRef(): string {
     let ref = '';
-    for (let i = 0; i < TICKET_REF_LENGTH; i++) ref += REF_ALPHABET[Math.floor(this.rng.next() * REF_ALPHABET.length)];
+    for (let i = 0; i < TICKET_REF_LENGTH; i++) ref += TICKET_REF_ALPHABET[Math.floor(this.rng.next() * TICKET_REF_ALPHABET.length)];
     return ref;
   }
 
@@ -130,7 +128,7 @@ export class TicketDesk {
   /** A reference copied by hand with one character wrong: no session has it. */
   private mistype(ref: string): string {
     const at = this.rng.int(0, ref.length - 1);
-    const others = REF_ALPHABET.replace(ref[at]!, '');
+    const others = TICKET_REF_ALPHABET.replace(ref[at]!, '');
     return ref.slice(0, at) + this.rng.pick([...others]) + ref.slice(at + 1);
   }
 

@@ -4,7 +4,7 @@
  */
 
 /** Lower-case letters and digits without the look-alikes i, l, o, u: readable when a reader copies it by hand. */
-const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
+export const TICKET_REF_ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 export const TICKET_REF_LENGTH = 12;
 
 /** What a stored reference looks like; readTicketRef forgives case, spaces and dashes around it. */
@@ -15,7 +15,7 @@ export const DEFAULT_TICKET_REF_PARAM = 'lantern_ref';
 
 /** A new reference: 60 random bits (5 from each byte, 32 letters). */
 export function newTicketRef(): string {
-  return [...crypto.getRandomValues(new Uint8Array(TICKET_REF_LENGTH))].map((b) => ALPHABET[b & 31]).join('');
+  return [...crypto.getRandomValues(new Uint8Array(TICKET_REF_LENGTH))].map((b) => TICKET_REF_ALPHABET[b & 31]).join('');
 }
 
 /** The reference in a value a person or a form may have changed (upper case, spaces, dashes); null when none. */

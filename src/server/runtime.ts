@@ -21,7 +21,7 @@ import { ServerMetrics } from './metrics.ts';
 import type { GroupCommitted } from '../ingest/commit-queue.ts';
 import { DAY_MS } from '../domain/utc-day.ts';
 
-interface Runtime {
+export interface Runtime {
   env: Env;
   store: EventStore;
   events: EventsIntake;

@@ -5,22 +5,30 @@
 import { HELP_DESK_NAMES, HELP_DESKS, secretVariable, type HelpDeskName } from '../help-desks/help-desks.ts';
 import { PATH_SECRET_HEADER } from '../help-desks/webhook-signature.ts';
 import { receiveTicket } from '../ingest/ticket-intake.ts';
-import { parseEnv } from '../schemas/env.ts';
 import { BodyIncompleteError, BodyTooLargeError, errorResponse, readBodyText, reportUnavailable, internalError } from './http.ts';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import type { Runtime } from './runtime.ts';
 
 /** Conversations can be long (Intercom and Help Scout send their first message's parts); a ticket never needs more. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
 const isHelpDesk = (name: string): name is HelpDeskName => (HELP_DESK_NAMES as readonly string[]).includes(name);
 
-export async function receiveTicketWebhook(request: Request, path: string, db: () => Promise<Kysely<Database>>): Promise<Response> {
+export async function receiveTicketWebhook(
+  request: Request,
+  path: string,
+  runtime: () => Promise<Pick<Runtime, 'env' | 'store'>>,
+): Promise<Response> {
   const [name = '', pathSecret, ...rest] = path.split('/');
   if (!isHelpDesk(name) || rest.length > 0)
     return errorResponse(404, 'not-found', `No ticket webhook at this address: use /api/tickets/<${HELP_DESK_NAMES.join('|')}>.`);
   const desk = HELP_DESKS[name];
-  const env = parseEnv();
+  let env: Runtime['env'];
+  let store: Runtime['store'];
+  try {
+    ({ env, store } = await runtime());
+  } catch (error) {
+    return reportUnavailable(error) ?? internalError(error);
+  }
   const secret = env[secretVariable(name)];
   if (!secret) return errorResponse(404, 'not-found', `Tickets from ${name} are not switched on: set ${secretVariable(name)}.`);
   if ((desk.auth === 'path') !== (pathSecret !== undefined))
@@ -53,7 +61,7 @@ export async function receiveTicketWebhook(request: Request, path: string, db: (
   if (parsed.kind === 'invalid') return errorResponse(400, 'invalid-ticket', 'The ticket is invalid.', { issues: parsed.issues });
   if (parsed.kind === 'ignored') return Response.json({ ignored: parsed.why }, { status: 202, headers: { 'Cache-Control': 'no-store' } });
   try {
-    const receipt = await receiveTicket(await db(), name, parsed.ticket);
+    const receipt = await receiveTicket(store.db, name, parsed.ticket);
     return Response.json({ duplicate: receipt.duplicate }, { status: 202, headers: { 'Cache-Control': 'no-store' } });
   } catch (error) {
     return reportUnavailable(error) ?? internalError(error);

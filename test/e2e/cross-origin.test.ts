@@ -2,14 +2,12 @@ import SqliteDatabase from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { join } from 'node:path';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser, READER_USER_AGENT } from '../helpers/browser.ts';
 import { fixtureSite } from '../helpers/fixture-site.ts';
 import { freshDatabase } from '../helpers/reliability-site.ts';
 import { buildSite, freePort, ROOT, scratchDir, serveSite, type RunningSite } from '../helpers/site-build.ts';
 
 const ARTICLE = 'how-do-i-reset-my-password';
-// Headless Chromium says "HeadlessChrome", which the bot filter rightly drops; readers use real browsers.
-const USER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36';
 
 let site: RunningSite;
 let api: RunningSite;
@@ -43,7 +41,7 @@ const views = (path: string) => {
 };
 
 test('a site served from another origin sends its readers’ events to the API named at build, which allows that origin', async () => {
-  const context = await browser.newContext({ userAgent: USER_AGENT });
+  const context = await browser.newContext({ userAgent: READER_USER_AGENT });
   const page = await context.newPage();
   const refused: string[] = [];
   page.on('console', (m) => /CORS|Access-Control/i.test(m.text()) && refused.push(m.text()));
@@ -72,7 +70,7 @@ test('the API lets only the allowed origins read its answers', async () => {
   expect(other.headers.get('access-control-allow-origin')).toBeNull();
   const post = await fetch(`${api.url}/api/events`, {
     method: 'POST',
-    headers: { Origin: 'https://elsewhere.example', 'Content-Type': 'application/json', 'User-Agent': USER_AGENT },
+    headers: { Origin: 'https://elsewhere.example', 'Content-Type': 'application/json', 'User-Agent': READER_USER_AGENT },
     body: '{"events":[]}',
   });
   expect(post.headers.get('access-control-allow-origin')).toBeNull();

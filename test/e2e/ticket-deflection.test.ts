@@ -1,18 +1,12 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { axeViolations, launchBrowser } from '../helpers/browser.ts';
+import { axeViolations, launchBrowser, READER_USER_AGENT } from '../helpers/browser.ts';
 import { signedRequest } from '../helpers/help-desk-requests.ts';
+import { freshDatabase } from '../helpers/reliability-site.ts';
 import { sampleSite } from '../helpers/sample-site.ts';
 import { serveSite, type RunningSite } from '../helpers/site-build.ts';
-import { createDb } from '../../db/client.ts';
-import { migrateToLatest } from '../../db/migrate.ts';
 
-// Headless Chromium says "HeadlessChrome", which the bot filter rightly drops; readers use real browsers.
-const USER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36';
 const SECRET = 'e2e-ticket-secret-0123456789abcdef';
 const TOKEN = 'e2e-ticket-admin-token-0123456789abcdef';
 const ARTICLE = 'bank-feed-stopped-updating';
@@ -22,10 +16,7 @@ let browser: Browser;
 let db: SqliteDatabase.Database;
 
 beforeAll(async () => {
-  const dbPath = join(mkdtempSync(join(tmpdir(), 'lantern-tickets-')), 'kb.sqlite');
-  const store = createDb(dbPath);
-  await migrateToLatest(store.db);
-  await store.close();
+  const dbPath = await freshDatabase('lantern-tickets-');
   site = await serveSite(sampleSite(), { KB_DB_PATH: dbPath, KB_TICKETS_SECRET_GENERIC: SECRET, KB_ADMIN_TOKEN: TOKEN });
   browser = await launchBrowser();
   db = new SqliteDatabase(dbPath, { readonly: true });
@@ -37,7 +28,7 @@ afterAll(async () => {
 });
 
 test('a ticket filed with the reference from an article’s contact link is joined to the article the reader read', async () => {
-  const context = await browser.newContext({ baseURL: site.url, userAgent: USER_AGENT });
+  const context = await browser.newContext({ baseURL: site.url, userAgent: READER_USER_AGENT });
   const page = await context.newPage();
   await page.goto(`/articles/${ARTICLE}/`);
   const links = page.locator('a[data-contact-support]');

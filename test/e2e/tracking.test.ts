@@ -4,14 +4,11 @@ import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser, READER_USER_AGENT } from '../helpers/browser.ts';
 import { sampleSite } from '../helpers/sample-site.ts';
 import { serveSite, type RunningSite } from '../helpers/site-build.ts';
 import { createDb } from '../../db/client.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
-
-// Headless Chromium says "HeadlessChrome", which the bot filter rightly drops; readers use real browsers.
-const USER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36';
 
 let site: RunningSite;
 let browser: Browser;
@@ -35,7 +32,7 @@ afterAll(async () => {
 const rows = (sql: string) => db.prepare(sql).all();
 
 test('records a view, a down vote with its reason and comment, and the contact that followed, once each', async () => {
-  const context = await browser.newContext({ baseURL: site.url, userAgent: USER_AGENT });
+  const context = await browser.newContext({ baseURL: site.url, userAgent: READER_USER_AGENT });
   await context.route('https://ledgerly.example/**', (route) => route.fulfill({ body: 'support form' }));
   const page = await context.newPage();
   await page.goto('/articles/bank-feed-stopped-updating/');
@@ -67,7 +64,7 @@ test('records a view, a down vote with its reason and comment, and the contact t
 });
 
 test('records a settled search once and the opened second result with its position', async () => {
-  const context = await browser.newContext({ baseURL: site.url, userAgent: USER_AGENT });
+  const context = await browser.newContext({ baseURL: site.url, userAgent: READER_USER_AGENT });
   const page = await context.newPage();
   await page.goto('/');
   const box = page.getByRole('combobox', { name: 'Search the help center' });
@@ -92,7 +89,7 @@ test('records a settled search once and the opened second result with its positi
 });
 
 test('records a misspelt search with the query typed and, apart, the correction whose results the reader saw', async () => {
-  const context = await browser.newContext({ baseURL: site.url, userAgent: USER_AGENT });
+  const context = await browser.newContext({ baseURL: site.url, userAgent: READER_USER_AGENT });
   const page = await context.newPage();
   await page.goto('/');
   await page.getByRole('combobox', { name: 'Search the help center' }).pressSequentially('pasword reset', { delay: 60 });

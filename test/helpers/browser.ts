@@ -14,6 +14,9 @@ const ARGS = [
   '--disable-quic',
 ];
 
+/** Headless Chromium says "HeadlessChrome", which the bot filter rightly drops: a reader's browser's user agent. */
+export const READER_USER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36';
+
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ARGS });
 }

@@ -1,12 +1,10 @@
 import SqliteDatabase from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser, READER_USER_AGENT } from '../helpers/browser.ts';
 import { freshSite, type FreshSite } from '../helpers/reliability-site.ts';
 
 const ARTICLE = 'how-do-i-reset-my-password';
-// Headless Chromium says "HeadlessChrome", which the bot filter rightly drops; readers use real browsers.
-const USER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36';
 
 let fresh: FreshSite;
 let browser: Browser;
@@ -22,7 +20,7 @@ afterAll(async () => {
 
 test('the tracker keeps events the store refused and delivers them, once, when it recovers, without the reader leaving the page', async () => {
   const locker = new SqliteDatabase(fresh.dbPath);
-  const context = await browser.newContext({ baseURL: fresh.site.url, userAgent: USER_AGENT });
+  const context = await browser.newContext({ baseURL: fresh.site.url, userAgent: READER_USER_AGENT });
   const page = await context.newPage();
   const isEvents = (url: string) => new URL(url).pathname === '/api/events';
   try {

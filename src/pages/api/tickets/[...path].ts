@@ -6,8 +6,7 @@ import { receiveTicketWebhook } from '../../../server/ticket-webhook.ts';
 
 export const prerender = false;
 
-export const POST: APIRoute = ({ params, request }) =>
-  receiveTicketWebhook(request, params.path ?? '', async () => (await getRuntime()).store.db);
+export const POST: APIRoute = ({ params, request }) => receiveTicketWebhook(request, params.path ?? '', getRuntime);
 
 export const ALL: APIRoute = () =>
   errorResponse(405, 'method-not-allowed', 'Help desks send tickets with POST.', { headers: { Allow: 'POST' } });
